@@ -19,14 +19,17 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from claimtrack.cli import extract as _extract  # noqa: E402,F401  (registers commands)
 
-for _optional in ("match", "review"):
-    try:
-        __import__(f"claimtrack.cli.{_optional}")
-    except ModuleNotFoundError as exc:  # the module itself not written yet
-        if exc.name != f"claimtrack.cli.{_optional}":
-            raise
+def _register_commands() -> None:
+    """Every module of this package adds its commands to `app` when imported."""
+    import importlib
+    import pkgutil
+
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        importlib.import_module(f"{__name__}.{info.name}")
+
+
+_register_commands()
 
 
 def main() -> None:

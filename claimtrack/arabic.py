@@ -1,0 +1,65 @@
+"""Arabic text layer: normalisation for matching, and word tokens with offsets.
+
+Normalisation is for comparing and looking up only; spans always index the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
+ALEF_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+(?:['’\-][\w]+)*", re.UNICODE)
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    """Fold the spelling variants CLAIMS.md names: diacritics, tatweel, alef/yaa/taa marbuta, digits.
+
+    Latin text is case-folded. Punctuation is kept (callers decide what to drop).
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = DIACRITICS.sub("", text)
+    return text.translate(ALEF_VARIANTS).translate(DIGITS).casefold()
+
+
+def normalize_words(text: str) -> list[str]:
+    """Normalised words with punctuation and quotation marks dropped (the evaluation's view)."""
+    return [normalize(m.group()) for m in WORD.finditer(text)]
+
+
+def is_arabic(text: str, threshold: float = 0.3) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    return sum(1 for c in letters if ARABIC_LETTER.match(c)) / len(letters) >= threshold
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    raw: str
+    norm: str
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Word tokens of `text` with offsets (shifted by `offset`) and their normalised form."""
+    return [Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group())) for m in WORD.finditer(text)]
+
+
+PREFIXES = ("وب", "فب", "ول", "فل", "و", "ف")
+
+
+def strip_conjunction(norm: str) -> list[str]:
+    """The word and its readings without a leading و/ف (and وب/ول), longest stem last."""
+    out = [norm]
+    for p in ("و", "ف"):
+        if norm.startswith(p) and len(norm) > len(p) + 1:
+            out.append(norm[len(p):])
+    return out

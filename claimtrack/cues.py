@@ -1,0 +1,135 @@
+"""Reporting cues: find them in a sentence's tokens, from the lexicon in `configs/cues.toml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from claimtrack import config
+from claimtrack.arabic import Token, normalize, normalize_words
+
+CueKind = Literal["speech", "object", "carry", "participle", "according", "relay"]
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    words: tuple[str, ...]
+    kind: CueKind
+    polarity: str
+    objects: tuple[str, ...]
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    first: int  # index of the first token of the cue
+    last: int  # index just after the cue's last token
+    form: CueForm
+
+    @property
+    def kind(self) -> CueKind:
+        return self.form.kind
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    forms: dict[tuple[str, ...], CueForm]
+    max_len: int
+    complementizers: frozenset[str]
+    complementizer_leads: frozenset[str]
+    carried_speakers: tuple[tuple[str, ...], ...]
+    relay_from: frozenset[str]
+    relay_saying: frozenset[str]
+    words: dict[str, frozenset[str]]  # attribution.toml word lists, normalised
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # multi-word entries of those lists
+    negator_window: int
+    min_words: int
+
+    def has(self, list_name: str, word: str) -> bool:
+        return word in self.words.get(list_name, frozenset())
+
+
+def _norm_words(text: str) -> tuple[str, ...]:
+    return tuple(normalize_words(text))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    cues = config.load("cues")
+    attr = config.load("attribution")
+    forms: dict[tuple[str, ...], CueForm] = {}
+    for row in cues["cue"]:
+        for form in row["forms"]:
+            words = _norm_words(form)
+            if words:
+                forms.setdefault(
+                    words,
+                    CueForm(words, row["kind"], row.get("polarity", "asserted"),
+                            tuple(normalize(o) for o in row.get("objects", ())), row["lang"]),
+                )
+    comp = cues["complementizers"]
+    words: dict[str, frozenset[str]] = {}
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for section in attr.values():
+        if not isinstance(section, dict):
+            continue
+        for key, values in section.items():
+            if isinstance(values, list):
+                normed = [_norm_words(v) for v in values]
+                words[key] = frozenset(w[0] for w in normed if len(w) == 1)
+                phrases[key] = tuple(sorted((w for w in normed if len(w) > 1), key=len, reverse=True))
+    carried = tuple(_norm_words(v) for v in cues["carried_speakers"]["ar"] + cues["carried_speakers"]["en"])
+    return Lexicon(
+        forms=forms,
+        max_len=max(len(k) for k in forms),
+        complementizers=frozenset(normalize(w) for w in comp["ar"] + comp["en"]),
+        complementizer_leads=frozenset(normalize(w) for w in comp["ar_lead"]),
+        carried_speakers=carried,
+        relay_from=frozenset(normalize(w) for w in cues["relay"]["ar_from"]),
+        relay_saying=frozenset(normalize(w).rstrip(":") for w in cues["relay"]["ar_saying"]),
+        words=words,
+        phrases=phrases,
+        negator_window=int(attr["polarity"]["negator_window"]),
+        min_words=int(attr["unattributed"]["min_words"]),
+    )
+
+
+def _readings(norm: str) -> tuple[str, ...]:
+    """A word as written, and without a leading و or ف (Arabic conjunctions)."""
+    if len(norm) > 2 and norm[0] in "وف" and "\u0600" <= norm[1] <= "\u06ff":
+        return (norm, norm[1:])
+    return (norm,)
+
+
+def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
+    """Every cue in the tokens, longest form first at each position, left to right."""
+    lex = lex or lexicon()
+    out: list[Cue] = []
+    i = 0
+    while i < len(tokens):
+        matched = None
+        for n in range(min(lex.max_len, len(tokens) - i), 0, -1):
+            for first in _readings(tokens[i].norm):
+                key = (first, *(t.norm for t in tokens[i + 1 : i + n]))
+                form = lex.forms.get(key)
+                if form is not None:
+                    matched = Cue(i, i + n, form)
+                    break
+            if matched:
+                break
+        if matched:
+            out.append(matched)
+            i = matched.last
+        else:
+            i += 1
+    return out
+
+
+def starts_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length of the listed phrase starting at token i (0 when none)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if tuple(t.norm for t in tokens[i : i + n]) == phrase:
+            return n
+    return 0

@@ -1,0 +1,122 @@
+"""The entity registry: agencies, outlets, governments, organisations and people.
+
+Each entity has one canonical `name` and its spellings (`aliases`, Arabic and Latin) in
+`configs/entities/*.toml`. Lookup is on normalised words, so spelling variants that differ
+only in hamza, alef, yaa, taa marbuta, diacritics or tatweel need no extra alias. A speaker
+the registry does not know still gets one normalised canonical name (`fallback_name`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimtrack import config
+from claimtrack.arabic import normalize, normalize_words
+from claimtrack.models import Entity, EntityKind
+
+# Transliteration variants of the same foreign name: جونغ / جونج / جونق, بنتاغون / بنتاجون.
+_FOLD_FOREIGN = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب", "ء": ""})
+
+
+def name_key(text: str) -> str:
+    """A spelling-insensitive key: normalised words, definite article off, foreign letters folded."""
+    words = []
+    for w in normalize_words(text):
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        words.append(w.translate(_FOLD_FOREIGN))
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...]
+    titles: tuple[str, ...] = ()
+
+
+@dataclass
+class Registry:
+    entries: list[RegistryEntry]
+    by_alias: dict[tuple[str, ...], RegistryEntry] = field(default_factory=dict)
+    by_title: dict[tuple[str, ...], RegistryEntry] = field(default_factory=dict)
+    max_len: int = 1
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            for alias in (*entry.aliases, entry.name):
+                key = tuple(name_key(alias).split())
+                if key:
+                    self.by_alias.setdefault(key, entry)
+                    self.max_len = max(self.max_len, len(key))
+            for title in entry.titles:
+                key = tuple(name_key(title).split())
+                if key:
+                    self.by_title.setdefault(key, entry)
+
+    def lookup(self, text: str) -> RegistryEntry | None:
+        """The entity whose alias is exactly `text` (normalised)."""
+        return self.by_alias.get(tuple(name_key(text).split()))
+
+    def find_all(self, text: str) -> list[tuple[int, int, RegistryEntry]]:
+        """Non-overlapping alias mentions in `text` as (first word, end word, entry), longest first."""
+        words = name_key(text).split()
+        found: list[tuple[int, int, RegistryEntry]] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.max_len, len(words) - i), 0, -1):
+                entry = self.by_alias.get(tuple(words[i : i + n]))
+                if entry is not None:
+                    found.append((i, i + n, entry))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def title_holder(self, text: str) -> RegistryEntry | None:
+        return self.by_title.get(tuple(name_key(text).split()))
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    entries = []
+    for doc in config.load_folder("entities"):
+        for row in doc.get("entity", []):
+            entries.append(
+                RegistryEntry(row["name"], row["kind"], tuple(row.get("aliases", ())), tuple(row.get("titles", ())))
+            )
+    return Registry(entries)
+
+
+_PUNCT_EDGE = re.compile(r"^[\s\"'«»“”„\-–—:،,؛;()\[\]]+|[\s\"'«»“”„\-–—:،,؛;()\[\]]+$")
+
+
+def clean_mention(text: str) -> str:
+    return _PUNCT_EDGE.sub("", text)
+
+
+def fallback_name(text: str) -> str:
+    """Canonical name for a speaker the registry does not know: its normalised words."""
+    return " ".join(normalize_words(clean_mention(text))) or clean_mention(text)
+
+
+def entity(text: str, entry: RegistryEntry | None, kind: EntityKind | None = None) -> Entity:
+    text = clean_mention(text)
+    if entry is not None:
+        return Entity(text=text, name=entry.name, kind=entry.kind)
+    return Entity(text=text, name=fallback_name(text), kind=kind or "person")
+
+
+def words_of(text: str) -> set[str]:
+    return set(name_key(text).split())
+
+
+def same_name(a: str, b: str) -> bool:
+    return name_key(a) == name_key(b)
+
+
+__all__ = ["Registry", "RegistryEntry", "registry", "entity", "fallback_name", "name_key", "clean_mention", "normalize"]

@@ -1,0 +1,101 @@
+"""The splitter: from an article to its claims. This module only wires the stages.
+
+body (boilerplate.py) -> paragraphs, quotes, sentences (segment.py) -> cues (cues.py)
+-> content and sources (attribution.py, speakers.py) -> the outlet's own statements.
+"""
+
+from __future__ import annotations
+
+from claimtrack.arabic import is_arabic, tokenize
+from claimtrack.attribution import Attributor, Draft, trim_span
+from claimtrack.cues import find_cues, lexicon
+from claimtrack.models import Article, Claim, Entity, claim_id
+from claimtrack.segment import paragraphs, quotes, sentences
+from claimtrack.speakers import SpeakerResolver
+
+UNKNOWN_OUTLET = Entity(text="", name="unknown outlet", kind="outlet")
+
+
+def extract(text: str, article_id: str = "article", outlet: Entity | None = None) -> list[Claim]:
+    """Claims of one article given as text (boilerplate found and skipped)."""
+    from claimtrack.boilerplate import find_body
+
+    info = find_body(text)
+    article = Article(id=article_id, raw=text, body=info.body, boilerplate=info.boilerplate, outlet=outlet or info.outlet)
+    return extract_article(article)
+
+
+def extract_article(article: Article) -> list[Claim]:
+    """Claims of an ingested article: attributed claims and the outlet's own statements."""
+    raw = article.raw
+    lex = lexicon()
+    attributor = Attributor(raw, SpeakerResolver(raw), lex)
+    outlet = article.outlet or UNKNOWN_OUTLET
+    drafts: list[Draft] = []
+    body = article.body if article.body else None
+    for para in paragraphs(raw, body):
+        para_quotes = quotes(raw, para)
+        para_drafts: list[Draft] = []
+        sents = sentences(raw, para, para_quotes)
+        for sent in sents:
+            para_drafts.extend(attributor.sentence(sent, para_quotes))
+        if not para_drafts and _is_quote_paragraph(raw, para, para_quotes):
+            carried = attributor.carried_quote(para, para_quotes[0], sents[0] if sents else para)
+            if carried is not None:
+                para_drafts.append(carried)
+        if not _is_title(raw, para):
+            for sent in sents:
+                para_drafts.extend(_outlet_statements(raw, sent, para_drafts, outlet, lex))
+        drafts.extend(para_drafts)
+    drafts.sort(key=lambda d: d.span)
+    return [_to_claim(article.id, raw, d) for d in drafts]
+
+
+def _to_claim(article_id: str, raw: str, d: Draft) -> Claim:
+    text = raw[d.span[0] : d.span[1]]
+    return Claim(
+        id=claim_id(article_id, d.span, text),
+        article=article_id,
+        text=text,
+        span=d.span,
+        sentence_span=d.sentence,
+        speaker=d.speaker,
+        via=d.via,
+        cue=d.cue,
+        mode=d.mode,
+        polarity=d.polarity,
+    )
+
+
+def _is_quote_paragraph(raw: str, para: tuple[int, int], para_quotes) -> bool:
+    if len(para_quotes) != 1:
+        return False
+    q = para_quotes[0]
+    return q.start - para[0] <= 2 and para[1] - q.end <= 3 and (q.inner[1] - q.inner[0]) > 15
+
+
+def _is_title(raw: str, para: tuple[int, int]) -> bool:
+    """A short line with no sentence punctuation: a headline or a subheading, not a claim."""
+    text = raw[para[0] : para[1]].strip()
+    return len(text.split()) < 14 and not text.endswith((".", "؟", "?", "!", "\"", "”", "»", ":"))
+
+
+def _outlet_statements(raw: str, sent: tuple[int, int], drafts: list[Draft], outlet: Entity, lex) -> list[Draft]:
+    """A sentence in the outlet's own voice with something checkable in it."""
+    s, e = trim_span(raw, *sent)
+    text = raw[s:e]
+    if text.rstrip().endswith(("?", "؟")) or any(not (e <= d.span[0] or s >= d.span[1]) for d in drafts):
+        return []
+    toks = tokenize(text, s)
+    if len(toks) < lex.min_words:
+        return []
+    lang = "ar" if is_arabic(text) else "en"
+    if any(c.form.lang == lang for c in find_cues(toks, lex)) and any(d.sentence == sent for d in drafts):
+        return []
+    polarity = "asserted"
+    head = toks[: lex.negator_window + 1]
+    if any(lex.has(f"{lang}_negators", t.norm) for t in head):
+        polarity = "denied"
+    elif any(lex.has(f"{lang}_hedges", t.norm) and not (t.norm == "قد" and i + 1 < len(toks) and toks[i + 1].norm[:1] not in "يتنا") for i, t in enumerate(toks)):
+        polarity = "hedged"
+    return [Draft((s, e), sent, outlet, [], None, "unattributed", polarity)]

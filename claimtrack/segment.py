@@ -1,0 +1,123 @@
+"""Paragraphs, quotations and sentences, as spans into the raw text.
+
+Quotation styles: "…", “…”, «…», „…“, ”…” (the closing mark used as an opener, common
+on Arabic sites), and unbalanced quotes, which run to the end of their paragraph.
+Sentences never split inside a balanced quotation, so a quote spanning sentences stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimtrack.models import Span
+
+OPENERS = {"«": "»", "“": "”", "„": "“”", '"': '"', "”": "”", "‹": "›"}
+SENTENCE_END = set(".!?؟…")
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k"}
+_LETTER_DOT = re.compile(r"(?:^|[\s(])(\w)\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # the opening mark
+    end: int  # just after the closing mark (paragraph end when unbalanced)
+    inner: Span  # the quoted words, marks excluded
+    balanced: bool
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+
+def paragraphs(raw: str, body: list[Span] | None = None) -> list[Span]:
+    """Non-blank lines of the body spans (the whole text when no body is given), stripped."""
+    regions = body if body else [(0, len(raw))]
+    out: list[Span] = []
+    for rs, re_ in regions:
+        pos = rs
+        for line in raw[rs:re_].split("\n"):
+            s, e = pos, pos + len(line)
+            pos = e + 1
+            while s < e and raw[s].isspace():
+                s += 1
+            while e > s and raw[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+    return out
+
+
+def _can_open(raw: str, i: int, start: int) -> bool:
+    """A closing-style mark (”) opens a quote only where a quote can begin."""
+    prev = raw[i - 1] if i > start else " "
+    nxt = raw[i + 1] if i + 1 < len(raw) else " "
+    return (prev.isspace() or prev in ":،,(-–—") and not nxt.isspace()
+
+
+def quotes(raw: str, span: Span) -> list[Quote]:
+    """Quotations inside one paragraph; one level (inner marks of another style are text)."""
+    start, end = span
+    out: list[Quote] = []
+    i = start
+    while i < end:
+        ch = raw[i]
+        if ch in OPENERS and (ch not in "”\"" or _can_open(raw, i, start) or ch == '"'):
+            closers = OPENERS[ch]
+            j = i + 1
+            while j < end and raw[j] not in closers:
+                j += 1
+            if j < end:
+                if j > i + 1:
+                    out.append(Quote(i, j + 1, (i + 1, j), True))
+                i = j + 1
+                continue
+            if ch != '"' or raw.count('"', start, end) % 2 == 1:
+                inner_end = end
+                while inner_end > i + 1 and raw[inner_end - 1] in ".،,؛;":
+                    inner_end -= 1
+                if inner_end > i + 1:
+                    out.append(Quote(i, end, (i + 1, inner_end), False))
+            break
+        i += 1
+    return out
+
+
+def _is_abbreviation(raw: str, start: int, dot: int) -> bool:
+    word_start = dot
+    while word_start > start and not raw[word_start - 1].isspace():
+        word_start -= 1
+    word = raw[word_start:dot].lower().strip("(\"'“«")
+    if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        return True
+    return bool(re.fullmatch(r"(?:\w\.)+\w", word))
+
+
+def sentences(raw: str, span: Span, quoted: list[Quote] | None = None) -> list[Span]:
+    """Sentence spans of one paragraph (trailing whitespace excluded, end punctuation kept)."""
+    start, end = span
+    quoted = quoted if quoted is not None else quotes(raw, span)
+    balanced = [q for q in quoted if q.balanced]
+    out: list[Span] = []
+    s = start
+    i = start
+    while i < end:
+        ch = raw[i]
+        if ch in SENTENCE_END and not any(q.start < i < q.end - 1 for q in balanced):
+            j = i + 1
+            while j < end and (raw[j] in SENTENCE_END or raw[j] in "\"”»’)"):
+                j += 1
+            at_break = j >= end or raw[j].isspace()
+            if ch == "." and at_break and j < end:
+                nxt = raw[j:].lstrip()[:1]
+                if _is_abbreviation(raw, s, i) or (nxt.isalpha() and nxt.islower()):
+                    at_break = False
+            if at_break:
+                out.append((s, j))
+                while j < end and raw[j].isspace():
+                    j += 1
+                s = i = j
+                continue
+        i += 1
+    if s < end:
+        out.append((s, end))
+    return [(a, b) for a, b in out if raw[a:b].strip()]

@@ -1,0 +1,262 @@
+"""Speakers and relays: the phrase that names a source, and who it is.
+
+A speaker phrase is cut from the words between a cue and its content (stop words, relay
+phrases and commas end it; a short appositive name after a comma is kept). It resolves
+through the entity registry, then through titles and names seen earlier in the article
+("الرئيس الروسي" after "الرئيس الروسي فلاديمير بوتين" is Putin; "أوشاكوف" after "يوري
+أوشاكوف" is the same man), then to a normalised name of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.arabic import normalize, tokenize
+from claimtrack.cues import Lexicon, lexicon, starts_phrase
+from claimtrack.entities import Registry, clean_mention, entity, fallback_name, name_key, registry
+from claimtrack.models import Entity
+
+_COMMA = re.compile(r"[،,]")
+_ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
+
+
+class SpeakerResolver:
+    def __init__(self, raw: str, reg: Registry | None = None, lex: Lexicon | None = None):
+        self.reg = reg or registry()
+        self.lex = lex or lexicon()
+        self.seen: dict[str, Entity] = {}  # name_key of a word or phrase -> entity seen in this article
+        self.titles: dict[str, Entity] = {}
+        self._scan_titles(raw)
+
+    # ------------------------------------------------------------------ article scan
+    def _scan_titles(self, raw: str) -> None:
+        """Bind 'TITLE NAME' mentions in the article: title words before a known person."""
+        words = raw.split()
+        keys = [name_key(w) for w in words]
+        for i in range(len(words)):
+            for n in (3, 2, 1):
+                entry = self.reg.by_alias.get(tuple(" ".join(keys[i : i + n]).split()))
+                if entry is not None and entry.kind == "person" and i > 0:
+                    for span in (2, 3, 1):
+                        if i - span < 0:
+                            continue
+                        title_words = words[i - span : i]
+                        if not self.lex.has("ar_titles", normalize(title_words[0]).lstrip("و")) and not self.lex.has("ar_titles", normalize(title_words[0])):
+                            continue
+                        if any(_COMMA.search(w) for w in title_words[:-1]):
+                            continue
+                        key = name_key(" ".join(title_words))
+                        self.titles.setdefault(key, entity(" ".join(words[i : i + n]), entry))
+                        break
+                    break
+
+    # ------------------------------------------------------------------ phrases
+    def strip_lead(self, text: str) -> str:
+        text = clean_mention(text)
+        toks = tokenize(text)
+        drop = self.lex.words.get("ar_lead_drop", frozenset()) | self.lex.words.get("en_lead_drop", frozenset())
+        phrases = self.lex.phrases.get("ar_lead_drop", ())
+        i = 0
+        while i < len(toks):
+            n = starts_phrase(toks, i, phrases)
+            if n:
+                i += n
+            elif toks[i].norm in drop or (toks[i].norm in self.lex.forms.keys() if False else False):
+                i += 1
+            elif toks[i].norm[:1] in "وف" and toks[i].norm[1:] in drop:
+                i += 1
+            else:
+                break
+        # a carry verb before the subject: "ومضى بوتين متهماً"
+        while i < len(toks) and self._is_carry_verb(toks[i].norm):
+            i += 1
+        if i >= len(toks):
+            return ""
+        return clean_mention(text[toks[i].start :])
+
+    def _is_carry_verb(self, norm: str) -> bool:
+        for reading in (norm, norm[1:] if norm[:1] in "وف" else norm):
+            form = self.lex.forms.get((reading,))
+            if form is not None and form.kind == "carry":
+                return True
+        return False
+
+    def split_speaker_phrase(self, text: str) -> tuple[str, str]:
+        """(speaker phrase, the rest) of the words between a verb cue and its content."""
+        toks = tokenize(text)
+        if not toks:
+            return "", text
+        lex = self.lex
+        stops = lex.words.get("ar_stop", frozenset()) | lex.words.get("ar_relay_lead", frozenset())
+        end = None
+        appositive_used = False
+        for i, t in enumerate(toks):
+            gap = text[toks[i - 1].end : t.start] if i > 0 else ""
+            if i > 0 and _COMMA.search(gap):
+                if appositive_used or end is not None:
+                    end = toks[i - 1].end
+                    break
+                # a short appositive after a comma: "وزير الدفاع، شين وون سيك،"
+                nxt = [x for x in toks[i : i + 6]]
+                stop_at = next((k for k, x in enumerate(nxt) if x.norm in stops or self._relay_word(x.norm)), len(nxt))
+                if stop_at == 0:
+                    end = toks[i - 1].end
+                    break
+                appositive_used = True
+            if t.norm in stops or self._relay_word(t.norm):
+                if i == 0:
+                    return "", text
+                end = toks[i - 1].end
+                break
+        if end is None:
+            end = toks[-1].end
+        phrase = text[:end]
+        if "\"" in phrase or "“" in phrase or "«" in phrase:
+            phrase = phrase  # a quoted name stays part of the speaker
+        return clean_mention(phrase), text[end:]
+
+    def _relay_word(self, norm: str) -> bool:
+        """'لوكالة', 'لرويترز': a ل-prefixed agency or outlet."""
+        if norm.startswith("ل") and len(norm) > 3:
+            entry = self.reg.lookup(norm[1:]) or (self.reg.lookup("ال" + norm[2:]) if norm.startswith("لل") else None)
+            if entry is not None and entry.kind in ("agency", "outlet"):
+                return True
+        return False
+
+    def relays_in(self, text: str) -> list[Entity]:
+        """Agencies and outlets named in a relay phrase: 'لوكالة رويترز', 'في مقابلة مع بلومبرج نيوز'."""
+        out: list[Entity] = []
+        toks = tokenize(text)
+        i = 0
+        while i < len(toks):
+            found = None
+            for n in range(min(self.reg.max_len, len(toks) - i), 0, -1):
+                words = [t.raw for t in toks[i : i + n]]
+                entry, used = self._lookup_prefixed(words)
+                if entry is not None and entry.kind in ("agency", "outlet"):
+                    found = (n, entity(text[toks[i].start + used : toks[i + n - 1].end], entry))
+                    break
+            if found:
+                out.append(found[1])
+                i += found[0]
+            else:
+                i += 1
+        return out
+
+    def _lookup_prefixed(self, words: list[str]):
+        entry = self.reg.lookup(" ".join(words))
+        if entry is not None:
+            return entry, 0
+        first = normalize(words[0])
+        for p in _ENTITY_PREFIXES:
+            if first.startswith(p) and len(first) > len(p) + 1:
+                stem = first[len(p):]
+                if p == "لل":
+                    stem = "ال" + stem
+                entry = self.reg.lookup(" ".join([stem, *words[1:]]))
+                if entry is not None:
+                    return entry, len(p) if p != "لل" else 2
+        return None, 0
+
+    def registry_prefix(self, words: list[str]) -> int:
+        """Words at the start that name registry entities, coordinated ('كل من موسكو وبيونج يانج')."""
+        i = 0
+        if len(words) >= 2 and normalize(words[0]) == "كل" and normalize(words[1]) == "من":
+            i = 2
+        if i < len(words) and normalize(words[i]) in ("ال", "الـ"):
+            i += 1
+        total = 0
+        while i < len(words):
+            matched = 0
+            for n in range(min(self.reg.max_len, len(words) - i), 0, -1):
+                chunk = list(words[i : i + n])
+                if total and normalize(chunk[0]).startswith("و"):
+                    chunk[0] = chunk[0][1:]
+                entry, _ = self._lookup_prefixed(chunk) if total == 0 else (self.reg.lookup(" ".join(chunk)), 0)
+                if entry is not None:
+                    matched = n
+                    break
+            if not matched:
+                break
+            i += matched
+            total = i
+            if i < len(words) and not normalize(words[i]).startswith("و"):
+                break
+        return total
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(self, text: str, last: Entity | None, *, strip_prefix: bool = False) -> Entity | None:
+        """The entity a speaker phrase names; None when the phrase names nobody."""
+        text = clean_mention(self.strip_lead(text) or text)
+        if not text:
+            return None
+        if strip_prefix:
+            toks = tokenize(text)
+            if toks:
+                entry, used = self._lookup_prefixed([t.raw for t in toks])
+                if entry is not None:
+                    return entity(text[used:], entry)
+                first = toks[0].norm
+                for p in ("لل", "ل"):
+                    if first.startswith(p) and len(first) > len(p) + 2:
+                        text = ("ال" if p == "لل" else "") + text[len(p):] if p == "لل" else text[len(p):]
+                        break
+        key = name_key(text)
+        for phrase in self.lex.carried_speakers:
+            if key == name_key(" ".join(phrase)) and last is not None:
+                return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
+        if key in ("هو", "هي", "هم", "he", "she", "they"):
+            return last
+        found = self.reg.find_all(text)
+        persons = [f for f in found if f[2].kind == "person"]
+        if persons:
+            return entity(text, max(persons, key=lambda f: f[1] - f[0])[2])
+        if key in self.titles:
+            return Entity(text=clean_mention(text), name=self.titles[key].name, kind="person")
+        holder = self.reg.title_holder(text)
+        if holder is not None:
+            return entity(text, holder)
+        seen = self._seen_person(text)
+        if seen is not None:
+            return Entity(text=clean_mention(text), name=seen.name, kind=seen.kind)
+        if found:
+            words = key.split()
+            first = found[0]
+            # the phrase is (mostly) this entity: "وكالة تاس الروسية", "الكرملين في بيان"
+            if first[0] <= 1 or len(words) - (first[1] - first[0]) <= 2:
+                return entity(text, first[2])
+        return entity(text, None, self._kind_of(text))
+
+    def _seen_person(self, text: str) -> Entity | None:
+        words = name_key(text).split()
+        if not words:
+            return None
+        return self.seen.get(words[-1]) if len(words) <= 2 else None
+
+    def remember(self, ent: Entity) -> None:
+        if ent.kind == "person":
+            words = name_key(ent.text).split()
+            if words and not self.lex.has("ar_titles", words[-1]):
+                self.seen.setdefault(words[-1], ent)
+
+    def _kind_of(self, text: str):
+        toks = tokenize(text)
+        if not toks:
+            return "anonymous"
+        first = toks[0].norm
+        lower = text.lower()
+        lex = self.lex
+        if lex.has("ar_anonymous", first) or any(lower.startswith(p) for p in ("a source", "an official", "sources", "a senior")):
+            return "anonymous"
+        if lex.has("ar_group", first) or lex.has("en_group", first) or starts_phrase(toks, 0, lex.phrases.get("ar_group", ())):
+            return "group"
+        if lex.has("ar_agency", first):
+            return "agency"
+        if lex.has("ar_outlet", first) or starts_phrase(toks, 0, lex.phrases.get("ar_outlet", ())) or any(lex.has("en_outlet", t.norm) for t in toks):
+            return "outlet"
+        if lex.has("ar_organization", first) or any(lex.has("en_organization", t.norm) for t in toks):
+            return "organization"
+        return "person"
+
+
+__all__ = ["SpeakerResolver", "fallback_name"]
