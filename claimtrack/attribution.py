@@ -96,6 +96,26 @@ def balance_quotes(raw: str, start: int, end: int) -> Span:
     return trim_span(raw, start, end)
 
 
+def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -> str:
+    """denied when the cue denies or a negator heads the claim; hedged when a hedge is in it."""
+    if cue_polarity in ("denied", "hedged"):
+        return cue_polarity
+    not_negation = lex.phrases.get(f"{lang}_not_negation", ())
+    for i, t in enumerate(toks[: lex.negator_window + 1]):
+        if starts_phrase(toks, i, not_negation):
+            break
+        if lex.has(f"{lang}_negators", t.norm) or (lang == "en" and t.norm.endswith("n't")):
+            return "denied"
+    hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
+    for i, t in enumerate(toks):
+        if lex.has(f"{lang}_hedges", t.norm) or starts_phrase(toks, i, hedge_phrases):
+            # "قد" before a past verb means "already", before a present verb "may"
+            if t.norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):
+                continue
+            return "hedged"
+    return "asserted"
+
+
 class Attributor:
     """Attributes the claims of one article, sentence by sentence, keeping discourse state."""
 
@@ -137,8 +157,10 @@ class Attributor:
         if marker is None:
             quote = self._quote_before(sent, cue)
             if quote is None:
-                if cue.kind == "object" or cue.form.objects:
-                    self._object(sent, cue)
+                if cue.kind == "object" or cue.form.objects or self._nominal_object_follows(sent, cue):
+                    self._object(sent, cue, redirect=False)
+                else:
+                    self._content_after_comma(sent, cue)
                 return
             speaker_region = (sent.tokens[cue.last].start if cue.last < len(sent.tokens) else sent.span[1], self._clause_end(sent, sent.tokens[cue.last - 1].end))
             speaker, via = self._speaker_after(sent, cue, speaker_region)
@@ -147,27 +169,32 @@ class Attributor:
         kind, region_end, content_start = marker
         region = (sent.tokens[cue.last - 1].end, region_end)
         speaker, via = self._speaker_after(sent, cue, region)
+        if speaker is False:
+            return
         if speaker is None:
             speaker = self._speaker_before(sent, cue)
         if kind == "quote":
             q = sent.quote_at(content_start, 0)
             if q is not None:
                 self._add(sent, q.inner, cue, speaker, via, direct=True)
-                self._after_quote(sent, q, cue, speaker, via)
+                self._following_quotes(sent, q, cue, speaker, via)
                 return
         end = self._clause_end(sent, content_start)
         self._add(sent, (content_start, end), cue, speaker, via)
 
-    def _object(self, sent: Sentence, cue: Cue) -> None:
+    def _object(self, sent: Sentence, cue: Cue, redirect: bool = True) -> None:
         if sent.lang == "en":
             self._english(sent, cue)
-            return
-        if self._find_marker(sent, cue.last, window=12) is not None:
-            self._speech(sent, cue)
             return
         if cue.last >= len(sent.tokens):
             return
         head_end = self._entity_phrase_end(sent, cue.last)
+        marker = self._find_marker(sent, cue.last, window=12) if redirect else None
+        if marker is not None:
+            marker_at = sent.token_index_at(marker[1])
+            if marker_at <= (head_end or cue.last) + 3:
+                self._speech(sent, cue)
+                return
         if head_end is None:
             speaker = None
             content_first = cue.last
@@ -187,7 +214,49 @@ class Attributor:
         if content_first >= len(sent.tokens):
             return
         start = sent.tokens[content_first].start
-        self._add(sent, (start, self._clause_end(sent, start)), cue, speaker, [])
+        if start > 0 and self.raw[start - 1] in "\"“«”":
+            start -= 1
+        self._add(sent, (start, self._object_end(sent, start)), cue, speaker, [])
+
+    def _object_end(self, sent: Sentence, start: int) -> int:
+        """An object phrase ends at the first comma outside quotes, or where the clause ends."""
+        end = self._clause_end(sent, start)
+        for i in range(start, end):
+            if self.raw[i] in "،," and not sent.in_quote(i):
+                return i
+        return end
+
+    def _nominal_object_follows(self, sent: Sentence, cue: Cue) -> bool:
+        head_end = self._entity_phrase_end(sent, cue.last)
+        j = head_end if head_end is not None else cue.last
+        while j < len(sent.tokens) and sent.tokens[j].norm in ("امس", "اليوم", "الجمعه", "الخميس", "الاربعاء", "الثلاثاء", "الاثنين", "الاحد", "السبت", "ايضا", "مجددا", "رسميا"):
+            j += 1
+        return j < len(sent.tokens) and self.lex.has("ar_nominal_objects", sent.tokens[j].norm)
+
+    def _content_after_comma(self, sent: Sentence, cue: Cue) -> None:
+        """Loose Arabic: 'قال السفير، فلان، ومن الممكن ...' with no إن: content after the speaker's comma."""
+        if cue.kind not in ("speech", "carry") or sent.lang != "ar":
+            return
+        text_from = sent.tokens[cue.last - 1].end
+        phrase, rest = self.speakers.split_speaker_phrase(sent.between(text_from, sent.span[1]))
+        if not phrase or not rest.lstrip().startswith(("،", ",")):
+            return
+        start = text_from + len(sent.between(text_from, sent.span[1])) - len(rest)
+        start = start + (len(rest) - len(rest.lstrip())) + 1
+        end = self._clause_end(sent, start)
+        if len(self.raw[start:end].split()) < 5:
+            return
+        speaker = self.speakers.resolve(phrase, self.last_speaker)
+        if speaker:
+            self._add(sent, (start, end), cue, speaker, [])
+
+    def _following_quotes(self, sent: Sentence, q: Quote, cue: Cue, speaker: Entity, via: list[Entity]) -> None:
+        """'قال X: "..." "..."': quotes that follow the first with nothing but punctuation between."""
+        prev = q
+        for nxt in sent.quotes:
+            if nxt.start >= prev.end and sent.gap_is_punct(prev.end, nxt.start, " \t.،,:"):
+                self._add(sent, nxt.inner, cue, speaker, via, direct=True)
+                prev = nxt
 
     def _carry(self, sent: Sentence, cue: Cue) -> None:
         self._speech(sent, cue)
@@ -239,8 +308,21 @@ class Attributor:
         if covering is not None and covering.speaker.name != source.name:
             covering.via.append(source)
             return
-        if before[1] - before[0] >= 12 and not self._only_lead_words(sent, clause_start, cue_start):
-            self._add(sent, before, cue, source, [], nominal=True)
+        opens_clause = (
+            self._comma_before(sent, cue.first, 0) and toks[cue.first].norm[:1] == "و"
+            and (toks[cue.first].norm[1:],) in self.lex.forms
+        ) or (source_end < len(toks) and (toks[source_end].norm in ("فقد", "فان", "فانه", "فانها") or self._comma_before(sent, source_end, i)) and self._only_lead_words(sent, clause_start, cue_start))
+        if not opens_clause and before[1] - before[0] >= 12 and not self._only_lead_words(sent, clause_start, cue_start):
+            start = before[0]
+            while start < before[1]:
+                end = min(self._clause_end(sent, start), before[1])
+                if end <= start:
+                    break
+                self._add(sent, (start, end), cue, source, [], nominal=True)
+                nxt = sent.token_index_at(end + 1)
+                if nxt >= len(toks) or toks[nxt].start >= before[1]:
+                    break
+                start = toks[nxt].start
             return
         # the source opens the sentence: "بحسب وكالة X، ..." / "ووفقاً للغرب فقد ..."
         j = source_end
@@ -261,12 +343,11 @@ class Attributor:
         from_at = next((k for k in range(cue.last, min(len(toks), cue.last + 10)) if toks[k].norm in sent.lex.relay_from), None)
         if from_at is None:
             return
-        relay_text = sent.between(toks[cue.last].start, toks[from_at - 1].end) if from_at > cue.last else ""
-        relay_end = self._source_phrase_end(sent, cue.last) if from_at > cue.last else cue.last
         relay = None
-        if relay_end > cue.last:
-            relay = self.speakers.resolve(sent.between(toks[cue.last].start, toks[relay_end - 1].end), None, strip_prefix=True)
-        if relay is None and not relay_text:
+        if from_at > cue.last:
+            named = self.speakers.registry_entities(sent.between(toks[cue.last].start, toks[from_at - 1].end))
+            relay = named[0] if named else None
+        if relay is None:
             relay = self._speaker_before(sent, cue)
         k = from_at + 1
         speaker_end = k
@@ -296,6 +377,8 @@ class Attributor:
     # ================================================================ English
     def _english(self, sent: Sentence, cue: Cue) -> None:
         toks = sent.tokens
+        if cue.first > 0 and self.lex.has("passive_aux", toks[cue.first - 1].norm):
+            return
         cue_start, cue_end = toks[cue.first].start, toks[cue.last - 1].end
         clause_start = self._clause_start(sent, cue.first)
         before_text = sent.between(clause_start, cue_start)
@@ -304,7 +387,12 @@ class Attributor:
         quote_before = self._quote_before(sent, cue, slack_words=6)
         after_region_end = self._clause_end(sent, cue_end)
         tail = sent.between(cue_end, after_region_end).strip()
-        if quote_before is not None or (comma > 0 and cue.kind in ("speech", "carry") and len(tail.split()) <= 8 and not any(w in tail.split() for w in ("that",))):
+        between_words = before_text[comma + 1 :].split() if comma > 0 else []
+        content_first = (
+            comma > 0 and cue.kind in ("speech", "carry") and len(tail.split()) <= 5 and "that" not in tail.split()
+            and 0 < len(between_words) <= 6 and len(before_text[:comma].split()) >= 4
+        ) or (comma > 0 and not between_words and 0 < len(tail.split()) <= 6 and tail[:1].isupper())
+        if quote_before is not None or content_first:
             if quote_before is not None:
                 content = quote_before.inner
                 direct = True
@@ -343,6 +431,8 @@ class Attributor:
             start = cue_end + that + 4
             content, direct = (start, self._clause_end(sent, start)), False
         else:
+            if not self.lex.has("bare_complement", cue.form.words[0]) and cue.kind != "object":
+                return
             if cue.kind == "object":
                 start = cue_end
             else:
@@ -439,7 +529,7 @@ class Attributor:
                 if i > first and toks[i - 1].norm in self.lex.complementizer_leads:
                     region_end = toks[i - 1].start
                 if i + 1 < len(toks):
-                    return "comp", region_end, toks[i + 1].start
+                    return "comp", region_end, t.end
                 return None
             if i > first and find_cues([t], self.lex) and find_cues([t], self.lex)[0].kind in ("speech", "object"):
                 return None
@@ -467,9 +557,6 @@ class Attributor:
                     return q
                 return None
         return None
-
-    def _after_quote(self, sent: Sentence, q: Quote, cue: Cue, speaker: Entity, via: list[Entity]) -> None:
-        """A relay that follows the quote: '"...", بحسب ما نقلت وكالات' is handled as a cue later."""
 
     def _clause_start(self, sent: Sentence, first: int) -> int:
         """Start of the clause holding token `first`: after the last claim or sentence start."""
@@ -504,6 +591,9 @@ class Attributor:
                 ) or (first_cue is not None and first_cue.first == 0 and first_cue.kind == "speech" and t.norm[:1] in "وف"):
                     end = toks[i - 1].end
                     break
+            if i > 0 and t.start > start + 1 and (t.norm in clause_end or starts_phrase(toks, i, clause_phr)):
+                end = toks[i - 1].end
+                break
             if i > 0 and t.start > start and sent.lang == "ar":
                 cues = find_cues(toks[i : i + 3], lex)
                 if cues and cues[0].first == 0 and cues[0].kind == "according" and t.norm in ("بحسب", "حسب", "حسبما", "وفق", "وفقا"):
@@ -554,7 +644,8 @@ class Attributor:
         via = self.speakers.relays_in(rest)
         if not phrase:
             return None, via
-        return self.speakers.resolve(phrase, self.last_speaker), via
+        resolved = self.speakers.resolve(phrase, self.last_speaker)
+        return (resolved if resolved is not None else False), via
 
     def _speaker_before(self, sent: Sentence, cue: Cue) -> Entity | None:
         """Subject-first order ('لكن بوتين شدد على أن') or a carried speaker."""
@@ -564,9 +655,13 @@ class Attributor:
         # the last comma-separated part, minus leading particles
         for sep in ("،", ","):
             if sep in text:
-                tail = text.rsplit(sep, 1)[1]
+                head, tail = text.rsplit(sep, 1)
                 if tail.strip():
                     text = tail
+                else:
+                    named = [e for e in self.speakers.registry_entities(head) if e.kind in ("person", "organization", "government")]
+                    if named:
+                        return self.speakers.resolve(named[-1].text if False else head.rsplit(sep, 1)[-1], self.last_speaker) or named[-1]
         phrase = self.speakers.strip_lead(text)
         if phrase and len(phrase.split()) <= 8 and not find_cues(tokenize(phrase), self.lex):
             ent = self.speakers.resolve(phrase, self.last_speaker)
@@ -624,21 +719,7 @@ class Attributor:
         return "indirect"
 
     def _polarity(self, sent: Sentence, span: Span, cue_polarity: str) -> str:
-        if cue_polarity in ("denied", "hedged"):
-            return cue_polarity
-        toks = tokenize(self.raw[span[0] : span[1]])
-        lex = self.lex
-        lang = sent.lang
-        head = toks[: lex.negator_window + 1]
-        for t in head:
-            if lex.has(f"{lang}_negators", t.norm) or (lang == "en" and t.norm.endswith("n't")):
-                return "denied"
-        for i, t in enumerate(toks):
-            if lex.has(f"{lang}_hedges", t.norm) or starts_phrase(toks, i, lex.phrases.get(f"{lang}_hedges", ())):
-                if t.norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):
-                    continue
-                return "hedged"
-        return "asserted"
+        return polarity_of(tokenize(self.raw[span[0] : span[1]]), sent.lang, cue_polarity, self.lex)
 
     def carried_quote(self, para: Span, quote: Quote, sentence: Span) -> Draft | None:
         """A paragraph that is one quotation with no cue continues the last speaker."""

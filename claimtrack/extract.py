@@ -7,7 +7,7 @@ body (boilerplate.py) -> paragraphs, quotes, sentences (segment.py) -> cues (cue
 from __future__ import annotations
 
 from claimtrack.arabic import is_arabic, tokenize
-from claimtrack.attribution import Attributor, Draft, trim_span
+from claimtrack.attribution import Attributor, Draft, polarity_of, trim_span
 from claimtrack.cues import find_cues, lexicon
 from claimtrack.models import Article, Claim, Entity, claim_id
 from claimtrack.segment import paragraphs, quotes, sentences
@@ -38,11 +38,12 @@ def extract_article(article: Article) -> list[Claim]:
         para_drafts: list[Draft] = []
         sents = sentences(raw, para, para_quotes)
         for sent in sents:
-            para_drafts.extend(attributor.sentence(sent, para_quotes))
-        if not para_drafts and _is_quote_paragraph(raw, para, para_quotes):
-            carried = attributor.carried_quote(para, para_quotes[0], sents[0] if sents else para)
-            if carried is not None:
-                para_drafts.append(carried)
+            found = attributor.sentence(sent, para_quotes)
+            if not found:
+                quote = _whole_quote(raw, sent, para_quotes)
+                carried = attributor.carried_quote(para, quote, sent) if quote else None
+                found = [carried] if carried else []
+            para_drafts.extend(found)
         if not _is_title(raw, para):
             for sent in sents:
                 para_drafts.extend(_outlet_statements(raw, sent, para_drafts, outlet, lex))
@@ -67,11 +68,12 @@ def _to_claim(article_id: str, raw: str, d: Draft) -> Claim:
     )
 
 
-def _is_quote_paragraph(raw: str, para: tuple[int, int], para_quotes) -> bool:
-    if len(para_quotes) != 1:
-        return False
-    q = para_quotes[0]
-    return q.start - para[0] <= 2 and para[1] - q.end <= 3 and (q.inner[1] - q.inner[0]) > 15
+def _whole_quote(raw: str, sent: tuple[int, int], para_quotes):
+    """The quotation that makes up a whole sentence with no cue: the last speaker's words."""
+    for q in para_quotes:
+        if q.start - sent[0] <= 1 and sent[1] - min(q.end, sent[1]) <= 3 and (q.inner[1] - q.inner[0]) > 15:
+            return q
+    return None
 
 
 def _is_title(raw: str, para: tuple[int, int]) -> bool:
@@ -92,10 +94,4 @@ def _outlet_statements(raw: str, sent: tuple[int, int], drafts: list[Draft], out
     lang = "ar" if is_arabic(text) else "en"
     if any(c.form.lang == lang for c in find_cues(toks, lex)) and any(d.sentence == sent for d in drafts):
         return []
-    polarity = "asserted"
-    head = toks[: lex.negator_window + 1]
-    if any(lex.has(f"{lang}_negators", t.norm) for t in head):
-        polarity = "denied"
-    elif any(lex.has(f"{lang}_hedges", t.norm) and not (t.norm == "قد" and i + 1 < len(toks) and toks[i + 1].norm[:1] not in "يتنا") for i, t in enumerate(toks)):
-        polarity = "hedged"
-    return [Draft((s, e), sent, outlet, [], None, "unattributed", polarity)]
+    return [Draft((s, e), sent, outlet, [], None, "unattributed", polarity_of(toks, lang, "asserted", lex))]

@@ -84,6 +84,10 @@ class SpeakerResolver:
     def split_speaker_phrase(self, text: str) -> tuple[str, str]:
         """(speaker phrase, the rest) of the words between a verb cue and its content."""
         toks = tokenize(text)
+        lead = self.lex.words.get("ar_lead_drop", frozenset())
+        while toks and toks[0].norm in lead:
+            text = text[toks[0].end :]
+            toks = tokenize(text)
         if not toks:
             return "", text
         lex = self.lex
@@ -110,10 +114,21 @@ class SpeakerResolver:
                 break
         if end is None:
             end = toks[-1].end
-        phrase = text[:end]
-        if "\"" in phrase or "“" in phrase or "«" in phrase:
-            phrase = phrase  # a quoted name stays part of the speaker
-        return clean_mention(phrase), text[end:]
+        else:
+            # "الناطق باسم مجلس الأمن القومي في البيت الأبيض جون كيربي": a known person closes the phrase
+            rest_toks = [t for t in toks if t.start >= end]
+            for k in range(len(rest_toks)):
+                for n in (3, 2, 1):
+                    chunk = rest_toks[k : k + n]
+                    if len(chunk) == n:
+                        entry = self.reg.lookup(text[chunk[0].start : chunk[-1].end])
+                        if entry is not None and entry.kind == "person" and not _COMMA.search(text[end : chunk[0].start]):
+                            end = chunk[-1].end
+                            break
+                else:
+                    continue
+                break
+        return clean_mention(text[:end]), text[end:]
 
     def _relay_word(self, norm: str) -> bool:
         """'لوكالة', 'لرويترز': a ل-prefixed agency or outlet."""
@@ -157,6 +172,10 @@ class SpeakerResolver:
                 if entry is not None:
                     return entry, len(p) if p != "لل" else 2
         return None, 0
+
+    def registry_entities(self, text: str) -> list[Entity]:
+        """Every registry entity named in `text`, in order."""
+        return [entity(text, e) for _, _, e in self.reg.find_all(text)]
 
     def registry_prefix(self, words: list[str]) -> int:
         """Words at the start that name registry entities, coordinated ('كل من موسكو وبيونج يانج')."""
@@ -202,6 +221,9 @@ class SpeakerResolver:
                         text = ("ال" if p == "لل" else "") + text[len(p):] if p == "لل" else text[len(p):]
                         break
         key = name_key(text)
+        first_word = normalize(text.split()[0]) if text.split() else ""
+        if self.lex.has("ar_not_speaker", first_word) or self.lex.has("en_not_speaker", first_word):
+            return None
         for phrase in self.lex.carried_speakers:
             if key == name_key(" ".join(phrase)) and last is not None:
                 return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
