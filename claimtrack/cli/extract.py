@@ -48,7 +48,7 @@ def extract(
     attributed_only: bool = typer.Option(False, "--attributed", help="Leave out the outlet's own statements."),
 ) -> None:
     """List every claim in the articles: speaker, relays, cue, mode and polarity."""
-    from claimtrack.extract import extract_article
+    from claimtrack.split import extract_article
     from claimtrack.ingest import read_paths
 
     articles, errors = read_paths(paths)
@@ -128,7 +128,7 @@ def eval_command(
 
 
 def _predict(folder: Path) -> list[dict]:
-    from claimtrack.extract import extract_article
+    from claimtrack.split import extract_article
     from claimtrack.gold import articles_dir
     from claimtrack.ingest import read_paths
 
