@@ -33,11 +33,13 @@ def normalize_words(text: str) -> list[str]:
     return [normalize(m.group()) for m in WORD.finditer(text)]
 
 
+LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
 def is_arabic(text: str, threshold: float = 0.3) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return False
-    return sum(1 for c in letters if ARABIC_LETTER.match(c)) / len(letters) >= threshold
+    arabic = len(ARABIC_LETTER.findall(text))
+    latin = len(LATIN_LETTER.findall(text))
+    return arabic > 0 and arabic / (arabic + latin) >= threshold
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +50,12 @@ class Token:
     norm: str
 
 
+@lru_cache(maxsize=4096)
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Word tokens of `text` with offsets (shifted by `offset`) and their normalised form."""
+    """Word tokens of `text` with offsets (shifted by `offset`) and their normalised form.
+
+    Cached: callers must not modify the returned list.
+    """
     return [Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group())) for m in WORD.finditer(text)]
 
 

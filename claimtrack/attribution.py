@@ -43,6 +43,7 @@ class Sentence:
     lang: str
     lex: Lexicon
     claims: list[Draft] = field(default_factory=list)
+    cue_at: dict[int, Cue] = field(default_factory=dict)  # first token index -> cue
 
     # ---- small views -----------------------------------------------------------------
     def between(self, a: int, b: int) -> str:
@@ -133,6 +134,7 @@ class Attributor:
         lang = "ar" if is_arabic(self.raw[s:e]) else "en"
         sent = Sentence(self.raw, span, tokens, [q for q in quotes if s <= q.start < e], lang, self.lex)
         cues = [c for c in find_cues(tokens, self.lex) if c.form.lang == lang or c.kind == "according"]
+        sent.cue_at = {c.first: c for c in cues}
         for cue in cues:
             start = tokens[cue.first].start
             if sent.in_quote(start):
@@ -531,7 +533,7 @@ class Attributor:
                 if i + 1 < len(toks):
                     return "comp", region_end, t.end
                 return None
-            if i > first and find_cues([t], self.lex) and find_cues([t], self.lex)[0].kind in ("speech", "object"):
+            if i > first and i in sent.cue_at and sent.cue_at[i].kind in ("speech", "object"):
                 return None
             if t.norm in (".",):
                 return None
@@ -584,19 +586,18 @@ class Attributor:
                 end = toks[i - 1].end
                 break
             if i > 0 and t.start > start and any(c in gap for c in "،,"):
-                cues = find_cues(toks[i : i + 4], lex)
-                first_cue = cues[0] if cues else None
+                first_cue = sent.cue_at.get(i)
                 if (t.norm in clause_end or starts_phrase(toks, i, clause_phr)) or (
-                    first_cue is not None and first_cue.first == 0 and first_cue.kind in ("participle", "according", "carry", "relay")
-                ) or (first_cue is not None and first_cue.first == 0 and first_cue.kind == "speech" and t.norm[:1] in "وف"):
+                    first_cue is not None and first_cue.kind in ("participle", "according", "carry", "relay")
+                ) or (first_cue is not None and first_cue.kind == "speech" and t.norm[:1] in "وف"):
                     end = toks[i - 1].end
                     break
             if i > 0 and t.start > start + 1 and (t.norm in clause_end or starts_phrase(toks, i, clause_phr)):
                 end = toks[i - 1].end
                 break
             if i > 0 and t.start > start and sent.lang == "ar":
-                cues = find_cues(toks[i : i + 3], lex)
-                if cues and cues[0].first == 0 and cues[0].kind == "according" and t.norm in ("بحسب", "حسب", "حسبما", "وفق", "وفقا"):
+                cue_here = sent.cue_at.get(i)
+                if cue_here is not None and cue_here.kind == "according" and t.norm in ("بحسب", "حسب", "حسبما", "وفق", "وفقا"):
                     end = toks[i - 1].end
                     break
             i += 1
@@ -719,7 +720,8 @@ class Attributor:
         return "indirect"
 
     def _polarity(self, sent: Sentence, span: Span, cue_polarity: str) -> str:
-        return polarity_of(tokenize(self.raw[span[0] : span[1]]), sent.lang, cue_polarity, self.lex)
+        toks = [t for t in sent.tokens if span[0] <= t.start and t.end <= span[1]]
+        return polarity_of(toks, sent.lang, cue_polarity, self.lex)
 
     def carried_quote(self, para: Span, quote: Quote, sentence: Span) -> Draft | None:
         """A paragraph that is one quotation with no cue continues the last speaker."""

@@ -45,6 +45,7 @@ class Lexicon:
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # multi-word entries of those lists
     negator_window: int
     min_words: int
+    first_words: frozenset[str] = frozenset()
 
     def has(self, list_name: str, word: str) -> bool:
         return word in self.words.get(list_name, frozenset())
@@ -92,6 +93,7 @@ def lexicon() -> Lexicon:
         phrases=phrases,
         negator_window=int(attr["polarity"]["negator_window"]),
         min_words=int(attr["unattributed"]["min_words"]),
+        first_words=frozenset(k[0] for k in forms),
     )
 
 
@@ -107,10 +109,15 @@ def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
     lex = lex or lexicon()
     out: list[Cue] = []
     i = 0
+    first_words = lex.first_words
     while i < len(tokens):
         matched = None
+        readings = [r for r in _readings(tokens[i].norm) if r in first_words]
+        if not readings:
+            i += 1
+            continue
         for n in range(min(lex.max_len, len(tokens) - i), 0, -1):
-            for first in _readings(tokens[i].norm):
+            for first in readings:
                 key = (first, *(t.norm for t in tokens[i + 1 : i + n]))
                 form = lex.forms.get(key)
                 if form is not None:
@@ -128,7 +135,12 @@ def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
 
 def starts_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
     """Length of the listed phrase starting at token i (0 when none)."""
+    if i >= len(tokens) or not phrases:
+        return 0
+    first = tokens[i].norm
     for phrase in phrases:
+        if phrase[0] != first:
+            continue
         n = len(phrase)
         if tuple(t.norm for t in tokens[i : i + n]) == phrase:
             return n

@@ -20,6 +20,7 @@ from claimtrack.models import Entity, EntityKind
 _FOLD_FOREIGN = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب", "ء": ""})
 
 
+@lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """A spelling-insensitive key: normalised words, definite article off, foreign letters folded."""
     words = []
@@ -44,6 +45,7 @@ class Registry:
     by_alias: dict[tuple[str, ...], RegistryEntry] = field(default_factory=dict)
     by_title: dict[tuple[str, ...], RegistryEntry] = field(default_factory=dict)
     max_len: int = 1
+    first_words: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -51,6 +53,7 @@ class Registry:
                 key = tuple(name_key(alias).split())
                 if key:
                     self.by_alias.setdefault(key, entry)
+                    self.first_words.add(key[0])
                     self.max_len = max(self.max_len, len(key))
             for title in entry.titles:
                 key = tuple(name_key(title).split())

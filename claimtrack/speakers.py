@@ -33,7 +33,10 @@ class SpeakerResolver:
         """Bind 'TITLE NAME' mentions in the article: title words before a known person."""
         words = raw.split()
         keys = [name_key(w) for w in words]
+        starts = self.reg.first_words
         for i in range(len(words)):
+            if keys[i] not in starts:
+                continue
             for n in (3, 2, 1):
                 entry = self.reg.by_alias.get(tuple(" ".join(keys[i : i + n]).split()))
                 if entry is not None and entry.kind == "person" and i > 0:
