@@ -1,0 +1,404 @@
+"""Find the article body in scraped page text; everything else is boilerplate or a title.
+
+The page is judged line by line (marker patterns, then the line's shape), then page-level
+rules run: a story-end marker ("المصدر: ...", "أخبار ذات صلة", "Reporting by") closes the
+story, a teaser marker ("اقرأ أيضاً") swallows the headlines after it, tight blocks of
+headline-like lines are lists, repeated lines are captions. The patterns and thresholds
+are in `configs/boilerplate.toml`; the outlet is looked up in `configs/entities/`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from claimtrack.arabic import normalize
+from claimtrack.config import load, load_folder
+from claimtrack.models import Entity, Span
+
+BODY, TITLE, BOILERPLATE = "body", "title", "boilerplate"
+LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+NAME_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+LATIN_LETTER = re.compile("[A-Za-z]")
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
+@dataclass(frozen=True, slots=True)
+class BodyInfo:
+    body: list[Span]
+    boilerplate: list[Span]
+    titles: list[Span] = field(default_factory=list)
+    outlet: Entity | None = None
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    norm: str
+    words: int
+    tight: bool  # no blank line between this line and the one before
+    kind: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    end: _AnyOf
+    signoff: _AnyOf
+    teaser: _AnyOf
+    line: _AnyOf
+    anywhere: _AnyOf
+    caption_tail: re.Pattern
+    caption_credits: frozenset[str]
+    terminal: str
+    bullets: str
+    body_min_words: int
+    title_max_words: int
+    comma_body_min_words: int
+    question_max_words: int
+    glued_letters: int
+    list_min_lines: int
+    story_min_chars: int
+    end_max_words: int
+    marker_max_words: int
+    arabic_page_share: float
+    logo: tuple[re.Pattern, ...]
+    source: tuple[re.Pattern, ...]
+    site: tuple[re.Pattern, ...]
+    dateline: tuple[re.Pattern, ...]
+    dateline_paragraphs: int
+    masthead_lines: int
+    unknown_outlet_max_words: int
+    generic: frozenset[str]
+
+
+def _normalize_pattern(pattern: str) -> str:
+    """Fold the Arabic of a pattern like the lines it meets; ASCII regex syntax is untouched."""
+    return NON_ASCII.sub(lambda m: normalize(m.group()), pattern)
+
+
+class _AnyOf:
+    """Patterns searched together: those anchored with ^ are tried at the line start only."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        anchored = [_normalize_pattern(p[1:]) for p in patterns if p.startswith("^")]
+        floating = [_normalize_pattern(p) for p in patterns if not p.startswith("^")]
+        # lines are case-folded already: no IGNORECASE
+        self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
+        self.floating = re.compile("|".join(f"(?:{p})" for p in floating)) if floating else None
+
+    def search(self, line: str) -> re.Match | None:
+        return (self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)) or None
+
+
+def _name_key(text: str) -> str:
+    """Lookup key of a name: normalised words joined by single spaces, punctuation dropped."""
+    return " ".join(normalize(t) for t in NAME_TOKEN.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    cfg = load("boilerplate")
+    shape, markers, outlet = cfg["shape"], cfg["markers"], cfg["outlet"]
+
+    def compiled(key: str) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p, re.IGNORECASE) for p in outlet[key])
+
+    return _Rules(
+        end=_AnyOf(markers["end"]),
+        signoff=_AnyOf(markers["signoff"]),
+        teaser=_AnyOf(markers["teaser"]),
+        line=_AnyOf(markers["line"]),
+        anywhere=_AnyOf(markers["anywhere"]),
+        caption_tail=re.compile(r"(?:[-–—/|]|[(\[])\s*([^-–—/|()\[\]]{1,40}?)\s*[)\]]?\s*$"),
+        caption_credits=frozenset(_name_key(c) for c in markers["caption_credits"]),
+        terminal=shape["terminal"],
+        bullets=shape["bullets"],
+        body_min_words=shape["body_min_words"],
+        title_max_words=shape["title_max_words"],
+        comma_body_min_words=shape["comma_body_min_words"],
+        question_max_words=shape["question_max_words"],
+        glued_letters=shape["glued_letters"],
+        list_min_lines=shape["list_min_lines"],
+        story_min_chars=shape["story_min_chars"],
+        end_max_words=shape["end_max_words"],
+        marker_max_words=shape["marker_max_words"],
+        arabic_page_share=shape["arabic_page_share"],
+        logo=compiled("logo"),
+        source=compiled("source"),
+        site=compiled("site"),
+        dateline=compiled("dateline"),
+        dateline_paragraphs=outlet["dateline_paragraphs"],
+        masthead_lines=outlet["masthead_lines"],
+        unknown_outlet_max_words=outlet["unknown_outlet_max_words"],
+        generic=frozenset(_name_key(g) for g in outlet["generic"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, tuple[str, str]]:
+    """Normalised alias -> (canonical name, kind) for every outlet and agency in the registry."""
+    out: dict[str, tuple[str, str]] = {}
+    for doc in load_folder("entities"):
+        for entity in doc.get("entity", []):
+            if entity.get("kind") not in ("outlet", "agency"):
+                continue
+            for alias in [entity["name"], *entity.get("aliases", [])]:
+                key = _name_key(alias)
+                if key:
+                    out.setdefault(key, (entity["name"], entity["kind"]))
+                if key.startswith("وكاله "):
+                    out.setdefault(key[len("وكاله ") :], (entity["name"], entity["kind"]))
+    return out
+
+
+def find_registered(text: str) -> Entity | None:
+    """The first (longest at its place) registry outlet or agency named in `text`, as written."""
+    registry = _registry()
+    tokens = list(NAME_TOKEN.finditer(text))
+    keys = [normalize(t.group()) for t in tokens]
+    for i in range(len(tokens)):
+        for n in range(min(5, len(tokens) - i), 0, -1):
+            hit = registry.get(" ".join(keys[i : i + n]))
+            if hit:
+                shown = text[tokens[i].start() : tokens[i + n - 1].end()]
+                return Entity(text=shown, name=hit[0], kind=hit[1])  # type: ignore[arg-type]
+    return None
+
+
+# --- lines -------------------------------------------------------------------------------
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    lines: list[_Line] = []
+    prev_end = 0
+    for m in LINE.finditer(raw):
+        text = m.group()
+        stripped = text.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(text) - len(text.lstrip()))
+        end = start + len(stripped)
+        tight = not lines or len(BREAK.findall(raw, prev_end, start)) <= 1
+        lines.append(_Line(start, end, stripped, normalize(stripped), len(stripped.split()), tight))
+        prev_end = end
+    return lines
+
+
+def _reads_as_body(line: _Line, rules: _Rules) -> bool:
+    """Sentence-like: ends in sentence punctuation and is not tiny, or is long (or has commas)."""
+    last = line.text[-1]
+    if not any(c.isalpha() for c in line.text):
+        return False
+    if last in "?؟":
+        return line.words > rules.question_max_words
+    if last in rules.terminal:
+        return line.words >= rules.body_min_words
+    if line.words >= rules.comma_body_min_words and ("،" in line.text or "," in line.text):
+        return True
+    return line.words > rules.title_max_words
+
+
+def _is_glued(line: _Line, rules: _Rules) -> bool:
+    """Menu or share-bar words run together ("FacebookTwitterLinkedInEmail")."""
+    tokens = line.text.split()
+    return len(tokens) <= 3 and any(sum(c.isalpha() for c in t) >= rules.glued_letters for t in tokens)
+
+
+def _is_caption(line: _Line, rules: _Rules) -> bool:
+    """A photo caption: not a full sentence, ends with a credit ("- جيتي", "(رويترز)")."""
+    m = rules.caption_tail.search(line.norm)
+    if not m:
+        return False
+    credit = _name_key(m.group(1))
+    return credit in rules.caption_credits or credit in _registry()
+
+
+def _is_bullet(line: _Line, rules: _Rules) -> bool:
+    first = line.text[0]
+    return first in rules.bullets and (first not in "-–—*" or line.text[1:2].isspace())
+
+
+def _is_latin(line: _Line) -> bool:
+    letters = [c for c in line.text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) / len(letters) > 0.5
+
+
+def _teaser_is_inline(line: _Line, match: re.Match) -> bool:
+    rest = line.norm[match.end() :]
+    return any(c.isalnum() for c in rest)
+
+
+def _arabic_page(raw: str, share: float) -> bool:
+    """Arabic letters outnumber Latin ones enough (judged on the first 2000 characters)."""
+    sample = raw[:2000]
+    arabic, latin = len(ARABIC_LETTER.findall(sample)), len(LATIN_LETTER.findall(sample))
+    return arabic > 0 and arabic / (arabic + latin) >= share
+
+
+def _classify(lines: list[_Line], arabic_page: bool, rules: _Rules) -> None:
+    """One pass top to bottom: markers first, then the line's shape."""
+    story_chars = 0
+    ended = in_teaser = False
+    for line in lines:
+        body_like = _reads_as_body(line, rules)
+        if ended:
+            line.kind = BOILERPLATE
+            continue
+        is_end = line.words <= rules.end_max_words and rules.end.search(line.norm)
+        if is_end or rules.signoff.search(line.norm):
+            line.kind = BOILERPLATE
+            ended = story_chars >= rules.story_min_chars
+            continue
+        short = line.words <= rules.marker_max_words
+        if (short and rules.line.search(line.norm)) or rules.anywhere.search(line.norm):
+            line.kind = BOILERPLATE
+            continue
+        teaser = rules.teaser.search(line.norm)
+        if teaser:
+            line.kind = BOILERPLATE
+            in_teaser = in_teaser or not _teaser_is_inline(line, teaser)
+            continue
+        if not body_like and (
+            not any(c.isalnum() for c in line.text)
+            or _is_glued(line, rules)
+            or _is_caption(line, rules)
+            or _is_bullet(line, rules)
+            or (arabic_page and _is_latin(line))
+        ):
+            line.kind = BOILERPLATE
+            continue
+        if body_like:
+            line.kind = BODY
+            story_chars += len(line.text)
+            in_teaser = False
+        else:
+            line.kind = BOILERPLATE if in_teaser else TITLE
+
+
+def _mark_repeats(lines: list[_Line]) -> None:
+    """A line printed twice is a caption or a teaser; a repeated sentence keeps its first copy.
+
+    Copies printed one after the other (image alt text, then caption) are all boilerplate.
+    """
+    seen: dict[str, int] = {}
+    for line in lines:
+        seen[line.norm] = seen.get(line.norm, 0) + 1
+    for before, after in zip(lines, lines[1:]):
+        if before.norm == after.norm:
+            before.kind = after.kind = BOILERPLATE
+    first_kept: set[str] = set()
+    for line in lines:
+        if seen[line.norm] < 2 or line.kind == BOILERPLATE:
+            continue
+        if line.kind == BODY and line.norm not in first_kept:
+            first_kept.add(line.norm)
+            continue
+        line.kind = BOILERPLATE
+
+
+def _mark_lists(lines: list[_Line], rules: _Rules) -> None:
+    """Tight blocks of several non-body lines are headline lists or menus."""
+    run: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.kind != BODY and (line.tight or not run):
+            run.append(line)
+            continue
+        if len(run) >= rules.list_min_lines:
+            for item in run:
+                item.kind = BOILERPLATE
+        run = [line] if line is not None and line.kind != BODY else []
+
+
+def _merged_spans(lines: list[_Line], kind: str) -> list[Span]:
+    """Runs of lines of one kind, merged across the blank space between them."""
+    spans: list[Span] = []
+    open_run = False
+    for line in lines:
+        if line.kind != kind:
+            open_run = False
+        elif open_run:
+            spans[-1] = (spans[-1][0], line.end)
+        else:
+            spans.append((line.start, line.end))
+            open_run = True
+    return spans
+
+
+# --- outlet ------------------------------------------------------------------------------
+
+
+def _shown_name(text: str) -> str:
+    """A canonical name for an outlet the registry lacks: the text without diacritics."""
+    bare = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return " ".join(bare.split())
+
+
+def _entity_from_name(name: str, rules: _Rules, allow_unknown: bool) -> Entity | None:
+    name = name.strip(" \t.:،,-–—|()[]")
+    if not name:
+        return None
+    known = find_registered(name)
+    if known:
+        return known
+    first_part = _name_key(re.split(r"[+،,/&|]", name)[0])
+    if not allow_unknown or not first_part or first_part in rules.generic or _name_key(name) in rules.generic:
+        return None
+    if len(name.split()) > rules.unknown_outlet_max_words:
+        return None
+    return Entity(text=name, name=_shown_name(name), kind="outlet")
+
+
+def _first_match(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Entity | None:
+    for line in lines:
+        for pattern in patterns:
+            m = pattern.search(line.text)
+            if m and m.group("name"):
+                entity = _entity_from_name(m.group("name"), rules, allow_unknown)
+                if entity:
+                    return entity
+    return None
+
+
+def _masthead(lines: list[_Line], rules: _Rules) -> Entity | None:
+    """A line near the top that is nothing but a registered outlet's name ("الجزيرة نت")."""
+    for line in lines[: rules.masthead_lines]:
+        if line.kind == BODY:
+            continue
+        found = find_registered(line.text)
+        if found and len(_name_key(found.text)) >= 0.8 * len(_name_key(line.text)):
+            return found
+    return None
+
+
+def _find_outlet(lines: list[_Line], rules: _Rules) -> Entity | None:
+    """Logo or masthead, then a source credit, then a site mention in page chrome, then a dateline."""
+    chrome = [line for line in lines if line.kind != BODY]
+    body = [line for line in lines if line.kind == BODY][: rules.dateline_paragraphs]
+    return (
+        _first_match(rules.logo, chrome, rules, allow_unknown=True)
+        or _masthead(lines, rules)
+        or _first_match(rules.source, chrome, rules, allow_unknown=True)
+        or _first_match(rules.site, chrome, rules, allow_unknown=False)
+        or _first_match(rules.dateline, body, rules, allow_unknown=False)
+    )
+
+
+def find_body(raw: str) -> BodyInfo:
+    """Body, boilerplate and title spans of `raw` (disjoint, in order) and the outlet shown."""
+    rules = _rules()
+    lines = _split_lines(raw)
+    _classify(lines, _arabic_page(raw, rules.arabic_page_share), rules)
+    _mark_repeats(lines)
+    _mark_lists(lines, rules)
+    return BodyInfo(
+        body=_merged_spans(lines, BODY),
+        boilerplate=_merged_spans(lines, BOILERPLATE),
+        titles=[(line.start, line.end) for line in lines if line.kind == TITLE],
+        outlet=_find_outlet(lines, rules),
+    )

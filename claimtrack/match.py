@@ -1,0 +1,656 @@
+"""Matching, wired: ingest -> extract -> store -> embed (cached) -> index -> cluster -> contradictions.
+
+    report = ingest(["seeds/"], db="claimtrack.db")     # the CLI's `claimtrack ingest`
+    compare("c_0123456789ab", "Moscow denied it")        # claim ids (in the store) or raw texts
+    similar("c_0123456789ab", db="claimtrack.db")
+
+A pair of claims is `same` when its cosine reaches the backend's calibrated threshold (a lower
+one across scripts: Arabic-English cosines run lower) and nothing in the words conflicts
+(names, places, dates, numbers: `claimtrack.features`; or one side denies what the other
+asserts); `contradicts` when the contradiction scorer says so; `related` above a topic floor;
+else `unrelated`. Every threshold comes from `python -m claimtrack.match calibrate`
+over `data/gold/pairs/pairs.tsv` (the figures are in THRESHOLDS below, per backend).
+
+Nothing here imports torch: the encoder loads only when a text has no cached embedding.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from claimtrack import config
+from claimtrack.arabic import is_arabic
+from claimtrack.cluster import build_clusters, corroboration
+from claimtrack.errors import UserError
+from claimtrack.models import Entity
+
+NEIGHBOURS = 20
+EMBED_CHUNK = 256
+GOLD_PAIRS = config.PACKAGE_ROOT / "data" / "gold" / "pairs" / "pairs.tsv"
+RELATIONS = ("same", "contradicts", "related", "unrelated")
+UNKNOWN_SPEAKER = Entity(text="", name="unknown", kind="anonymous")
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Cosine floors of one encoder, and the contradiction score that links two claims."""
+
+    same: float
+    same_cross: float
+    related: float
+    contradiction: float = 0.5
+
+
+# Calibrated on data/gold/pairs/pairs.tsv by `python -m claimtrack.match calibrate --model NAME`.
+THRESHOLDS: dict[str, Thresholds] = {
+    "e5": Thresholds(same=0.905, same_cross=0.889, related=0.86),
+    "use": Thresholds(same=0.56, same_cross=0.56, related=0.22),
+}
+
+
+def thresholds(model: str) -> Thresholds:
+    base = THRESHOLDS.get(model)
+    if base is None:
+        raise UserError(f"no matching thresholds for encoder {model!r}; calibrate it first")
+    try:
+        override = config.load("match").get(model, {})
+    except FileNotFoundError:
+        override = {}
+    return Thresholds(**{**asdict(base), **override})
+
+
+# ----- what is matched ----------------------------------------------------------------------------
+
+
+@dataclass
+class Item:
+    """A claim to match: a stored claim, or a raw text (polarity then read from its words)."""
+
+    id: str
+    text: str
+    polarity: str | None = None
+    article: str = ""
+    speaker: Entity = UNKNOWN_SPEAKER
+    via: list[Entity] = field(default_factory=list)
+    outlet: Entity | None = None
+    span: tuple[int, int] = (0, 0)
+
+    @classmethod
+    def of_claim(cls, claim) -> Item:
+        return cls(claim.id, claim.text, claim.polarity, claim.article, claim.speaker, list(claim.via),
+                   getattr(claim, "outlet", None), tuple(claim.span))
+
+    def as_json(self) -> dict:
+        return {
+            "id": self.id, "article": self.article, "span": list(self.span), "text": self.text,
+            "speaker": self.speaker.model_dump(), "via": [v.model_dump() for v in self.via],
+            "outlet": self.outlet.name if self.outlet else None, "polarity": self.polarity,
+        }
+
+
+# ----- embeddings, cached by text hash ------------------------------------------------------------
+
+
+def model_name(model: str | None) -> str:
+    from claimtrack.encoder import BACKENDS, default_name
+
+    name = model or default_name()
+    if name not in BACKENDS:
+        raise UserError(f"unknown encoder {name!r}; choose one of: {', '.join(BACKENDS)}")
+    return name
+
+
+def cache_key(model: str) -> str:
+    """The embeddings-cache key of an encoder: its model id (read from config, nothing loaded)."""
+    from claimtrack.encoder import settings
+
+    return str(settings()[model]["hub_id"])
+
+
+def embed_texts(texts: Sequence[str], model: str, store=None, progress: Progress | None = None) -> np.ndarray:
+    """Unit rows for `texts`; with a store, cached vectors are reused and new ones cached."""
+    from claimtrack.store import text_hash
+
+    hashes = [text_hash(t) for t in texts]
+    found: dict[str, np.ndarray] = {}
+    if store is not None:
+        for h, blob in store.cached_embeddings(cache_key(model), sorted(set(hashes))).items():
+            found[h] = np.frombuffer(blob, dtype=np.float32)
+    todo = list(dict.fromkeys(t for t, h in zip(texts, hashes) if h not in found))
+    if todo:
+        from claimtrack.encoder import get_encoder
+
+        encoder = get_encoder(model)
+        done = 0
+        for start in range(0, len(todo), EMBED_CHUNK):
+            chunk = todo[start : start + EMBED_CHUNK]
+            rows = encoder.encode(chunk)
+            fresh = {text_hash(t): np.asarray(r, dtype=np.float32) for t, r in zip(chunk, rows)}
+            if store is not None:
+                store.put_embeddings(cache_key(model), {h: v.tobytes() for h, v in fresh.items()})
+            found.update(fresh)
+            done += len(chunk)
+            if progress:
+                progress("embed", done, len(todo))
+    if not texts:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.vstack([found[h] for h in hashes]).astype(np.float32)
+
+
+# ----- how two claims relate ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PairFacts:
+    """What the thresholds are applied to: cosine, scripts, conflicts, contradiction score."""
+
+    similarity: float
+    cross_script: bool
+    conflicts: tuple[str, ...]
+    contradiction: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    similarity: float
+    relation: str
+    contradiction: float
+    reason: str
+    conflicts: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=65536)
+def _reading(text: str):
+    from claimtrack import features
+
+    return features.read(text)
+
+
+def conflicts(a: Item, b: Item) -> tuple[str, ...]:
+    """What keeps two similar texts from being one claim: differing who/where/when/how many/what,
+    or a denial against an assertion."""
+    from claimtrack import features
+
+    found = features.compare(_reading(a.text), _reading(b.text), polarity_a=a.polarity, polarity_b=b.polarity)
+    out = list(found.slots_differ)
+    if "denial" in found.evidence:
+        out.append("denial")
+    return tuple(out)
+
+
+def cross_script(a: str, b: str) -> bool:
+    return is_arabic(a) != is_arabic(b)
+
+
+def contradiction_scores(pairs: Sequence[tuple[Item, Item]]) -> list[tuple[float, str]]:
+    from claimtrack.contradict import contradiction_score
+
+    return [contradiction_score(a.text, b.text, polarity_a=a.polarity, polarity_b=b.polarity) for a, b in pairs]
+
+
+def pair_facts(pairs: Sequence[tuple[Item, Item, float]]) -> list[PairFacts]:
+    scored = contradiction_scores([(a, b) for a, b, _ in pairs])
+    return [
+        PairFacts(float(cos), cross_script(a.text, b.text), conflicts(a, b), float(score), reason)
+        for (a, b, cos), (score, reason) in zip(pairs, scored)
+    ]
+
+
+def decide(facts: PairFacts, th: Thresholds) -> str:
+    """contradicts, same, related or unrelated."""
+    floor = th.same_cross if facts.cross_script else th.same
+    if facts.similarity >= th.related and facts.contradiction >= th.contradiction:
+        return "contradicts"
+    if facts.similarity >= floor and not facts.conflicts:
+        return "same"
+    return "related" if facts.similarity >= th.related else "unrelated"
+
+
+def relate(pairs: Sequence[tuple[Item, Item, float]], th: Thresholds) -> list[Relation]:
+    """The relation of each (a, b, cosine)."""
+    return [
+        Relation(f.similarity, decide(f, th), f.contradiction, f.reason, f.conflicts) for f in pair_facts(pairs)
+    ]
+
+
+# ----- clusters -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Matching:
+    """Clusters (lists of item numbers) and contradiction links (a, b, score, reason)."""
+
+    clusters: list[list[int]]
+    contradictions: list[tuple[int, int, float, str]]
+    candidate_pairs: int = 0
+
+
+@dataclass
+class Candidates:
+    """Neighbour pairs above the topic floor, as item numbers, with their facts."""
+
+    size: int
+    pairs: list[tuple[int, int]]
+    facts: list[PairFacts]
+
+
+def neighbour_pairs(index, floor: float, k: int = NEIGHBOURS) -> tuple[np.ndarray, list[tuple[int, int, float]]]:
+    """Neighbour pairs (FAISS ids, once each) at or above `floor`, and the FAISS ids queried."""
+    nb = index.neighbours(k)
+    rows = np.repeat(nb.queries, nb.ids.shape[1])
+    cols, sims = nb.ids.ravel(), nb.scores.ravel()
+    keep = (cols >= 0) & (sims >= floor)
+    a, b = np.minimum(rows[keep], cols[keep]), np.maximum(rows[keep], cols[keep])
+    seen: dict[tuple[int, int], float] = {}
+    for x, y, s in zip(a.tolist(), b.tolist(), sims[keep].tolist()):
+        seen[(x, y)] = max(s, seen.get((x, y), -1.0))
+    return nb.queries, [(x, y, s) for (x, y), s in seen.items()]
+
+
+def candidates(items_by_pos: dict[int, Item], index, th: Thresholds, k: int = NEIGHBOURS) -> Candidates:
+    """Item numbers follow the index's live FAISS ids in order."""
+    positions, pairs = neighbour_pairs(index, th.related, k)
+    number = {int(p): n for n, p in enumerate(positions)}
+    facts = pair_facts([(items_by_pos[x], items_by_pos[y], s) for x, y, s in pairs])
+    return Candidates(len(positions), [(number[x], number[y]) for x, y, _ in pairs], facts)
+
+
+def cluster_candidates(cands: Candidates, th: Thresholds) -> Matching:
+    same, apart, contra = [], [], []
+    for (a, b), facts in zip(cands.pairs, cands.facts):
+        relation = decide(facts, th)
+        if relation == "same":
+            same.append((a, b, facts.similarity))
+        elif relation == "contradicts" or facts.conflicts:
+            apart.append((a, b))
+        if relation == "contradicts":
+            contra.append((a, b, facts.contradiction, facts.reason))
+    links = np.asarray(same, dtype=np.float64).reshape(-1, 3)
+    groups = build_clusters(cands.size, links[:, 0].astype(np.int64), links[:, 1].astype(np.int64), links[:, 2], apart)
+    return Matching(groups, contra, len(cands.pairs))
+
+
+def match_index(items_by_pos: dict[int, Item], index, th: Thresholds, k: int = NEIGHBOURS) -> Matching:
+    """Cluster the items of `index` (FAISS id -> item) from their neighbours."""
+    return cluster_candidates(candidates(items_by_pos, index, th, k), th)
+
+
+def cluster_id(claim_ids: Sequence[str]) -> str:
+    return "k_" + min(claim_ids).removeprefix("c_")
+
+
+def cluster_records(items: Sequence[Item], matching: Matching) -> list[dict]:
+    """Clusters as the store keeps them and `clusters --format json` shows them."""
+    out = []
+    for group in matching.clusters:
+        members = [items[i] for i in group]
+        ids = [m.id for m in members]
+        info = corroboration(members)
+        out.append({
+            "id": cluster_id(ids), "claim_ids": ids, "speakers": info.speakers, "outlets": info.outlets,
+            "independent_sources": info.independent_sources, "syndicated": info.syndicated,
+        })
+    return out
+
+
+# ----- the store ----------------------------------------------------------------------------------
+
+
+def index_file(db_path: Path, model: str) -> Path:
+    """The index beside the store: claimtrack.db -> claimtrack.db.e5.faiss (+ .ids)."""
+    return Path(f"{db_path}.{model}.faiss")
+
+
+def open_store(db: Path | str | None):
+    from claimtrack.store import Store
+
+    return Store(Path(db) if db else Store.default_path())
+
+
+@dataclass
+class IngestReport:
+    articles: int = 0
+    new_articles: int = 0
+    unchanged: int = 0
+    new_claims: int = 0
+    claims: int = 0
+    embedded: int = 0
+    clusters: int = 0
+    multi_claim_clusters: int = 0
+    contradictions: int = 0
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def ingest(paths: Iterable[Path | str], db: Path | str | None = None, model: str | None = None,
+           progress: Progress | None = None) -> IngestReport:
+    """Read, extract and store articles, then embed, index and cluster what is new."""
+    from claimtrack import extract_article
+    from claimtrack.errors import IngestError
+    from claimtrack.ingest import read_paths
+
+    started = time.perf_counter()
+    report = IngestReport()
+    articles, errors = read_paths([Path(p) for p in paths])
+    report.errors = [str(e) for e in errors]
+    report.articles = len(articles)
+    with open_store(db) as store:
+        for n, article in enumerate(articles, 1):
+            if store.has_article(article.content_hash):
+                report.unchanged += 1
+            else:
+                claims = extract_article(article)
+                try:
+                    if store.add_article(article, claims):
+                        report.new_articles += 1
+                        report.new_claims += len(claims)
+                except IngestError as exc:
+                    report.errors.append(str(exc))
+            if progress:
+                progress("extract", n, len(articles))
+        refresh(store, model, progress, report, force=False)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def refresh(store, model: str | None = None, progress: Progress | None = None,
+            report: IngestReport | None = None, force: bool = True) -> IngestReport:
+    """Bring the index and the clusters in line with the store's claims (no-op when they are)."""
+    from claimtrack.index import VectorIndex
+
+    report = report or IngestReport()
+    name = model_name(model)
+    path = index_file(store.path, name)
+    claims = [Item.of_claim(c) for c in store.iter_claims()]
+    report.claims = len(claims)
+    index = _load_index(path)
+    stale = index.keep_only({c.id for c in claims}) if index is not None else 0
+    todo = [c for c in claims if index is None or c.id not in index]
+    if not todo and not stale and not force:
+        return report
+    if todo:
+        vectors = embed_texts([c.text for c in todo], name, store, progress)
+        if index is None or index.dim != vectors.shape[1]:
+            index = VectorIndex(vectors.shape[1])
+            todo, vectors = claims, embed_texts([c.text for c in claims], name, store)
+        index.add([c.id for c in todo], vectors)
+        report.embedded = len(todo)
+    if index is None:
+        return report
+    if progress:
+        progress("cluster", 0, 1)
+    by_id = {c.id: c for c in claims}
+    items_by_pos = {pos: by_id[key] for key, pos in index.position.items()}
+    matching = match_index(items_by_pos, index, thresholds(name))
+    ordered = [items_by_pos[int(p)] for p in index.live_ids()]
+    records = cluster_records(ordered, matching)
+    store.set_clusters(records)
+    store.set_contradictions([
+        {"a": ordered[a].id, "b": ordered[b].id, "score": s, "reason": r} for a, b, s, r in matching.contradictions
+    ])
+    index.save(path)
+    if progress:
+        progress("cluster", 1, 1)
+    report.clusters = len(records)
+    report.multi_claim_clusters = sum(1 for r in records if len(r["claim_ids"]) > 1)
+    report.contradictions = len(matching.contradictions)
+    return report
+
+
+def _load_index(path: Path):
+    """The saved index, or None when there is none (or it is unreadable: it is rebuilt from the cache)."""
+    from claimtrack.index import VectorIndex
+
+    if not path.exists():
+        return None
+    try:
+        return VectorIndex.load(path)
+    except (OSError, ValueError, RuntimeError) as exc:
+        print(f"claimtrack: rebuilding the index ({exc})", file=sys.stderr)
+        return None
+
+
+def clusters(db: Path | str | None = None, min_size: int = 2) -> dict:
+    """Clusters of the store as JSON-ready data: {"clusters": [...], "contradictions": [...]}."""
+    with open_store(db) as store:
+        by_id = {c.id: c for c in store.iter_claims()}
+        out = []
+        for record in store.iter_clusters():
+            if len(record["claim_ids"]) < min_size:
+                continue
+            members = [Item.of_claim(by_id[i]) for i in record["claim_ids"]]
+            info = corroboration(members)
+            out.append({
+                "id": record["id"], "claims": [m.as_json() for m in members], "speakers": info.speakers,
+                "outlets": info.outlets, "independent_sources": record["independent_sources"],
+                "syndicated": record["syndicated"],
+            })
+        return {"clusters": out, "contradictions": store.contradictions()}
+
+
+def similar(claim_id: str, db: Path | str | None = None, k: int = 10, model: str | None = None) -> list[dict]:
+    """The stored claims nearest to one claim, with their relation to it."""
+    from claimtrack.index import VectorIndex
+
+    name = model_name(model)
+    with open_store(db) as store:
+        claim = Item.of_claim(store.get_claim(claim_id))
+        path = index_file(store.path, name)
+        if not path.exists():
+            raise UserError(f"no index beside {store.path} for encoder {name!r}; run `claimtrack ingest` first")
+        index = VectorIndex.load(path)
+        if claim.id not in index:
+            raise UserError(f"claim {claim_id} is not indexed yet; run `claimtrack ingest` again")
+        found = [(key, s) for key, s in index.similar(index.vector(claim.id), k + 1) if key != claim.id][:k]
+        others = {c.id: Item.of_claim(c) for c in store.iter_claims(ids=[key for key, _ in found])}
+        rels = relate([(claim, others[key], s) for key, s in found if key in others], thresholds(name))
+        return [
+            {**others[key].as_json(), "similarity": round(r.similarity, 4), "relation": r.relation,
+             "contradiction": round(r.contradiction, 4), "reason": r.reason}
+            for (key, _), r in zip([f for f in found if f[0] in others], rels)
+        ]
+
+
+# ----- compare ------------------------------------------------------------------------------------
+
+
+def _resolve(text_or_id: str, store) -> Item:
+    if store is not None and text_or_id.startswith("c_") and " " not in text_or_id:
+        try:
+            return Item.of_claim(store.get_claim(text_or_id))
+        except UserError:
+            pass
+    return Item(id=text_or_id, text=text_or_id)
+
+
+def compare_many(pairs: Sequence[tuple[str, str]], db: Path | str | None = None, model: str | None = None) -> list[dict]:
+    """{a, b, similarity, relation, contradiction, reason} for each pair of claim ids or texts."""
+    name = model_name(model)
+    store = open_store(db) if db is not None or _default_store_exists() else None
+    try:
+        items = [(_resolve(a, store), _resolve(b, store)) for a, b in pairs]
+        texts = list(dict.fromkeys(t for a, b in items for t in (a.text, b.text)))
+        vectors = embed_texts(texts, name, store)
+        row = {t: i for i, t in enumerate(texts)}
+        triples = [(a, b, float(vectors[row[a.text]] @ vectors[row[b.text]])) for a, b in items]
+        rels = relate(triples, thresholds(name))
+    finally:
+        if store is not None:
+            store.close()
+    return [
+        {"a": a, "b": b, "similarity": round(r.similarity, 4), "relation": r.relation,
+         "contradiction": round(r.contradiction, 4), "reason": r.reason}
+        for (a, b), r in zip(pairs, rels)
+    ]
+
+
+def compare(a: str, b: str, *, db: Path | str | None = None, model: str | None = None) -> dict:
+    """How two claims (ids in the store, or raw texts) relate: similarity, relation, contradiction."""
+    return compare_many([(a, b)], db=db, model=model)[0]
+
+
+def _default_store_exists() -> bool:
+    from claimtrack.store import Store
+
+    return Store.default_path().exists()
+
+
+# ----- gold pairs: evaluation and calibration -----------------------------------------------------
+
+
+def read_pairs(path: Path | str) -> list[dict]:
+    """Rows of a pairs TSV with columns a, b and (for evaluation) label, lang."""
+    path = Path(path)
+    if not path.exists():
+        raise UserError(f"no pairs file {path}")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    if not rows or not {"a", "b"} <= set(rows[0]):
+        raise UserError(f"{path}: expected a tab-separated header with columns a and b")
+    return rows
+
+
+@dataclass
+class GoldResult:
+    same_together: float
+    contradictions_linked: float
+    traps_linked: int
+    counts: dict[str, int]
+    misses: list[dict]
+
+    def passes(self) -> bool:
+        return self.same_together >= 0.9 and self.contradictions_linked >= 0.8 and self.traps_linked == 0
+
+
+@dataclass
+class GoldSetup:
+    """The gold texts clustered together: what evaluation needs, computed once per encoder."""
+
+    rows: list[dict]
+    texts: list[str]
+    vectors: np.ndarray
+    candidates: Candidates
+
+
+def gold_setup(rows: Sequence[dict], model: str | None = None, th: Thresholds | None = None) -> GoldSetup:
+    from claimtrack.index import VectorIndex
+
+    name = model_name(model)
+    texts = list(dict.fromkeys(t for r in rows for t in (r["a"], r["b"])))
+    items = [Item(id=f"t{i}", text=t) for i, t in enumerate(texts)]
+    vectors = embed_texts(texts, name)
+    index = VectorIndex(vectors.shape[1])
+    index.add([it.id for it in items], vectors)
+    return GoldSetup(list(rows), texts, vectors, candidates(dict(enumerate(items)), index, th or thresholds(name)))
+
+
+def evaluate(rows: Sequence[dict], model: str | None = None, th: Thresholds | None = None,
+             setup: GoldSetup | None = None) -> GoldResult:
+    """Cluster every text of the gold pairs together, then read each pair's fate from the clusters.
+
+    same: both texts in one cluster. contradicts: a contradiction link joins their clusters.
+    different (traps): counted when they share a cluster or are linked as contradicting.
+    """
+    th = th or thresholds(model_name(model))
+    setup = setup or gold_setup(rows, model, th)
+    matching = cluster_candidates(setup.candidates, th)
+    cluster_of = {i: n for n, group in enumerate(matching.clusters) for i in group}
+    linked = {frozenset((cluster_of[a], cluster_of[b])) for a, b, _, _ in matching.contradictions}
+    pos = {t: i for i, t in enumerate(setup.texts)}
+    fate: dict[str, list[bool]] = {"same": [], "contradicts": [], "different": []}
+    misses = []
+    for r in rows:
+        ca, cb = cluster_of[pos[r["a"]]], cluster_of[pos[r["b"]]]
+        together, contra = ca == cb, frozenset((ca, cb)) in linked
+        label = r.get("label", "")
+        if label not in fate:
+            continue
+        ok = {"same": together, "contradicts": contra, "different": not together and not contra}[label]
+        fate[label].append(ok)
+        if not ok:
+            misses.append({"label": label, "lang": r.get("lang", ""), "a": r["a"], "b": r["b"],
+                           "together": together, "contradiction_link": contra})
+    return GoldResult(
+        same_together=float(np.mean(fate["same"])) if fate["same"] else 1.0,
+        contradictions_linked=float(np.mean(fate["contradicts"])) if fate["contradicts"] else 1.0,
+        traps_linked=sum(1 for ok in fate["different"] if not ok),
+        counts={k: len(v) for k, v in fate.items()},
+        misses=misses,
+    )
+
+
+def calibrate(rows: Sequence[dict], model: str | None = None) -> tuple[Thresholds, GoldResult]:
+    """Grid-search the same-claim floors (one script, across scripts): the most same pairs
+    together with no trap linked, then the middle of the best plateau (widest margin)."""
+    name = model_name(model)
+    base = thresholds(name)
+    setup = gold_setup(rows, name, base)
+    sims = {f.cross_script: [] for f in setup.candidates.facts}
+    for f in setup.candidates.facts:
+        sims.setdefault(f.cross_script, []).append(round(f.similarity, 3))
+    grids = {cross: sorted(set(v)) + [1.0] for cross, v in sims.items()}
+    mono_grid, cross_grid = grids.get(False, [base.same]), grids.get(True, [base.same_cross])
+    best: list[tuple[float, float]] = []
+    best_score, results = -1.0, {}
+    for mono in mono_grid:
+        for cross in cross_grid:
+            th = Thresholds(mono, cross, base.related, base.contradiction)
+            res = evaluate(rows, name, th, setup)
+            results[(mono, cross)] = res
+            score = res.same_together if res.traps_linked == 0 else -1.0
+            if score > best_score + 1e-9:
+                best_score, best = score, [(mono, cross)]
+            elif abs(score - best_score) <= 1e-9:
+                best.append((mono, cross))
+    monos = sorted({m for m, _ in best})
+    mono = monos[len(monos) // 2]
+    crosses = sorted(c for m, c in best if m == mono)
+    cross = crosses[len(crosses) // 2]
+    return Thresholds(mono, cross, base.related, base.contradiction), results[(mono, cross)]
+
+
+def _main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m claimtrack.match")
+    parser.add_argument("command", choices=["eval", "calibrate"])
+    parser.add_argument("--pairs", default=str(GOLD_PAIRS))
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args(argv)
+    rows = read_pairs(args.pairs)
+    if args.command == "calibrate":
+        chosen, res = calibrate(rows, args.model)
+        print(json.dumps({"model": model_name(args.model), "thresholds": asdict(chosen),
+                          "same_together": res.same_together, "contradictions_linked": res.contradictions_linked,
+                          "traps_linked": res.traps_linked}, indent=2))
+        return 0
+    res = evaluate(rows, args.model)
+    print(format_gold(res))
+    return 0 if res.passes() else 1
+
+
+def format_gold(res: GoldResult) -> str:
+    lines = [
+        f"same pairs sharing a cluster:    {res.same_together:.1%} of {res.counts['same']} (floor 90%)",
+        f"contradiction pairs linked:      {res.contradictions_linked:.1%} of {res.counts['contradicts']} (floor 80%)",
+        f"'different' traps linked:        {res.traps_linked} of {res.counts['different']} (must be 0)",
+    ]
+    for m in res.misses:
+        lines.append(f"  miss [{m['label']}/{m['lang']}] {m['a'][:60]!r} | {m['b'][:60]!r}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -1,0 +1,224 @@
+"""Body and boilerplate of real scraped pages (the seeds) and of pages from other outlets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimtrack.boilerplate import find_body
+from claimtrack.config import PACKAGE_ROOT
+from claimtrack.ingest import read_file
+from claimtrack.models import Article
+
+SEEDS = PACKAGE_ROOT / "seeds"
+FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
+
+
+def seed(prefix: str) -> Article:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return read_file(path)[0]
+
+
+def body_text(article: Article) -> str:
+    return "\n".join(article.raw[s:e] for s, e in article.body)
+
+
+def lines_of(article: Article) -> list[str]:
+    return [line.strip() for line in article.raw.splitlines() if line.strip()]
+
+
+def assert_line_outside_body(article: Article, needle: str) -> None:
+    """Every line holding `needle` lies wholly outside the body spans."""
+    hits = [i for i in range(len(article.raw)) if article.raw.startswith(needle, i)]
+    assert hits, f"{needle!r} not in the article at all"
+    for i in hits:
+        inside = [(s, e) for s, e in article.body if s <= i < e]
+        assert not inside, f"{needle!r} at {i} is inside body span {inside}"
+
+
+def assert_in_body(article: Article, needle: str) -> None:
+    assert needle in body_text(article), f"{needle!r} missing from the body"
+
+
+# --- seeds -------------------------------------------------------------------------------
+
+
+def test_seed_001_appended_story_and_source_line_are_not_body():
+    article = seed("001")
+    for needle in ["المصدر: الجزيرة", "إقرأ أيضاً:", "نتنياهو", "أوربان", "إعلان", "مقالات مشابهة", "رحلة خارجية ثانية"]:
+        assert_line_outside_body(article, needle)
+    assert_in_body(article, "وصل زعيم كوريا الشمالية كيم جونغ أون -اليوم الجمعة-")
+    assert_in_body(article, "وقد أكد الكرملين الجمعة عدم توقيع \"أي اتفاق\" خلال زيارة كيم لروسيا.")
+    assert_in_body(article, "حسب ما ذكرت وكالات أنباء روسية")
+    assert article.outlet is not None and article.outlet.name == "Al Jazeera"
+    assert article.outlet.kind == "outlet" and article.outlet.text == "الجزيرة"
+
+
+def test_seed_004_teasers_share_bar_and_related_stories_are_not_body():
+    article = seed("004")
+    for needle in [
+        "شاهد ايضاً",
+        "Farage",
+        "فاراج",
+        "Macron",
+        "ماكرون",
+        "Loading...",
+        "FacebookTwitterLinkedInEmail",
+        "شارك الخبر",
+        "التصنيف:أوروبا",
+        "A NATO-style defense pact",
+        "أخبار ذات صلة",
+        "اقرأ المزيد على موقع",
+        "الرئيسيةأخبارسياسة",
+        "خَبَرْيْن logo",
+        "الضفادع",
+    ]:
+        assert_line_outside_body(article, needle)
+    assert_in_body(article, "حظيت زيارة فلاديمير بوتين الأولى إلى كوريا الشمالية منذ ما يقرب من ربع قرن")
+    assert_in_body(article, "\"لأنه في المرحلة الأولية، واعتمادًا على كيفية سير الأمور")
+    assert_in_body(article, "سخر كبير دعاة الكرملين فلاديمير سولوفيوف")
+    assert_in_body(article, "لذا، في حين أنه قد لا يكون من مصلحة روسيا الاستراتيجية")
+    assert article.outlet is not None and article.outlet.name == "Khabrayn"
+    assert article.outlet.text == "خَبَرْيْن"
+
+
+def test_seed_000_duplicated_caption_related_widget_and_comment_counter_are_not_body():
+    article = seed("000")
+    caption = "أصدرت المحكمة الجنائية الدولية في آذار/ مارس 2023 مذكرة توقيف بحق بوتين بتهمة ارتكاب جريمة حرب- جيتي"
+    assert article.raw.count(caption) == 2
+    for needle in [caption, "اظهار أخبار متعلقة", "التعليقات (0)", "سياسة دولية"]:
+        assert_line_outside_body(article, needle)
+    story = [line for line in lines_of(article) if line.startswith(("يزور", "و")) and line.endswith(".")]
+    assert len(story) == 13
+    for paragraph in story:
+        assert_in_body(article, paragraph)
+
+
+def test_seed_003_script_warning_and_related_placeholders_are_not_body():
+    article = seed("003")
+    for needle in ["Sorry, you need to enable JavaScript", "اقرأ المزيد", "يحتوي هذا القسم", "المزيد من دوليات", "(رويترز)"]:
+        assert_line_outside_body(article, needle)
+    assert_in_body(article, "وقال الناطق باسم مجلس الأمن القومي في البيت الأبيض جون كيربي")
+    assert_in_body(article, "وتابع \"لا تزال الأطراف تعمل على ذلك")
+    assert_in_body(article, "وتأتي زيارة بوتين بعد تسعة أشهر")
+    assert_in_body(article, "ووطدت بيونغ يانغ وموسكو العلاقات")
+    assert article.outlet is None  # "(رويترز)" there is a photo credit, not a dateline
+
+
+def test_seed_002_all_paragraphs_are_body_and_subheadings_are_not():
+    article = seed("002")
+    for line in lines_of(article):
+        if len(line.split()) > 20:
+            assert_in_body(article, line)
+    for heading in ["تفاصيل زيارة بوتين لكوريا الشمالية", "هل تحاول روسيا عرقلة العقوبات ضد كوريا الشمالية؟"]:
+        assert_line_outside_body(article, heading)
+        assert not any(article.raw[s:e] == heading for s, e in article.boilerplate)
+        assert any(article.raw[s:e] == heading for s, e in find_body(article.raw).titles)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_spans_are_ordered_disjoint_and_trimmed(prefix):
+    article = seed(prefix)
+    info = find_body(article.raw)
+    spans = sorted(info.body + info.boilerplate + info.titles)
+    assert all(0 <= s < e <= len(article.raw) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    for s, e in info.body:
+        assert not article.raw[s].isspace() and not article.raw[e - 1].isspace()
+    assert sum(e - s for s, e in info.body) > 0.4 * len(article.raw.strip())
+
+
+# --- other outlets and English -------------------------------------------------------------
+
+
+def test_arabic_page_of_another_outlet_and_topic():
+    article = read_file(FIXTURES / "arabic_page.txt")[0]
+    for needle in [
+        "الرئيسية | أخبار",
+        "- أرشيفية",
+        "اقرأ أيضا:",
+        "إعلان",
+        "• الحكومة ترفع أسعار الوقود",
+        "المصدر: سكاي نيوز عربية",
+        "توقعت وزارة التجارة",
+        "تابعونا على",
+    ]:
+        assert_line_outside_body(article, needle)
+    assert_in_body(article, "أعلنت الحكومة، الأحد، خطة بقيمة ملياري دولار")
+    assert_in_body(article, "ونفى الوزير أن تكون الحكومة قد خفضت دعم الأسمدة")
+    assert_in_body(article, "وحذر خبراء من أن الجفاف قد يخفض محصول الحبوب")
+    assert article.outlet is not None and article.outlet.name == "Sky News Arabia"
+
+
+def test_english_page_boilerplate_and_dateline_outlet():
+    article = read_file(FIXTURES / "english.txt")[0]
+    for needle in [
+        "Skip to main content",
+        "Advertisement",
+        "Read more: Shipping rates",
+        "Share this article",
+        "Sign up for our Morning Briefing",
+        "We use cookies",
+        "Reporting by Bart Meijer",
+        "Dutch economy shrinks",
+        "Union leaders vow",
+    ]:
+        assert_line_outside_body(article, needle)
+    for needle in [
+        "ROTTERDAM (Reuters) - Dock workers",
+        '"Ships will be moving again by tonight,"',
+        "The unions had demanded 10 percent",
+        "Employers said the deal would cost them",
+    ]:
+        assert_in_body(article, needle)
+    assert article.outlet is not None and (article.outlet.name, article.outlet.kind) == ("Reuters", "agency")
+
+
+def test_story_end_marker_on_top_of_the_page_does_not_swallow_the_story():
+    raw = (
+        "المصدر: وكالات\n\n"
+        "قال رئيس الوزراء إن الحكومة ستخفض الضرائب على الشركات الصغيرة اعتبارا من العام المقبل.\n\n"
+        "وأضاف أن القرار سيشمل أكثر من مليون شركة في أنحاء البلاد.\n"
+    )
+    info = find_body(raw)
+    body = "\n".join(raw[s:e] for s, e in info.body)
+    assert "ستخفض الضرائب" in body and "مليون شركة" in body
+    assert "المصدر" not in body
+    assert info.outlet is None  # "وكالات" names no outlet
+
+
+def test_logo_outlet_matches_registry_despite_diacritics_and_dateline_agency():
+    assert find_body("الْجَزِيرَة logo\n\nنص الخبر هنا يكفي ليكون فقرة كاملة من الجمل.").outlet.name == "Al Jazeera"
+    dated = "القاهرة (أ ف ب) - أعلنت وزارة الصحة تسجيل عشرين إصابة جديدة بالفيروس خلال يوم واحد."
+    outlet = find_body(dated).outlet
+    assert outlet is not None and (outlet.name, outlet.kind) == ("AFP", "agency")
+
+
+# --- any text ----------------------------------------------------------------------------
+
+SEED_LINES = [line for p in sorted(SEEDS.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()][:400]
+
+
+def _check_spans(raw: str) -> None:
+    info = find_body(raw)
+    spans = sorted(info.body + info.boilerplate + info.titles)
+    assert all(0 <= s < e <= len(raw) for s, e in spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_find_body_any_unicode_text(raw):
+    _check_spans(raw)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(SEED_LINES), st.text(max_size=80)), max_size=40),
+    st.sampled_from(["\n", "\r\n", "\n\n", "\u2028", "\r"]),
+)
+def test_find_body_page_like_text(lines, newline):
+    _check_spans(newline.join(lines))
