@@ -24,11 +24,46 @@ BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 NAME_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 LATIN_LETTER = re.compile("[A-Za-z]")
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+LETTER_VARIANTS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"), ("ئ", "ي"))
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
+def fold(text: str) -> str:
+    """The line form markers are matched against: NFKC, no diacritics or tatweel, one alef,
+    ي for ى, ه for ة, و for ؤ, ي for ئ, case-folded (as claimtrack.arabic.normalize, digits
+    left as they are; str.replace, several times faster than translate tables here)."""
+    text = DIACRITICS.sub("", unicodedata.normalize("NFKC", text))
+    for variant, plain in LETTER_VARIANTS:
+        text = text.replace(variant, plain)
+    return text.casefold()
+
+
+def _normalize_pattern(pattern: str) -> str:
+    """Fold the Arabic of a pattern like the lines it meets; ASCII regex syntax is untouched."""
+    return NON_ASCII.sub(lambda m: fold(m.group()), pattern)
+
+
+class _AnyOf:
+    """Patterns searched together: those anchored with ^ are tried at the line start only."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        anchored = [_normalize_pattern(p[1:]) for p in patterns if p.startswith("^")]
+        floating = [_normalize_pattern(p) for p in patterns if not p.startswith("^")]
+        # lines are case-folded already: no IGNORECASE
+        self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
+        self.floating = re.compile("|".join(f"(?:{p})" for p in floating)) if floating else None
+
+    def search(self, line: str) -> re.Match | None:
+        return (self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)) or None
 
 
 @dataclass(frozen=True, slots=True)
 class BodyInfo:
+    """Spans into the raw text, disjoint and in order. `body`: runs of story paragraphs (the
+    blank lines between them included); `boilerplate`: runs of page furniture; `titles`: one
+    per headline, subheading or label line (neither body nor claims); the outlet shown."""
+
     body: list[Span]
     boilerplate: list[Span]
     titles: list[Span] = field(default_factory=list)
@@ -75,25 +110,6 @@ class _Rules:
     masthead_lines: int
     unknown_outlet_max_words: int
     generic: frozenset[str]
-
-
-def _normalize_pattern(pattern: str) -> str:
-    """Fold the Arabic of a pattern like the lines it meets; ASCII regex syntax is untouched."""
-    return NON_ASCII.sub(lambda m: normalize(m.group()), pattern)
-
-
-class _AnyOf:
-    """Patterns searched together: those anchored with ^ are tried at the line start only."""
-
-    def __init__(self, patterns: list[str]) -> None:
-        anchored = [_normalize_pattern(p[1:]) for p in patterns if p.startswith("^")]
-        floating = [_normalize_pattern(p) for p in patterns if not p.startswith("^")]
-        # lines are case-folded already: no IGNORECASE
-        self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
-        self.floating = re.compile("|".join(f"(?:{p})" for p in floating)) if floating else None
-
-    def search(self, line: str) -> re.Match | None:
-        return (self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)) or None
 
 
 def _name_key(text: str) -> str:
@@ -185,7 +201,7 @@ def _split_lines(raw: str) -> list[_Line]:
         start = m.start() + (len(text) - len(text.lstrip()))
         end = start + len(stripped)
         tight = not lines or len(BREAK.findall(raw, prev_end, start)) <= 1
-        lines.append(_Line(start, end, stripped, normalize(stripped), len(stripped.split()), tight))
+        lines.append(_Line(start, end, stripped, fold(stripped), len(stripped.split()), tight))
         prev_end = end
     return lines
 
