@@ -53,7 +53,8 @@ def _language(text: str) -> str:
 
 
 def _party(entity: Entity) -> dict[str, Any]:
-    out: dict[str, Any] = {"@type": "Person" if entity.kind in PERSON_KINDS else "Organization", "name": entity.name or entity.text}
+    kind = "Person" if entity.kind in PERSON_KINDS else "Organization"
+    out: dict[str, Any] = {"@type": kind, "name": entity.name or entity.text}
     if entity.text and entity.text != out["name"]:
         out["alternateName"] = entity.text
     return out

@@ -135,7 +135,7 @@ def m002_claim_search(db: sqlite3.Connection) -> None:
     db.executemany("UPDATE claims SET search_text = ? WHERE seq = ?", [(search_text(t), s) for s, t in rows])
     _run_script(db, 
         """
-        CREATE VIRTUAL TABLE claims_fts USING fts5(search_text, content='claims', content_rowid='seq');
+        CREATE VIRTUAL TABLE claims_fts USING fts5(search_text, content=[claims], content_rowid=[seq]);
         INSERT INTO claims_fts(claims_fts) VALUES ('rebuild');
         CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
             INSERT INTO claims_fts(rowid, search_text) VALUES (new.seq, new.search_text);
@@ -184,6 +184,22 @@ def m004_settings(db: sqlite3.Connection) -> None:
 
     db.execute("CREATE TABLE _claimtrack_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     db.execute("INSERT INTO _claimtrack_settings VALUES ('search_fingerprint', ?)", (search_fingerprint(),))
+
+
+@migration
+def m005_entity_search(db: sqlite3.Connection) -> None:
+    """Normalised names and spellings, so --speaker/--via/--outlet look entities up in SQL."""
+    from claimtrack.store import search_text
+
+    for table in ("entities", "entity_spellings"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
+    rows = db.execute("SELECT id, name FROM entities").fetchall()
+    db.executemany("UPDATE entities SET search_text = ? WHERE id = ?", [(search_text(n), i) for i, n in rows])
+    rows = db.execute("SELECT entity_id, text FROM entity_spellings").fetchall()
+    db.executemany(
+        "UPDATE entity_spellings SET search_text = ? WHERE entity_id = ? AND text = ?",
+        [(search_text(t), i, t) for i, t in rows],
+    )
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: `executescript` would commit the migration's transaction."""

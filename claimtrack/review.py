@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrack import config
 from claimtrack.errors import UserError
+from claimtrack.store import normalize
 
 if TYPE_CHECKING:
     from claimtrack.store import Review, Store, StoredClaim
@@ -25,8 +26,6 @@ class Status:
 
 
 def _fold(word: str) -> str:
-    from claimtrack.store import normalize
-
     return " ".join(normalize(word).replace("_", " ").replace("-", " ").split())
 
 
@@ -65,7 +64,9 @@ def published_statuses() -> list[str]:
     return [s.key for s in statuses() if s.publish]
 
 
-def review(store: Store, claim_id: str, status: str, note: str, reviewer: str, *, cluster: bool = False) -> list[Review]:
+def review(
+    store: Store, claim_id: str, status: str, note: str, reviewer: str, *, cluster: bool = False
+) -> list[Review]:
     """Record a verdict; with `cluster`, on every claim of the claim's cluster (marked propagated)."""
     return store.add_review(claim_id, status, note, reviewer, cluster=cluster)
 
@@ -89,9 +90,10 @@ def claim_context(store: Store, claim_id: str) -> dict[str, Any]:
     others: list[StoredClaim] = []
     if claim.cluster_id is not None:
         others = [c for c in store.cluster_claims(claim.cluster_id) if c.id != claim.id]
-    contradictions = []
-    for link in store.contradictions_of(claim.id):
-        contradictions.append({"claim": store.get_claim(link["other"]), "score": link["score"], "reason": link["reason"]})
+    contradictions = [
+        {"claim": store.get_claim(link["other"]), "score": link["score"], "reason": link["reason"]}
+        for link in store.contradictions_of(claim.id)
+    ]
     return {
         "claim": claim,
         "paragraph": article.raw[p0:p1],

@@ -8,6 +8,7 @@ it as it is (views `claim_list` and `review_history` show names instead of ids).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -30,6 +31,7 @@ from claimtrack.models import Article, Claim, Entity
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BATCH = 500
+SEARCH_RULES_VERSION = 1  # bump when normalize() changes: stored search text is then rebuilt
 
 # --- Arabic-aware normalisation, shared by stored text and queries -------------------------
 
@@ -58,14 +60,13 @@ def _prefix_rules() -> tuple[tuple[str, ...], int]:
 def _stem(word: str) -> str:
     """Strip leading clitics until none is left, so stemming a stem changes nothing."""
     prefixes, min_stem = _prefix_rules()
-    stripped = True
-    while stripped:
-        stripped = False
+    while True:
         for prefix in prefixes:
             if word.startswith(prefix) and len(word) - len(prefix) >= min_stem:
-                word, stripped = word[len(prefix):], True
+                word = word[len(prefix) :]
                 break
-    return word
+        else:
+            return word
 
 
 def search_tokens(text: str) -> list[str]:
@@ -87,16 +88,13 @@ def fts_query(text: str) -> str:
 
 
 def search_fingerprint() -> str:
-    """Identifies the normalisation and prefix rules: stored search text is rebuilt when they change."""
+    """Names the rules behind stored search text; a store rebuilds it when they change."""
     prefixes, min_stem = _prefix_rules()
-    probe = normalize("أإآٱىیةکـً٠۰") + "|" + "|".join(prefixes) + f"|{min_stem}"
-    return text_hash(probe)[:16]
+    return text_hash(f"v{SEARCH_RULES_VERSION}|{'|'.join(prefixes)}|{min_stem}")[:16]
 
 
 def text_hash(text: str) -> str:
     """The key of the embeddings cache."""
-    import hashlib
-
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -189,7 +187,7 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         db.close()
         if _is_corruption(exc):
-            raise UserError(f"{path} is corrupt or not a database ({exc}); left unchanged") from None
+            raise UserError(f"{path} is corrupt or unreadable ({exc}); left unchanged") from None
         raise
     except BaseException:
         db.close()
@@ -231,6 +229,7 @@ class _Filter:
     estimate: int
     covers: bool = False
     source_params: list[Any] = dataclass_field(default_factory=list)
+    ordered: bool = False  # its source yields ingest order without sorting: worth leading even when large
 
 
 def _plan(filters: list[_Filter]) -> tuple[str, str, list[str], list[Any]]:
@@ -240,12 +239,13 @@ def _plan(filters: list[_Filter]) -> tuple[str, str, list[str], list[Any]]:
     filters are checked per row through their indexes.
     """
     small = [f for f in filters if f.estimate < PLAN_CAP]
-    lead = min(small, key=lambda f: f.estimate) if small else None
+    ordered = [f for f in filters if f.ordered]
+    lead = min(small, key=lambda f: f.estimate) if small else (ordered[0] if ordered else None)
     checks = [f for f in filters if not (f is lead and f.covers)]
     where = [f.cond for f in checks] or ["1"]
     params = [p for f in checks for p in f.params]
-    if lead is None:
-        return "claims c", "c.seq", where, params
+    if lead is None:  # every filter matches many claims: walk them in order, the first 50 come soon
+        return "claims c NOT INDEXED", "c.seq", where, params
     return lead.source, lead.order, where, lead.source_params + params
 
 
@@ -257,8 +257,12 @@ class Store:
         self._db = _connect(self.path, timeout)
         self._wrote = False
         self._entity_ids: dict[tuple[str, str], int] = {}
-        self._entity_words: list[tuple[int, list[list[str]]]] | None = None
-        self._sync_search_text()
+        self._spellings: set[tuple[int, str]] = set()
+        try:
+            self._sync_search_text()
+        except BaseException:
+            self.close()
+            raise
 
     @staticmethod
     def default_path() -> Path:
@@ -318,9 +322,9 @@ class Store:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
                 self._entity_ids.clear()
+                self._spellings.clear()
                 raise
             self._wrote = True
-            self._entity_words = None
 
     def _query(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         with self._guard():
@@ -333,8 +337,18 @@ class Store:
         if row and row[0][0] == current:
             return
         with self._write() as db:
-            rows = db.execute("SELECT seq, text FROM claims").fetchall()
-            db.executemany("UPDATE claims SET search_text = ? WHERE seq = ?", [(search_text(t), s) for s, t in rows])
+            last, page = -1, "SELECT seq, text FROM claims WHERE seq > ? ORDER BY seq LIMIT 20000"
+            while rows := db.execute(page, (last,)).fetchall():
+                updates = [(search_text(t), s) for s, t in rows]
+                db.executemany("UPDATE claims SET search_text = ? WHERE seq = ?", updates)
+                last = rows[-1][0]
+            rows = db.execute("SELECT id, name FROM entities").fetchall()
+            db.executemany("UPDATE entities SET search_text = ? WHERE id = ?", [(search_text(n), i) for i, n in rows])
+            rows = db.execute("SELECT entity_id, text FROM entity_spellings").fetchall()
+            db.executemany(
+                "UPDATE entity_spellings SET search_text = ? WHERE entity_id = ? AND text = ?",
+                [(search_text(t), i, t) for i, t in rows],
+            )
             db.execute("INSERT OR REPLACE INTO _claimtrack_settings VALUES ('search_fingerprint', ?)", (current,))
 
     # --- articles and claims ------------------------------------------------------------------
@@ -342,12 +356,20 @@ class Store:
     def _entity_id(self, entity: Entity) -> int:
         key = (entity.name, entity.kind)
         if key not in self._entity_ids:
-            self._db.execute("INSERT OR IGNORE INTO entities (name, kind) VALUES (?, ?)", key)
+            self._db.execute(
+                "INSERT OR IGNORE INTO entities (name, kind, search_text) VALUES (?, ?, ?)",
+                (*key, search_text(entity.name)),
+            )
             self._entity_ids[key] = self._db.execute(
                 "SELECT id FROM entities WHERE name = ? AND kind = ?", key
             ).fetchone()[0]
         entity_id = self._entity_ids[key]
-        self._db.execute("INSERT OR IGNORE INTO entity_spellings (entity_id, text) VALUES (?, ?)", (entity_id, entity.text))
+        if (entity_id, entity.text) not in self._spellings:
+            self._db.execute(
+                "INSERT OR IGNORE INTO entity_spellings (entity_id, text, search_text) VALUES (?, ?, ?)",
+                (entity_id, entity.text, search_text(entity.text)),
+            )
+            self._spellings.add((entity_id, entity.text))
         return entity_id
 
     def add_article(self, article: Article, claims: list[Claim]) -> bool:
@@ -416,23 +438,18 @@ class Store:
 
     # --- listing ------------------------------------------------------------------------------
 
-    def _entity_index(self) -> list[tuple[int, list[list[str]]]]:
-        """Per entity, the words of its canonical name and of every spelling seen in articles."""
-        if self._entity_words is None:
-            names: dict[int, list[list[str]]] = {}
-            for eid, name in self._query("SELECT id, name FROM entities"):
-                names[eid] = [search_tokens(name)]
-            for eid, text in self._query("SELECT entity_id, text FROM entity_spellings"):
-                names[eid].append(search_tokens(text))
-            self._entity_words = list(names.items())
-        return self._entity_words
-
     def match_entities(self, query: str) -> list[int]:
-        """Entities whose canonical name or a spelling contains the query's words, in order."""
+        """Entities whose canonical name or a spelling seen in articles holds the query's words in a row."""
         run = search_tokens(query)
         if not run:
             raise UserError(f"{query!r} names no entity")
-        return [eid for eid, forms in self._entity_index() if any(_contains_run(f, run) for f in forms)]
+        pattern = "%" + " ".join(run).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self._query(
+            "SELECT id, search_text FROM entities WHERE search_text LIKE ? ESCAPE '\\'"
+            " UNION SELECT entity_id, search_text FROM entity_spellings WHERE search_text LIKE ? ESCAPE '\\'",
+            (pattern, pattern),
+        )
+        return sorted({eid for eid, text in rows if _contains_run(text.split(), run)})
 
     def iter_claims(
         self,
@@ -518,11 +535,12 @@ class Store:
             ))
         if search is not None:
             query = fts_query(search)
-            out.append(_Filter(
-                "c.seq IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)", [query],
+            words = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in search_tokens(search)]
+            out.append(_Filter(  # checked per row as LIKE: an FTS lookup per row, or its whole hit list, costs more
+                " AND ".join(["(' ' || c.search_text) LIKE ? ESCAPE '\\'"] * len(words)), [f"% {w}%" for w in words],
                 "claims_fts f CROSS JOIN claims c ON c.seq = f.rowid AND f.claims_fts MATCH ?", "f.rowid",
                 self._bounded_count("SELECT 1 FROM claims_fts WHERE claims_fts MATCH ?", [query]), covers=True,
-                source_params=[query],
+                source_params=[query], ordered=True,
             ))
         return out
 
@@ -571,9 +589,9 @@ class Store:
         out: dict[str, bytes] = {}
         for i in range(0, len(hashes), BATCH):
             chunk = hashes[i : i + BATCH]
+            marks = ",".join("?" * len(chunk))
             rows = self._query(
-                f"SELECT text_hash, vector FROM embeddings WHERE model = ? AND text_hash IN ({','.join('?' * len(chunk))})",
-                [model, *chunk],
+                f"SELECT text_hash, vector FROM embeddings WHERE model = ? AND text_hash IN ({marks})", [model, *chunk]
             )
             out.update({h: bytes(v) for h, v in rows})
         return out
@@ -592,7 +610,8 @@ class Store:
         found: set[str] = set()
         for i in range(0, len(wanted), BATCH):
             chunk = wanted[i : i + BATCH]
-            found.update(r[0] for r in self._db.execute(f"SELECT id FROM claims WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+            rows = self._db.execute(f"SELECT id FROM claims WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update(r[0] for r in rows)
         return [c for c in wanted if c not in found]
 
     def set_clusters(self, clusters: list[dict]) -> None:
@@ -616,7 +635,9 @@ class Store:
                 "INSERT INTO clusters (id, size, independent_sources) VALUES (?, ?, ?)",
                 [(c["id"], len(c["claim_ids"]), int(c["independent_sources"])) for c in clusters],
             )
-            db.executemany("INSERT INTO cluster_members (claim_id, cluster_id, syndicated_group) VALUES (?, ?, ?)", members)
+            db.executemany(
+                "INSERT INTO cluster_members (claim_id, cluster_id, syndicated_group) VALUES (?, ?, ?)", members
+            )
 
     def set_contradictions(self, items: list[dict]) -> None:
         """Replace every contradiction link: [{"a", "b", "score", "reason"}] with a, b claim ids."""

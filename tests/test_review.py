@@ -196,6 +196,13 @@ def test_user_mistakes_give_one_line_and_exit_2(db, articles, monkeypatch, args,
         assert s.info()["reviews"] == 0
 
 
+def test_missing_database_is_an_error_not_a_new_empty_file(tmp_path):
+    missing = tmp_path / "typo.db"
+    result = cli("claims", "--db", missing)
+    assert result.exit_code == 2 and "no claim database at" in result.stderr
+    assert not missing.exists()
+
+
 def test_real_entry_point_exits_2_without_traceback(db):
     code = "import sys; from claimtrack.cli import main; sys.argv = ['claimtrack'] + sys.argv[1:]; main()"
     proc = subprocess.run(

@@ -47,9 +47,13 @@ def user_errors(fn: F) -> F:
 
 @contextmanager
 def open_store(db: Optional[Path]) -> Iterator[Store]:
+    """The existing store: these commands never create an empty database from a mistyped path."""
     from claimtrack.store import Store
 
-    with Store(db or Store.default_path()) as store:
+    path = db or Store.default_path()
+    if not path.exists():
+        raise UserError(f"no claim database at {path}: run `claimtrack ingest` first, or pass --db PATH")
+    with Store(path) as store:
         yield store
 
 
@@ -99,14 +103,14 @@ def _claim_csv_row(c: StoredClaim) -> dict[str, Any]:
 @user_errors
 def claims(
     article: Optional[str] = typer.Option(None, help="Only this article id."),
-    speaker: Optional[str] = typer.Option(None, help="Speaker: canonical name or spelling, any case, Arabic-normalised."),
+    speaker: Optional[str] = typer.Option(None, help="Speaker: canonical name or spelling (Arabic-normalised)."),
     via: Optional[str] = typer.Option(None, help="A relay in the chain (e.g. AFP, فرانس برس)."),
     outlet: Optional[str] = typer.Option(None, help="Publishing outlet."),
     status: Optional[list[str]] = typer.Option(None, help="Review status (repeatable), e.g. unreviewed, false."),
     cluster: Optional[str] = typer.Option(None, help="Only claims of this cluster id."),
     search: Optional[str] = typer.Option(None, help="Words the claim text contains (Arabic-normalised)."),
     limit: int = typer.Option(100, help="At most this many claims; 0 for all."),
-    format: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+    format: str = typer.Option("table", "--format", "-f", help="table, jsonl or csv."),
     db: Optional[Path] = DbOption,
 ) -> None:
     """List stored claims with speaker, relays, outlet, status and independent sources."""
@@ -149,11 +153,13 @@ def _review_line(r: Review) -> str:
 @user_errors
 def review(
     claim_id: str = typer.Argument(..., help="Claim id, e.g. c_1a2b3c4d5e6f."),
-    status: str = typer.Option(..., help="unreviewed, in progress, true, mostly true, misleading, false, unproven, disputed."),
+    status: str = typer.Option(
+        ..., help="unreviewed, in progress, true, mostly true, misleading, false, unproven, disputed."
+    ),
     note: str = typer.Option("", help="Why: sources, reasoning."),
-    reviewer: Optional[str] = typer.Option(None, envvar="CLAIMTRACK_REVIEWER", help="Who decides [env CLAIMTRACK_REVIEWER]."),
+    reviewer: Optional[str] = typer.Option(None, envvar="CLAIMTRACK_REVIEWER", help="Who decides."),
     cluster: bool = typer.Option(False, "--cluster", help="Apply to every claim of this claim's cluster."),
-    format: str = typer.Option("text", "--format", help="text or jsonl."),
+    format: str = typer.Option("text", "--format", "-f", help="text or jsonl."),
     db: Optional[Path] = DbOption,
 ) -> None:
     """Record a verdict. Earlier verdicts are kept: see `claimtrack history`."""
@@ -174,7 +180,7 @@ def review(
 @user_errors
 def history(
     claim_id: str = typer.Argument(..., help="Claim id."),
-    format: str = typer.Option("text", "--format", help="text or jsonl."),
+    format: str = typer.Option("text", "--format", "-f", help="text or jsonl."),
     db: Optional[Path] = DbOption,
 ) -> None:
     """Every verdict recorded for a claim, oldest first."""
@@ -212,7 +218,8 @@ def _show_text(ctx: dict[str, Any]) -> str:
     if cluster["id"] is None:
         lines.append("cluster   none (no other claim says this)")
     else:
-        lines.append(f"cluster   {cluster['id']}: {len(cluster['others']) + 1} claims, {cluster['independent_sources']} independent sources")
+        size, sources = len(cluster["others"]) + 1, cluster["independent_sources"]
+        lines.append(f"cluster   {cluster['id']}: {size} claims, {sources} independent sources")
         lines += [f"  {o.id}  {_who(o)}  [{o.status}]  {_clip(o.text, TABLE_TEXT)}" for o in cluster["others"]]
     lines.append("contradictions" + ("" if ctx["contradictions"] else "  none"))
     for link in ctx["contradictions"]:
@@ -246,7 +253,7 @@ def _show_json(ctx: dict[str, Any]) -> dict[str, Any]:
 @user_errors
 def show(
     claim_id: str = typer.Argument(..., help="Claim id."),
-    format: str = typer.Option("text", "--format", help="text or json."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
     db: Optional[Path] = DbOption,
 ) -> None:
     """A claim in its paragraph, with speaker, relays, cluster, contradictions and review history."""
@@ -264,8 +271,8 @@ def show(
 @app.command()
 @user_errors
 def export(
-    format: str = typer.Option("claimreview", "--format", help="claimreview (JSON-LD), jsonl or csv."),
-    status: Optional[list[str]] = typer.Option(None, help="Current status to export (repeatable) [default: every verdict]."),
+    format: str = typer.Option("claimreview", "--format", "-f", help="claimreview (JSON-LD), jsonl or csv."),
+    status: Optional[list[str]] = typer.Option(None, help="Status to export (repeatable) [default: every verdict]."),
     url: Optional[str] = typer.Option(None, help="Fact-check page URL; {claim_id} and {review_id} are filled in."),
     publisher: Optional[str] = typer.Option(None, help="Organisation publishing the fact checks."),
     db: Optional[Path] = DbOption,
