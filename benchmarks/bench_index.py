@@ -2,12 +2,12 @@
 
     python benchmarks/bench_index.py                  # 10k, 100k, 1M
     python benchmarks/bench_index.py --sizes 10000 100000
-    python benchmarks/bench_index.py --crossover      # exact vs HNSW: where the index switches
+    python benchmarks/bench_index.py --crossover      # exact vs IVF: where the index switches
 
 Vectors imitate claim embeddings: topics, claims inside topics, and near-identical copies of
 each claim (about 4 a claim). A copy scores ~0.9 cosine with its claim's other copies, ~0.3 with
 other claims of its topic, ~0 elsewhere; each vector is normalised. Per size: incremental adds
-(chunks of 100k) into `claimtrack.index.VectorIndex` (exact below EXACT_LIMIT, HNSW above), the
+(chunks of 100k) into `claimtrack.index.VectorIndex` (exact up to EXACT_LIMIT, IVF past it), the
 10-nearest-neighbour pass over every vector, union-find clustering of the neighbour pairs at or
 above 0.8, recall@10 of the index against exact search on 1000 sampled queries, and peak memory.
 """
@@ -116,13 +116,13 @@ def run_size(n: int, exact_limit: int = EXACT_LIMIT) -> dict:
 
 
 def crossover(sizes: list[int]) -> list[dict]:
-    """Full neighbour pass (build + search every vector) with an exact index and with HNSW."""
+    """Full neighbour pass (build + all neighbours) with an exact index and with IVF."""
     out = []
     for n in sizes:
         x, _ = synthetic(n)
         keys = [str(i) for i in range(n)]
         row = {"n": n}
-        for name, limit in (("exact", n + 1), ("hnsw", 0)):
+        for name, limit in (("exact", n + 1), ("ivf", 0)):
             index = VectorIndex(DIM, exact_limit=limit)
             t0 = time.perf_counter()
             index.add(keys, x)

@@ -25,6 +25,7 @@ from claimtrack.models import Entity
 SYNDICATION_JACCARD = 0.6
 SHINGLE = 5
 RELAY_KINDS = ("agency",)
+MAX_PAIRWISE = 300
 
 
 class ClaimLike(Protocol):
@@ -84,16 +85,49 @@ class UnionFind:
 
 
 def build_clusters(
-    n: int, a: np.ndarray, b: np.ndarray, score: np.ndarray, apart: Iterable[tuple[int, int]] = ()
+    n: int, a: np.ndarray, b: np.ndarray, score: np.ndarray, apart: Iterable[tuple[int, int]] = (),
+    linkage: float = 0.0,
 ) -> list[list[int]]:
-    """Groups of node numbers joined by the links a[i]-b[i] (highest score first), never putting
-    an `apart` pair into one group. Largest group first."""
+    """Groups of node numbers joined by the links a[i]-b[i], highest score first, never putting
+    an `apart` pair into one group. Largest group first.
+
+    With `linkage` > 0 two groups join only when at least that share of their member pairs are
+    links (average linkage over the links): one strong link no longer chains two topics together.
+    """
     sets = UnionFind(n)
     for x, y in apart:
         sets.keep_apart(x, y)
     order = np.argsort(-np.asarray(score, dtype=np.float64), kind="stable")
-    for x, y in zip(np.asarray(a)[order].tolist(), np.asarray(b)[order].tolist()):
-        sets.union(x, y)
+    pairs = list(zip(np.asarray(a)[order].tolist(), np.asarray(b)[order].tolist()))
+    if linkage <= 0:
+        for x, y in pairs:
+            sets.union(x, y)
+        return sorted(sets.groups(), key=lambda g: (-len(g), g[0]))
+    between: dict[int, dict[int, int]] = {}
+    for x, y in pairs:
+        between.setdefault(x, {}).setdefault(y, 0)
+        between.setdefault(y, {}).setdefault(x, 0)
+        between[x][y] += 1
+        between[y][x] += 1
+    merged = True
+    while merged:
+        merged = False
+        for x, y in pairs:
+            rx, ry = sets.find(x), sets.find(y)
+            if rx == ry:
+                continue
+            links = between.get(rx, {}).get(ry, 0)
+            if links < linkage * len(sets.members[rx]) * len(sets.members[ry]) or not sets.union(rx, ry):
+                continue
+            merged = True
+            root, gone = (rx, ry) if sets.find(rx) == rx else (ry, rx)
+            for other, count in between.pop(gone, {}).items():
+                if other == root:
+                    between[root].pop(gone, None)
+                    continue
+                between[other].pop(gone, None)
+                between[other][root] = between[other].get(root, 0) + count
+                between.setdefault(root, {})[other] = between.get(root, {}).get(other, 0) + count
     return sorted(sets.groups(), key=lambda g: (-len(g), g[0]))
 
 
@@ -139,32 +173,59 @@ class Corroboration:
 
 def corroboration(claims: Sequence[ClaimLike], threshold: float = SYNDICATION_JACCARD) -> Corroboration:
     """Distinct speakers and outlets; sources after folding one outlet's and syndicated copies into one."""
-    sets = UnionFind(len(claims))
-    grams = [shingles(c.text) for c in claims]
-    relayed = [relays(c) for c in claims]
     outlets = [outlet_name(c) for c in claims]
+    sources = UnionFind(len(claims))
     copied = UnionFind(len(claims))
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            same_outlet = outlets[i] == outlets[j] or claims[i].article == claims[j].article
-            copy = claims[i].article != claims[j].article and (
-                bool(relayed[i] & relayed[j]) or jaccard(grams[i], grams[j]) >= threshold
-            )
-            if same_outlet or copy:
-                sets.union(i, j)
-            if copy:
-                copied.union(i, j)
+    for i, j in _same_outlet_pairs(claims, outlets):
+        sources.union(i, j)
+    for i, j in _copy_pairs(claims, threshold):
+        sources.union(i, j)
+        copied.union(i, j)
     syndicated = [
-        [claims[i].id for i in group]
-        for group in copied.groups()
-        if len({claims[i].article for i in group}) > 1
+        [claims[i].id for i in group] for group in copied.groups() if len({claims[i].article for i in group}) > 1
     ]
     return Corroboration(
         speakers=_distinct(c.speaker.name for c in claims),
         outlets=_distinct(outlets),
-        independent_sources=len(sets.groups()),
+        independent_sources=len(sources.groups()),
         syndicated=syndicated,
     )
+
+
+def _same_outlet_pairs(claims: Sequence[ClaimLike], outlets: list[str]) -> Iterable[tuple[int, int]]:
+    first: dict[str, int] = {}
+    for i, (claim, outlet) in enumerate(zip(claims, outlets)):
+        for key in (f"outlet:{outlet}", f"article:{claim.article}"):
+            if key in first:
+                yield first[key], i
+            else:
+                first[key] = i
+
+
+def _copy_pairs(claims: Sequence[ClaimLike], threshold: float) -> Iterable[tuple[int, int]]:
+    """Pairs from different articles with a shared relay or near-identical wording.
+
+    Wording is compared pair by pair up to MAX_PAIRWISE claims; past that, only identical
+    normalised wording counts (a cluster that large is reported, not read copy by copy).
+    """
+    first_relay: dict[str, int] = {}
+    for i, claim in enumerate(claims):
+        for relay in sorted(relays(claim)):
+            if relay in first_relay and claims[first_relay[relay]].article != claim.article:
+                yield first_relay[relay], i
+            first_relay.setdefault(relay, i)
+    grams = [shingles(c.text) for c in claims]
+    if len(claims) > MAX_PAIRWISE:
+        first_text: dict[frozenset[str], int] = {}
+        for i, g in enumerate(grams):
+            if g in first_text and claims[first_text[g]].article != claims[i].article:
+                yield first_text[g], i
+            first_text.setdefault(g, i)
+        return
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            if claims[i].article != claims[j].article and jaccard(grams[i], grams[j]) >= threshold:
+                yield i, j
 
 
 def _distinct(values: Iterable[str]) -> list[str]:

