@@ -5,11 +5,30 @@ Each area registers its commands from its own module; nothing here imports torch
 
 from __future__ import annotations
 
+import functools
 import sys
+from typing import Any, Callable, TypeVar
 
 import typer
 
 from claimtrack.errors import UserError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def user_errors(fn: F) -> F:
+    """UserError -> `error: ...` on stderr and its exit status, under any runner (not only main())."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except UserError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
 
 app = typer.Typer(
     name="claimtrack",

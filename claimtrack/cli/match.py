@@ -5,7 +5,6 @@ Thin: parse options, call `claimtrack.match`, format. Heavy imports happen insid
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from collections.abc import Callable
@@ -15,10 +14,9 @@ from typing import Any, Optional, TypeVar
 
 import typer
 
-from claimtrack.cli import app
+from claimtrack.cli import app, user_errors
 from claimtrack.errors import UserError
 
-F = TypeVar("F", bound=Callable[..., Any])
 DbOption = typer.Option(None, "--db", help="Database file [default: $CLAIMTRACK_DB or ./claimtrack.db].")
 ModelOption = typer.Option(None, "--model", help="Encoder: e5 or use [default: configs/models.toml].")
 TEXT_WIDTH = 90
@@ -27,20 +25,6 @@ TEXT_WIDTH = 90
 class Format(str, Enum):
     table = "table"
     json = "json"
-
-
-def user_errors(fn: F) -> F:
-    """UserError -> `error: ...` on stderr and its exit status, under any runner."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except UserError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 class StageBar:

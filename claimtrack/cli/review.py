@@ -6,7 +6,6 @@ Imports of the store happen inside commands so `claimtrack --help` stays instant
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -16,33 +15,18 @@ from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
 import typer
 
-from claimtrack.cli import app
+from claimtrack.cli import app, user_errors
 from claimtrack.errors import UserError
 
 if TYPE_CHECKING:
     from claimtrack.store import Review, Store, StoredClaim
 
-F = TypeVar("F", bound=Callable[..., Any])
 
 db_app = typer.Typer(help="Inspect the claim database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 DbOption = typer.Option(None, "--db", help="Database file [default: $CLAIMTRACK_DB or ./claimtrack.db].")
 TABLE_TEXT = 70
-
-
-def user_errors(fn: F) -> F:
-    """UserError -> `error: ...` on stderr and its exit status, under any runner (not only main())."""
-
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except UserError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(exc.exit_code) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 @contextmanager
