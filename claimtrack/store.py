@@ -518,14 +518,7 @@ class Store:
             keys = [parse_status(s).key for s in ([status] if isinstance(status, str) else status)]
             out.append(self._indexed(f"status IN ({','.join('?' * len(keys))})", keys, "claims_status"))
         if via is not None:
-            found = ",".join(map(str, self.match_entities(via)))
-            if not found:
-                return None
-            out.append(_Filter(
-                f"EXISTS (SELECT 1 FROM claim_via v WHERE v.claim_seq = c.seq AND v.entity_id IN ({found}))", [],
-                f"claim_via d CROSS JOIN claims c ON c.seq = d.claim_seq AND d.entity_id IN ({found})", "d.claim_seq",
-                self._bounded_count(f"SELECT 1 FROM claim_via WHERE entity_id IN ({found})", []), covers=True,
-            ))
+            out.append(self._via_filter(self.match_entities(via)))
         if cluster is not None:
             out.append(_Filter(
                 "c.id IN (SELECT claim_id FROM cluster_members WHERE cluster_id = ?)", [cluster],
@@ -543,6 +536,22 @@ class Store:
                 source_params=[query], ordered=True,
             ))
         return out
+
+    def _via_filter(self, entity_ids: list[int]) -> _Filter:
+        """Claims that reach the article through these entities: named in the relay chain, or an
+        agency credited as the speaker ("بحسب فرانس برس" makes AFP the speaker, per CLAIMS.md,
+        yet a checker asking for what came via AFP wants those claims too)."""
+        found = ",".join(map(str, entity_ids)) or "NULL"
+        agencies = ",".join(str(r[0]) for r in self._query(
+            f"SELECT id FROM entities WHERE id IN ({found}) AND kind = 'agency'", [])) or "NULL"
+        seqs = (f"SELECT claim_seq AS seq FROM claim_via WHERE entity_id IN ({found})"
+                f" UNION SELECT seq FROM claims WHERE speaker_id IN ({agencies})")
+        return _Filter(
+            f"(EXISTS (SELECT 1 FROM claim_via v WHERE v.claim_seq = c.seq AND v.entity_id IN ({found}))"
+            f" OR c.speaker_id IN ({agencies}))", [],
+            f"({seqs}) d CROSS JOIN claims c ON c.seq = d.seq", "d.seq",
+            self._bounded_count(seqs, []), covers=True,
+        )
 
     def _indexed(self, cond: str, params: list[Any], index: str) -> _Filter:
         estimate = self._bounded_count(f"SELECT 1 FROM claims WHERE {cond}", params)

@@ -104,6 +104,21 @@ def test_via_filter_takes_agency_name_or_spelling(store, query):
     assert all(any(v.name == "AFP" for v in c.via) for c in found)
 
 
+def test_via_filter_also_finds_claims_credited_to_the_agency(tmp_path):
+    """"بحسب فرانس برس" makes AFP the speaker (CLAIMS.md); `--via AFP` must still list that claim,
+    while an outlet speaking in its own voice is not a relay of itself."""
+    from store_samples import JAZEERA, Sentence, build
+
+    article, claims = build("afp_credited", [[
+        Sentence("وأوقعت الغارات {claim}، بحسب وكالة فرانس برس.", "12 قتيلا في خان يونس", AFP, cue="بحسب"),
+        Sentence("{claim}.", "تصاعدت الغارات على جنوب القطاع منذ مطلع الشهر", JAZEERA, mode="unattributed"),
+    ]], outlet=JAZEERA)
+    with Store(tmp_path / "claims.db") as s:
+        s.add_article(article, claims)
+        assert [c.text for c in s.iter_claims(via="فرانس برس")] == ["12 قتيلا في خان يونس"]
+        assert list(s.iter_claims(via="Al Jazeera")) == []
+
+
 def test_short_names_match_whole_words_only(store):
     # "AP" must not match inside "Al Jazeera" or "Pentagon"; there is no AP relay here
     assert list(store.iter_claims(via="AP")) == []

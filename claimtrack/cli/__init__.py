@@ -30,6 +30,10 @@ def user_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+# Shared options. Help texts use parentheses: typer renders help as rich markup, where
+# "[default: ...]" would be taken for a tag and vanish.
+DbOption = typer.Option(None, "--db", help="Database file (default: $CLAIMTRACK_DB, else ./claimtrack.db).")
+
 app = typer.Typer(
     name="claimtrack",
     help="Claim tracking for fact-checkers: who said what, relayed by whom, and who else says it.",

@@ -14,11 +14,10 @@ from typing import Any, Optional, TypeVar
 
 import typer
 
-from claimtrack.cli import app, user_errors
+from claimtrack.cli import DbOption, app, user_errors
 from claimtrack.errors import UserError
 
-DbOption = typer.Option(None, "--db", help="Database file [default: $CLAIMTRACK_DB or ./claimtrack.db].")
-ModelOption = typer.Option(None, "--model", help="Encoder: e5 or use [default: configs/models.toml].")
+ModelOption = typer.Option(None, "--model", help="Encoder: e5 or use (default: configs/models.toml).")
 TEXT_WIDTH = 90
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Optional, TypeVar
 
 import typer
 
-from claimtrack.cli import app, user_errors
+from claimtrack.cli import DbOption, app, user_errors
 from claimtrack.errors import UserError
 
 if TYPE_CHECKING:
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 db_app = typer.Typer(help="Inspect the claim database.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
-DbOption = typer.Option(None, "--db", help="Database file [default: $CLAIMTRACK_DB or ./claimtrack.db].")
 TABLE_TEXT = 70
 
 
@@ -256,7 +255,7 @@ def show(
 @user_errors
 def export(
     format: str = typer.Option("claimreview", "--format", "-f", help="claimreview (JSON-LD), jsonl or csv."),
-    status: Optional[list[str]] = typer.Option(None, help="Status to export (repeatable) [default: every verdict]."),
+    status: Optional[list[str]] = typer.Option(None, help="Status to export (repeatable; default: every verdict)."),
     url: Optional[str] = typer.Option(None, help="Fact-check page URL; {claim_id} and {review_id} are filled in."),
     publisher: Optional[str] = typer.Option(None, help="Organisation publishing the fact checks."),
     db: Optional[Path] = DbOption,
