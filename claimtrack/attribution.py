@@ -379,7 +379,10 @@ class Attributor:
     # ================================================================ English
     def _english(self, sent: Sentence, cue: Cue) -> None:
         toks = sent.tokens
-        if cue.first > 0 and self.lex.has("passive_aux", toks[cue.first - 1].norm):
+        aux = cue.first - 1
+        while aux >= 0 and self.lex.has("en_adverbs", toks[aux].norm):
+            aux -= 1
+        if aux >= 0 and self.lex.has("passive_aux", toks[aux].norm):
             return
         cue_start, cue_end = toks[cue.first].start, toks[cue.last - 1].end
         clause_start = self._clause_start(sent, cue.first)
@@ -403,7 +406,7 @@ class Attributor:
                 content = trim_span(self.raw, sent.span[0], clause_start + comma)
                 direct = False
                 speaker_text = sent.between(clause_start + comma + 1, cue_start).strip(TRIM)
-            if not speaker_text or speaker_text.lower() in ("he", "she", "they", "it"):
+            if not speaker_text:
                 speaker_text = sent.between(cue_end, after_region_end).strip(TRIM)
                 speaker_text = self._english_np(speaker_text)
             speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
@@ -412,6 +415,8 @@ class Attributor:
             return
         # speaker first: 'X said (that) ...', 'X told Reuters on Monday that ...'
         speaker_text = self._english_subject(before_text)
+        if not speaker_text and not self._english_shared_subject(before_text):
+            return
         speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
         rest_start = cue_end
         rest = sent.between(cue_end, sent.span[1])
@@ -469,6 +474,13 @@ class Attributor:
             # "Dmitry Peskov, the Kremlin spokesman," keeps both; a long lead clause is dropped
             text = parts[-1] if len(parts[0].split()) > 6 else ", ".join(parts)
         return text if 0 < len(text.split()) <= 12 else ""
+
+    def _english_shared_subject(self, before: str) -> bool:
+        """'... and also expects', '... data that suggested': the verb shares an earlier subject."""
+        words = [w.lower() for w in before.split()]
+        while words and self.lex.has("en_adverbs", words[-1]):
+            words.pop()
+        return bool(words) and self.lex.has("en_shared_subject", words[-1])
 
     def _english_np(self, text: str) -> str:
         words = text.split()
