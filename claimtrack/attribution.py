@@ -264,6 +264,8 @@ class Attributor:
         self._speech(sent, cue)
 
     def _participle(self, sent: Sentence, cue: Cue) -> None:
+        if sent.lang == "en" and not self._comma_before(sent, cue.first, 0):
+            return  # "was adding seats": a verb, not ", adding that ..."
         previous = sent.claims[-1] if sent.claims else None
         speaker = previous.speaker if previous else self._speaker_before(sent, cue)
         via = list(previous.via) if previous else []
@@ -389,14 +391,14 @@ class Attributor:
         before_text = sent.between(clause_start, cue_start)
         # content first: '"...," said X.' / 'Prices will rise, X said.' / '"...," X said.'
         comma = max(before_text.rfind(","), before_text.rfind("”,"), before_text.rfind(',"'))
-        quote_before = self._quote_before(sent, cue, slack_words=6)
+        quote_before = self._quote_before(sent, cue, slack_words=14)
         after_region_end = self._clause_end(sent, cue_end)
         tail = sent.between(cue_end, after_region_end).strip()
         between_words = before_text[comma + 1 :].split() if comma > 0 else []
         content_first = (
             comma > 0 and cue.kind in ("speech", "carry") and len(tail.split()) <= 5 and "that" not in tail.split()
             and 0 < len(between_words) <= 6 and len(before_text[:comma].split()) >= 4
-        ) or (comma > 0 and not between_words and 0 < len(tail.split()) <= 6 and tail[:1].isupper())
+        ) or (comma > 0 and not between_words and 0 < len(tail.split()) <= 6 and len(before_text[:comma].split()) >= 4)
         if quote_before is not None or content_first:
             if quote_before is not None:
                 content = quote_before.inner
@@ -415,9 +417,24 @@ class Attributor:
             return
         # speaker first: 'X said (that) ...', 'X told Reuters on Monday that ...'
         speaker_text = self._english_subject(before_text)
+        subject_words = [w.lower() for w in speaker_text.split()]
+        if any(self.lex.has("en_not_in_subject", w) for w in subject_words) or (subject_words and self.lex.has("en_noun_before", subject_words[-1])):
+            # the cue word is a noun: "investigate reports by ...", "commenting on reports that ..."
+            speaker_text = self._english_nominal_source(sent, cue)
         if not speaker_text and not self._english_shared_subject(before_text):
             return
         speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
+        relayed = self._english_as_saying(sent, cue_end)
+        if relayed is not None:
+            as_start, cue_end = relayed
+            quoted = self.speakers.resolve(sent.between(toks[cue.last].start, as_start), self.last_speaker)
+            if quoted is None or speaker is None:
+                return
+            speaker, relays = quoted, [speaker]
+        elif cue.kind == "relay":
+            return
+        else:
+            relays = []
         rest_start = cue_end
         rest = sent.between(cue_end, sent.span[1])
         lower = rest.lower()
@@ -425,8 +442,6 @@ class Attributor:
         colon = rest.find(":")
         q = sent.quote_at(cue_end, 4)
         via = []
-        if cue.kind == "relay":
-            return
         if q is not None:
             content, direct = q.inner, True
         elif colon >= 0 and colon < 40 and (that < 0 or colon < that):
@@ -447,10 +462,49 @@ class Attributor:
                 via = self.speakers.relays_in(rest[:skip])
                 start = rest_start + skip
             end = self._clause_end(sent, start)
-            if len(sent.between(start, end).split()) < 3:
+            if len(sent.between(start, end).split()) < (2 if cue.form.polarity == "denied" else 3):
                 return
             content, direct = (start, end), False
-        self._add(sent, content, cue, speaker, via, direct=direct)
+        via = via + relays
+        if direct:
+            self._add(sent, content, cue, speaker, via, direct=True)
+            return
+        for part in self._english_coordinated(sent, content):
+            self._add(sent, part, cue, speaker, via)
+
+    def _english_as_saying(self, sent: Sentence, cue_end: int) -> tuple[int, int] | None:
+        """'X quoted Y as saying ...', 'recalled Y as saying': (start, end) of 'as saying'."""
+        toks = sent.tokens
+        first = sent.token_index_at(cue_end)
+        phrases = self.lex.phrases.get("en_as_saying", ())
+        for i in range(first + 1, min(len(toks), first + 12)):
+            if self._comma_before(sent, i, first) or toks[i].norm == "that":
+                return None
+            n = starts_phrase(toks, i, phrases)
+            if n:
+                return toks[i].start, toks[i + n - 1].end
+        return None
+
+    def _english_coordinated(self, sent: Sentence, span: Span) -> list[Span]:
+        """'said that A, that B and that C': one span per coordinated complement clause."""
+        toks = sent.tokens
+        parts, start = [], span[0]
+        for i, t in enumerate(toks):
+            if not (span[0] < t.start < span[1]) or not self._is_complementizer(t.norm) or sent.in_quote(t.start):
+                continue
+            prev = toks[i - 1] if i > 0 else None
+            if prev is None or prev.start < start:
+                continue
+            if self.lex.has("en_coordinators", prev.norm):
+                cut = prev.start
+            elif self._comma_before(sent, i, 0):
+                cut = t.start
+            else:
+                continue
+            parts.append((start, cut))
+            start = t.end
+        parts.append((start, span[1]))
+        return parts
 
     @staticmethod
     def _find_word(lower: str, word: str) -> int:
@@ -474,6 +528,13 @@ class Attributor:
             # "Dmitry Peskov, the Kremlin spokesman," keeps both; a long lead clause is dropped
             text = parts[-1] if len(parts[0].split()) > 6 else ", ".join(parts)
         return text if 0 < len(text.split()) <= 12 else ""
+
+    def _english_nominal_source(self, sent: Sentence, cue: Cue) -> str:
+        """'reports that X': the noun names an anonymous source when 'that' follows it."""
+        toks = sent.tokens
+        if not self.lex.has("en_nominal_sources", toks[cue.first].norm) or cue.last >= len(toks) or toks[cue.last].norm != "that":
+            return ""
+        return toks[cue.first].raw
 
     def _english_shared_subject(self, before: str) -> bool:
         """'... and also expects', '... data that suggested': the verb shares an earlier subject."""
