@@ -308,9 +308,15 @@ class Attributor:
         cue_start = toks[cue.first].start
         clause_start = self._clause_start(sent, cue.first)
         before = trim_span(self.raw, clause_start, cue_start)
-        covering = next((d for d in reversed(sent.claims) if d.span[1] <= cue_start + 2 and d.span[1] >= before[0]), None)
+        covering = next((d for d in reversed(sent.claims) if d.span[1] <= cue_start + 2 and (
+            d.span[1] >= before[0] or (source.kind in ("agency", "outlet") and all(c in TRIM + "\"”»" for c in self.raw[d.span[1] : cue_start])))), None)
         if covering is not None and covering.speaker.name != source.name:
             covering.via.append(source)
+            if source_end >= len(toks):
+                # a relay closing the sentence covers all of it: "..., وذكر متحدث أن ...، وفقاً لوكالة فرانس برس."
+                for d in sent.claims:
+                    if d is not covering and d.span[1] <= cue_start and d.speaker.name != source.name and not d.via:
+                        d.via.append(source)
             return
         opens_clause = (
             self._comma_before(sent, cue.first, 0) and toks[cue.first].norm[:1] == "و"
