@@ -126,6 +126,7 @@ class Attributor:
         self.speakers = resolver
         self.last_speaker: Entity | None = None
         self.last_via: list[Entity] = []
+        self.relay_of: dict[str, list[Entity]] = {}  # speaker name -> the relays that carried them
 
     # ================================================================ sentence entry point
     def sentence(self, span: Span, quotes: list[Quote]) -> list[Draft]:
@@ -777,6 +778,10 @@ class Attributor:
             return
         if any(not (e <= d.span[0] or s >= d.span[1]) for d in sent.claims):
             return
+        if not via and speaker.kind not in ("agency", "outlet"):
+            via = self.relay_of.get(speaker.name, [])
+        elif via and speaker.kind not in ("agency", "outlet"):
+            self.relay_of[speaker.name] = list(via)
         cue_text = self.raw[sent.tokens[cue.first].start : sent.tokens[cue.last - 1].end]
         mode = "direct" if direct else self._mode(sent, (s, e), False)
         polarity = self._polarity(sent, (s, e), cue.form.polarity)
