@@ -732,6 +732,8 @@ class Attributor:
         """Subject-first order ('لكن بوتين شدد على أن') or a carried speaker."""
         start = self._clause_start(sent, cue.first)
         cue_start = sent.tokens[cue.first].start
+        if sent.claims and sent.tokens[cue.first].norm[:1] in "وف" and self._comma_before(sent, cue.first, 0):
+            return sent.claims[-1].speaker  # "أشار X إلى أن A، ولفت إلى أن B": a coordinated verb
         text = sent.between(start, cue_start)
         # the last comma-separated part, minus leading particles
         for sep in ("،", ","):

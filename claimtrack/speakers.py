@@ -231,7 +231,7 @@ class SpeakerResolver:
                         break
         key = name_key(text)
         first_word = normalize(text.split()[0]) if text.split() else ""
-        if self.lex.has("ar_not_speaker", first_word) or self.lex.has("en_not_speaker", first_word):
+        if self.lex.has("ar_not_speaker", first_word) or self.lex.has("en_not_speaker", first_word) or first_word[:1].isdigit():
             return None
         antecedent = self.pronoun_antecedent(key, last)
         if antecedent is not None:
