@@ -140,6 +140,10 @@ class Attributor:
             start = tokens[cue.first].start
             if sent.in_quote(start):
                 continue
+            if cue.kind in ("speech", "object") and self._verb_of_other_phrase(sent, cues, cue):
+                continue
+            if cue.kind == "participle" and not self._is_participle_cue(sent, cue):
+                continue
             inside = next((d for d in sent.claims if d.span[0] <= start < d.span[1]), None)
             if inside is not None and cue.kind in ("speech", "object", "carry", "relay"):
                 # a cue inside reported content ("قال X إن Y أعلن أن ...") belongs to the content
@@ -150,6 +154,22 @@ class Attributor:
             handler = getattr(self, f"_{cue.kind}")
             handler(sent, cue)
         return sent.claims
+
+    def _is_participle_cue(self, sent: Sentence, cue: Cue) -> bool:
+        """', adding that ...' / '، مؤكدة أن': not 'was adding seats' or 'حالات مؤكدة' (a verb, an adjective)."""
+        if self._comma_before(sent, cue.first, 0):
+            return True
+        if sent.lang == "en":
+            return False
+        return not self.lex.has("ar_participle_adjectives", sent.tokens[cue.first].norm) or self._find_marker(sent, cue.last, window=2) is not None
+
+    def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
+        """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""
+        toks = sent.tokens
+        if any(c.kind == "according" and c.last == cue.first for c in cues):
+            return True
+        after = toks[cue.last].norm if cue.last < len(toks) else ""
+        return cue.first > 0 and self.lex.has("ar_relatives", toks[cue.first - 1].norm) and self.lex.has("ar_pronoun_objects", after)
 
     # ================================================================ cue kinds
     def _speech(self, sent: Sentence, cue: Cue) -> None:
@@ -208,8 +228,7 @@ class Attributor:
         if speaker is None:
             speaker = self._speaker_before(sent, cue)
         while content_first < len(sent.tokens) and (
-            sent.lex.has("ar_stop", sent.tokens[content_first].norm) and sent.tokens[content_first].norm not in cue.form.objects
-            and sent.tokens[content_first].norm in {"امس", "اليوم", "ايضا", "كذلك", "مجددا", "مرارا", "رسميا"}
+            self.lex.has("ar_time_words", sent.tokens[content_first].norm) and sent.tokens[content_first].norm not in cue.form.objects
         ):
             content_first += 1
         if content_first < len(sent.tokens) and sent.tokens[content_first].norm in cue.form.objects:
@@ -265,8 +284,6 @@ class Attributor:
         self._speech(sent, cue)
 
     def _participle(self, sent: Sentence, cue: Cue) -> None:
-        if sent.lang == "en" and not self._comma_before(sent, cue.first, 0):
-            return  # "was adding seats": a verb, not ", adding that ..."
         previous = sent.claims[-1] if sent.claims else None
         speaker = previous.speaker if previous else self._speaker_before(sent, cue)
         via = list(previous.via) if previous else []
@@ -706,6 +723,9 @@ class Attributor:
         found = self.speakers.registry_prefix(words)
         if found:
             return first + found
+        for phrase in self.lex.carried_speakers:  # "واكد البيان تنسيق ...", "وأضاف المصدر نفسه"
+            if tuple(t.norm for t in toks[first : first + len(phrase)]) == phrase:
+                return first + len(phrase)
         # a title/definite chain: "وزير الخارجية الأمريكي"
         j = first
         if j < len(toks) and (self.lex.has("ar_titles", toks[j].norm) or self.lex.has("ar_group", toks[j].norm) or self.lex.has("ar_organization", toks[j].norm)):
