@@ -422,7 +422,8 @@ class Attributor:
         content_first = (
             comma > 0 and cue.kind in ("speech", "carry") and len(tail.split()) <= 5 and "that" not in tail.split()
             and 0 < len(between_words) <= 6 and len(before_text[:comma].split()) >= 4
-        ) or (comma > 0 and not between_words and 0 < len(tail.split()) <= 6 and len(before_text[:comma].split()) >= 4)
+        ) or (comma > 0 and not between_words and 0 < len(tail.split()) <= 6 and len(before_text[:comma].split()) >= 4
+              and (tail[:1].isupper() or not any(self.lex.has("en_not_in_subject", w.lower()) for w in tail.split())))
         if quote_before is not None or content_first:
             if quote_before is not None:
                 content = quote_before.inner
