@@ -550,6 +550,9 @@ class Attributor:
                 text = text.split(sep)[0]
         if ", " in text:
             parts = text.split(", ")
+            # "In the interview with Bloomberg, Veselnitskaya": a leading adverbial is not the subject
+            while len(parts) > 1 and parts[0].split() and self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
+                parts = parts[1:]
             # "Dmitry Peskov, the Kremlin spokesman," keeps both; a long lead clause is dropped
             text = parts[-1] if len(parts[0].split()) > 6 else ", ".join(parts)
         return text if 0 < len(text.split()) <= 12 else ""
