@@ -126,6 +126,7 @@ class Attributor:
         self.speakers = resolver
         self.last_speaker: Entity | None = None
         self.last_via: list[Entity] = []
+        self.relay_of: dict[str, list[Entity]] = {}  # speaker name -> the relays that carried them
 
     # ================================================================ sentence entry point
     def sentence(self, span: Span, quotes: list[Quote]) -> list[Draft]:
@@ -139,6 +140,10 @@ class Attributor:
             start = tokens[cue.first].start
             if sent.in_quote(start):
                 continue
+            if cue.kind in ("speech", "object") and self._verb_of_other_phrase(sent, cues, cue):
+                continue
+            if cue.kind == "participle" and not self._is_participle_cue(sent, cue):
+                continue
             inside = next((d for d in sent.claims if d.span[0] <= start < d.span[1]), None)
             if inside is not None and cue.kind in ("speech", "object", "carry", "relay"):
                 # a cue inside reported content ("قال X إن Y أعلن أن ...") belongs to the content
@@ -149,6 +154,22 @@ class Attributor:
             handler = getattr(self, f"_{cue.kind}")
             handler(sent, cue)
         return sent.claims
+
+    def _is_participle_cue(self, sent: Sentence, cue: Cue) -> bool:
+        """', adding that ...' / '، مؤكدة أن': not 'was adding seats' or 'حالات مؤكدة' (a verb, an adjective)."""
+        if self._comma_before(sent, cue.first, 0):
+            return True
+        if sent.lang == "en":
+            return False
+        return not self.lex.has("ar_participle_adjectives", sent.tokens[cue.first].norm) or self._find_marker(sent, cue.last, window=2) is not None
+
+    def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
+        """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""
+        toks = sent.tokens
+        if any(c.kind == "according" and c.last == cue.first for c in cues):
+            return True
+        after = toks[cue.last].norm if cue.last < len(toks) else ""
+        return cue.first > 0 and self.lex.has("ar_relatives", toks[cue.first - 1].norm) and self.lex.has("ar_pronoun_objects", after)
 
     # ================================================================ cue kinds
     def _speech(self, sent: Sentence, cue: Cue) -> None:
@@ -207,8 +228,7 @@ class Attributor:
         if speaker is None:
             speaker = self._speaker_before(sent, cue)
         while content_first < len(sent.tokens) and (
-            sent.lex.has("ar_stop", sent.tokens[content_first].norm) and sent.tokens[content_first].norm not in cue.form.objects
-            and sent.tokens[content_first].norm in {"امس", "اليوم", "ايضا", "كذلك", "مجددا", "مرارا", "رسميا"}
+            self.lex.has("ar_time_words", sent.tokens[content_first].norm) and sent.tokens[content_first].norm not in cue.form.objects
         ):
             content_first += 1
         if content_first < len(sent.tokens) and sent.tokens[content_first].norm in cue.form.objects:
@@ -306,9 +326,15 @@ class Attributor:
         cue_start = toks[cue.first].start
         clause_start = self._clause_start(sent, cue.first)
         before = trim_span(self.raw, clause_start, cue_start)
-        covering = next((d for d in reversed(sent.claims) if d.span[1] <= cue_start + 2 and d.span[1] >= before[0]), None)
+        covering = next((d for d in reversed(sent.claims) if d.span[1] <= cue_start + 2 and (
+            d.span[1] >= before[0] or (source.kind in ("agency", "outlet") and all(c in TRIM + "\"”»" for c in self.raw[d.span[1] : cue_start])))), None)
         if covering is not None and covering.speaker.name != source.name:
             covering.via.append(source)
+            if source_end >= len(toks):
+                # a relay closing the sentence covers all of it: "..., وذكر متحدث أن ...، وفقاً لوكالة فرانس برس."
+                for d in sent.claims:
+                    if d is not covering and d.span[1] <= cue_start and d.speaker.name != source.name and not d.via:
+                        d.via.append(source)
             return
         opens_clause = (
             self._comma_before(sent, cue.first, 0) and toks[cue.first].norm[:1] == "و"
@@ -379,21 +405,25 @@ class Attributor:
     # ================================================================ English
     def _english(self, sent: Sentence, cue: Cue) -> None:
         toks = sent.tokens
-        if cue.first > 0 and self.lex.has("passive_aux", toks[cue.first - 1].norm):
+        aux = cue.first - 1
+        while aux >= 0 and self.lex.has("en_adverbs", toks[aux].norm):
+            aux -= 1
+        if aux >= 0 and self.lex.has("passive_aux", toks[aux].norm):
             return
         cue_start, cue_end = toks[cue.first].start, toks[cue.last - 1].end
         clause_start = self._clause_start(sent, cue.first)
         before_text = sent.between(clause_start, cue_start)
         # content first: '"...," said X.' / 'Prices will rise, X said.' / '"...," X said.'
         comma = max(before_text.rfind(","), before_text.rfind("”,"), before_text.rfind(',"'))
-        quote_before = self._quote_before(sent, cue, slack_words=6)
+        quote_before = self._quote_before(sent, cue, slack_words=14)
         after_region_end = self._clause_end(sent, cue_end)
         tail = sent.between(cue_end, after_region_end).strip()
         between_words = before_text[comma + 1 :].split() if comma > 0 else []
         content_first = (
             comma > 0 and cue.kind in ("speech", "carry") and len(tail.split()) <= 5 and "that" not in tail.split()
             and 0 < len(between_words) <= 6 and len(before_text[:comma].split()) >= 4
-        ) or (comma > 0 and not between_words and 0 < len(tail.split()) <= 6 and tail[:1].isupper())
+        ) or (comma > 0 and not between_words and 0 < len(tail.split()) <= 6 and len(before_text[:comma].split()) >= 4
+              and (tail[:1].isupper() or not any(self.lex.has("en_not_in_subject", w.lower()) for w in tail.split())))
         if quote_before is not None or content_first:
             if quote_before is not None:
                 content = quote_before.inner
@@ -403,7 +433,7 @@ class Attributor:
                 content = trim_span(self.raw, sent.span[0], clause_start + comma)
                 direct = False
                 speaker_text = sent.between(clause_start + comma + 1, cue_start).strip(TRIM)
-            if not speaker_text or speaker_text.lower() in ("he", "she", "they", "it"):
+            if not speaker_text:
                 speaker_text = sent.between(cue_end, after_region_end).strip(TRIM)
                 speaker_text = self._english_np(speaker_text)
             speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
@@ -412,7 +442,24 @@ class Attributor:
             return
         # speaker first: 'X said (that) ...', 'X told Reuters on Monday that ...'
         speaker_text = self._english_subject(before_text)
+        subject_words = [w.lower() for w in speaker_text.split()]
+        if any(self.lex.has("en_not_in_subject", w) for w in subject_words) or (subject_words and self.lex.has("en_noun_before", subject_words[-1])):
+            # the cue word is a noun: "investigate reports by ...", "commenting on reports that ..."
+            speaker_text = self._english_nominal_source(sent, cue)
+        if not speaker_text and not self._english_shared_subject(before_text):
+            return
         speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
+        relayed = self._english_as_saying(sent, cue_end)
+        if relayed is not None:
+            as_start, cue_end = relayed
+            quoted = self.speakers.resolve(sent.between(toks[cue.last].start, as_start), self.last_speaker)
+            if quoted is None or speaker is None:
+                return
+            speaker, relays = quoted, [speaker]
+        elif cue.kind == "relay":
+            return
+        else:
+            relays = []
         rest_start = cue_end
         rest = sent.between(cue_end, sent.span[1])
         lower = rest.lower()
@@ -420,8 +467,6 @@ class Attributor:
         colon = rest.find(":")
         q = sent.quote_at(cue_end, 4)
         via = []
-        if cue.kind == "relay":
-            return
         if q is not None:
             content, direct = q.inner, True
         elif colon >= 0 and colon < 40 and (that < 0 or colon < that):
@@ -442,10 +487,49 @@ class Attributor:
                 via = self.speakers.relays_in(rest[:skip])
                 start = rest_start + skip
             end = self._clause_end(sent, start)
-            if len(sent.between(start, end).split()) < 3:
+            if len(sent.between(start, end).split()) < (2 if cue.form.polarity == "denied" else 3):
                 return
             content, direct = (start, end), False
-        self._add(sent, content, cue, speaker, via, direct=direct)
+        via = via + relays
+        if direct:
+            self._add(sent, content, cue, speaker, via, direct=True)
+            return
+        for part in self._english_coordinated(sent, content):
+            self._add(sent, part, cue, speaker, via)
+
+    def _english_as_saying(self, sent: Sentence, cue_end: int) -> tuple[int, int] | None:
+        """'X quoted Y as saying ...', 'recalled Y as saying': (start, end) of 'as saying'."""
+        toks = sent.tokens
+        first = sent.token_index_at(cue_end)
+        phrases = self.lex.phrases.get("en_as_saying", ())
+        for i in range(first + 1, min(len(toks), first + 12)):
+            if self._comma_before(sent, i, first) or toks[i].norm == "that":
+                return None
+            n = starts_phrase(toks, i, phrases)
+            if n:
+                return toks[i].start, toks[i + n - 1].end
+        return None
+
+    def _english_coordinated(self, sent: Sentence, span: Span) -> list[Span]:
+        """'said that A, that B and that C': one span per coordinated complement clause."""
+        toks = sent.tokens
+        parts, start = [], span[0]
+        for i, t in enumerate(toks):
+            if not (span[0] < t.start < span[1]) or not self._is_complementizer(t.norm) or sent.in_quote(t.start):
+                continue
+            prev = toks[i - 1] if i > 0 else None
+            if prev is None or prev.start < start:
+                continue
+            if self.lex.has("en_coordinators", prev.norm):
+                cut = prev.start
+            elif self._comma_before(sent, i, 0):
+                cut = t.start
+            else:
+                continue
+            parts.append((start, cut))
+            start = t.end
+        parts.append((start, span[1]))
+        return parts
 
     @staticmethod
     def _find_word(lower: str, word: str) -> int:
@@ -466,9 +550,26 @@ class Attributor:
                 text = text.split(sep)[0]
         if ", " in text:
             parts = text.split(", ")
+            # "In the interview with Bloomberg, Veselnitskaya": a leading adverbial is not the subject
+            while len(parts) > 1 and parts[0].split() and self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
+                parts = parts[1:]
             # "Dmitry Peskov, the Kremlin spokesman," keeps both; a long lead clause is dropped
             text = parts[-1] if len(parts[0].split()) > 6 else ", ".join(parts)
         return text if 0 < len(text.split()) <= 12 else ""
+
+    def _english_nominal_source(self, sent: Sentence, cue: Cue) -> str:
+        """'reports that X': the noun names an anonymous source when 'that' follows it."""
+        toks = sent.tokens
+        if not self.lex.has("en_nominal_sources", toks[cue.first].norm) or cue.last >= len(toks) or toks[cue.last].norm != "that":
+            return ""
+        return toks[cue.first].raw
+
+    def _english_shared_subject(self, before: str) -> bool:
+        """'... and also expects', '... data that suggested': the verb shares an earlier subject."""
+        words = [w.lower() for w in before.split()]
+        while words and self.lex.has("en_adverbs", words[-1]):
+            words.pop()
+        return bool(words) and self.lex.has("en_shared_subject", words[-1])
 
     def _english_np(self, text: str) -> str:
         words = text.split()
@@ -626,6 +727,9 @@ class Attributor:
         found = self.speakers.registry_prefix(words)
         if found:
             return first + found
+        for phrase in self.lex.carried_speakers:  # "واكد البيان تنسيق ...", "وأضاف المصدر نفسه"
+            if tuple(t.norm for t in toks[first : first + len(phrase)]) == phrase:
+                return first + len(phrase)
         # a title/definite chain: "وزير الخارجية الأمريكي"
         j = first
         if j < len(toks) and (self.lex.has("ar_titles", toks[j].norm) or self.lex.has("ar_group", toks[j].norm) or self.lex.has("ar_organization", toks[j].norm)):
@@ -652,6 +756,8 @@ class Attributor:
         """Subject-first order ('لكن بوتين شدد على أن') or a carried speaker."""
         start = self._clause_start(sent, cue.first)
         cue_start = sent.tokens[cue.first].start
+        if sent.claims and sent.tokens[cue.first].norm[:1] in "وف" and self._comma_before(sent, cue.first, 0):
+            return sent.claims[-1].speaker  # "أشار X إلى أن A، ولفت إلى أن B": a coordinated verb
         text = sent.between(start, cue_start)
         # the last comma-separated part, minus leading particles
         for sep in ("،", ","):
@@ -698,6 +804,10 @@ class Attributor:
             return
         if any(not (e <= d.span[0] or s >= d.span[1]) for d in sent.claims):
             return
+        if not via and speaker.kind not in ("agency", "outlet"):
+            via = self.relay_of.get(speaker.name, [])
+        elif via and speaker.kind not in ("agency", "outlet"):
+            self.relay_of[speaker.name] = list(via)
         cue_text = self.raw[sent.tokens[cue.first].start : sent.tokens[cue.last - 1].end]
         mode = "direct" if direct else self._mode(sent, (s, e), False)
         polarity = self._polarity(sent, (s, e), cue.form.polarity)

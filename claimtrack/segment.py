@@ -15,6 +15,7 @@ from claimtrack.models import Span
 OPENERS = {"«": "»", "“": "”", "„": "“”", '"': '"', "”": "”", "‹": "›"}
 SENTENCE_END = set(".!?؟…")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k"}
+_QUOTE_END = "".join(SENTENCE_END) + " "  # a quote's last sentence ends where the quote closes
 _LETTER_DOT = re.compile(r"(?:^|[\s(])(\w)\.$")
 
 
@@ -54,6 +55,11 @@ def _can_open(raw: str, i: int, start: int) -> bool:
     return (prev.isspace() or prev in ":،,(-–—") and not nxt.isspace()
 
 
+def _reopens(raw: str, j: int, opener: str) -> bool:
+    """The opening mark of a quote opens again after a sentence end: the last quote had no close."""
+    return raw[j] == opener and opener in "\"“" and j > 1 and raw[j - 1].isspace() and raw[j - 2] in SENTENCE_END and j + 1 < len(raw) and not raw[j + 1].isspace()
+
+
 def quotes(raw: str, span: Span) -> list[Quote]:
     """Quotations inside one paragraph; one level (inner marks of another style are text)."""
     start, end = span
@@ -61,11 +67,19 @@ def quotes(raw: str, span: Span) -> list[Quote]:
     i = start
     while i < end:
         ch = raw[i]
-        if ch in OPENERS and (ch not in "”\"" or _can_open(raw, i, start) or ch == '"'):
+        if ch in OPENERS and (ch not in "”\"" or _can_open(raw, i, start) or (ch == '"' and not raw[i + 1 : i + 2].isspace())):
             closers = OPENERS[ch]
             j = i + 1
-            while j < end and raw[j] not in closers:
+            while j < end and raw[j] not in closers and not _reopens(raw, j, ch):
                 j += 1
+            if j < end and _reopens(raw, j, ch):
+                # a quote continued in a new sentence: '"... energy. "That's when ...'
+                inner_end = j
+                while raw[inner_end - 1].isspace():
+                    inner_end -= 1
+                out.append(Quote(i, inner_end, (i + 1, inner_end), False))
+                i = j
+                continue
             if j < end:
                 if j > i + 1:
                     out.append(Quote(i, j + 1, (i + 1, j), True))
@@ -102,7 +116,7 @@ def sentences(raw: str, span: Span, quoted: list[Quote] | None = None) -> list[S
     i = start
     while i < end:
         ch = raw[i]
-        if ch in SENTENCE_END and not any(q.start < i < q.end - 1 for q in balanced):
+        if ch in SENTENCE_END and not any(q.start < i < q.end - 1 and raw[i + 1 : q.end - 1].strip(_QUOTE_END) for q in balanced):
             j = i + 1
             while j < end and (raw[j] in SENTENCE_END or raw[j] in "\"”»’)"):
                 j += 1

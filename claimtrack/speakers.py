@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.arabic import normalize, tokenize
+from claimtrack.arabic import is_arabic, normalize, tokenize
 from claimtrack.cues import Lexicon, lexicon, starts_phrase
 from claimtrack.entities import Registry, clean_mention, entity, fallback_name, name_key, registry
 from claimtrack.models import Entity
 
 _COMMA = re.compile(r"[،,]")
 _ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
+PRONOUN_KINDS = {
+    "person": ("person",),
+    "thing": ("organization", "government", "agency", "outlet"),
+    "plural": ("group", "anonymous", "organization", "government"),
+}
 
 
 class SpeakerResolver:
@@ -26,6 +31,7 @@ class SpeakerResolver:
         self.lex = lex or lexicon()
         self.seen: dict[str, Entity] = {}  # name_key of a word or phrase -> entity seen in this article
         self.titles: dict[str, Entity] = {}
+        self.recent: list[Entity] = []  # named speakers, in the order they spoke
         self._scan_titles(raw)
 
     # ------------------------------------------------------------------ article scan
@@ -225,17 +231,21 @@ class SpeakerResolver:
                         break
         key = name_key(text)
         first_word = normalize(text.split()[0]) if text.split() else ""
-        if self.lex.has("ar_not_speaker", first_word) or self.lex.has("en_not_speaker", first_word):
+        if self.lex.has("ar_not_speaker", first_word) or self.lex.has("en_not_speaker", first_word) or first_word[:1].isdigit():
             return None
+        antecedent = self.pronoun_antecedent(key, last)
+        if antecedent is not None:
+            return Entity(text=clean_mention(text), name=antecedent.name, kind=antecedent.kind)
         for phrase in self.lex.carried_speakers:
             if key == name_key(" ".join(phrase)) and last is not None:
                 return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
-        if key in ("هو", "هي", "هم", "he", "she", "they"):
-            return last
         found = self.reg.find_all(text)
         persons = [f for f in found if f[2].kind == "person"]
         if persons:
             return entity(text, max(persons, key=lambda f: f[1] - f[0])[2])
+        named = self._english_role_name(text)
+        if named:
+            return Entity(text=clean_mention(text), name=named, kind="person")
         if key in self.titles:
             return Entity(text=clean_mention(text), name=self.titles[key].name, kind="person")
         holder = self.reg.title_holder(text)
@@ -252,13 +262,51 @@ class SpeakerResolver:
                 return entity(text, first[2])
         return entity(text, None, self._kind_of(text))
 
+    def _english_head(self, text: str) -> str:
+        """The head of an English speaker phrase: before its first comma or preposition."""
+        words = _COMMA.split(text, 1)[0].split()
+        for i, w in enumerate(words):
+            if i > 0 and self.lex.has("en_head_end", w.lower()):
+                return " ".join(words[:i])
+        return " ".join(words)
+
+    def _english_role_name(self, text: str) -> str | None:
+        """'CNN meteorologist Todd Borek', "American Airlines' Kent Powell": the person named after a role."""
+        if is_arabic(text):
+            return None
+        words = self._english_head(text).split()
+        n = 0
+        while n < len(words) and words[-1 - n][:1].isupper():
+            n += 1
+        if n < 2 or n == len(words):
+            return None
+        before = words[-1 - n]
+        if self.lex.has("en_not_role", before.lower()) or self.lex.has("en_organization", words[-1].lower().strip(".,")):
+            return None
+        if not (before[:1].islower() or before.endswith(("'", "’", "'s", "’s"))):
+            return None
+        return " ".join(words[-n:])
+
     def _seen_person(self, text: str) -> Entity | None:
         words = name_key(text).split()
         if not words:
             return None
         return self.seen.get(words[-1]) if len(words) <= 2 else None
 
+    def is_pronoun(self, text: str) -> bool:
+        key = name_key(text)
+        return any(self.lex.has(f"pronoun_{k}", key) for k in PRONOUN_KINDS)
+
+    def pronoun_antecedent(self, key: str, last: Entity | None) -> Entity | None:
+        """The most recent speaker a pronoun can stand for (the last speaker when none fits)."""
+        kinds = next((v for k, v in PRONOUN_KINDS.items() if self.lex.has(f"pronoun_{k}", key)), None)
+        if kinds is None:
+            return None
+        return next((e for e in reversed(self.recent) if e.kind in kinds), last)
+
     def remember(self, ent: Entity) -> None:
+        if not self.is_pronoun(ent.text) and ent.text:
+            self.recent.append(ent)
         if ent.kind == "person":
             words = name_key(ent.text).split()
             if words and not self.lex.has("ar_titles", words[-1]):
@@ -268,6 +316,8 @@ class SpeakerResolver:
         toks = tokenize(text)
         if not toks:
             return "anonymous"
+        if not is_arabic(text):
+            toks = tokenize(self._english_head(text)) or toks
         first = toks[0].norm
         lower = text.lower()
         lex = self.lex

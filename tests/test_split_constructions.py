@@ -1,0 +1,178 @@
+"""News constructions the splitter must generalise over (issue 2), each on a real sentence.
+
+English: multi-paragraph quotes, pronoun speakers, "quoted X as saying", coordinated "that"
+clauses, inverted "say X", passives, expletive "there". Arabic: sentence-final relays,
+"أعلن X عن", coordinated verbs, adjectives that look like participles.
+"""
+
+from __future__ import annotations
+
+from claimtrack.split import extract
+
+
+def attributed(text: str):
+    return [c for c in extract(text) if c.mode != "unattributed"]
+
+
+def only(claims, contains: str):
+    found = [c for c in claims if contains in c.text]
+    assert found, f"no claim containing {contains!r}: {[c.text for c in claims]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- English quotes
+
+
+def test_quote_continued_in_new_sentence_with_reopened_mark_keeps_speaker():
+    text = ('But Greene believes he lost the race and his title in the semi finals. "In my semi final race, I should '
+            'have won the race but I was conserving energy. "That\'s when Francis Obikwelu came up and I took third '
+            'because I didn\'t know he was there. "I believe that\'s what put me in lane seven in the final.')
+    claims = attributed(text)
+    for words in ("conserving energy", "Francis Obikwelu came up", "lane seven"):
+        c = only(claims, words)
+        assert c.speaker.name == "greene" and c.mode == "direct"
+        assert not c.text.startswith('"')
+
+
+def test_quote_ending_a_sentence_does_not_swallow_the_next_sentence():
+    text = ('"It really hurts to look at that medal," said Greene, who races in Birmingham on Friday. "It\'s never going '
+            'to happen again." Greene crossed the line just 0.02 seconds behind Gatlin, who won in 9.87 seconds.')
+    claims = extract(text)
+    carried = only(claims, "never going to happen")
+    assert carried.speaker.name == "greene" and "crossed the line" not in carried.text
+    assert only(claims, "crossed the line").mode == "unattributed"
+
+
+def test_long_speaker_after_quote():
+    text = ('"Tomorrow before the event, we\'ll make a determination whether the balloons will fly or not," Patrol Chief '
+            'James Hall with the New York Police Department said Wednesday.')
+    c = only(attributed(text), "make a determination")
+    assert "James Hall" in c.speaker.text and c.speaker.kind == "person" and c.mode == "direct"
+
+
+# ---------------------------------------------------------------- English speakers
+
+
+def test_pronoun_speaker_keeps_pronoun_and_resolves_to_last_person():
+    text = ('CNN meteorologist Todd Borek predicted some lake-effect snowfall over the Great Lakes.\n\n'
+            'But, he added: "The worst in terms of widespread snow and rain is over."')
+    c = only(attributed(text), "The worst")
+    assert c.speaker.text == "he" and c.speaker.name == "Todd Borek" and c.speaker.kind == "person"
+
+
+def test_pronoun_before_said_in_an_email_is_the_speaker():
+    text = ('Abney said Wednesday that she arrived more than two hours early at the airport.\n\n'
+            '"I thought the lines were going to be ridiculous," she said in an e-mail.')
+    c = only(attributed(text), "lines were going")
+    assert c.speaker.text == "she" and c.speaker.name == "abney"
+
+
+def test_it_resolves_to_the_last_organisation_not_the_last_person():
+    text = ('Russian petrochemical holding Sibur said on Monday it had no direct dealings with U.S. Commerce '
+            'Secretary Wilbur Ross. Analyst John Smith said the deal was routine. '
+            'It said Navigator was never a sole contractor for shipping Sibur’s petrochemical products.')
+    c = only(attributed(text), "sole contractor")
+    assert c.speaker.text == "It" and c.speaker.kind == "organization"
+
+
+def test_passive_with_adverb_is_not_a_claim():
+    text = ("Greene was also denied Olympic gold in the 4x100m men's relay when he could not catch Britain's Mark "
+            "Lewis Francis on the final leg.")
+    assert attributed(text) == []
+
+
+def test_expletive_there_is_not_a_speaker():
+    text = ("There have been no confirmed signs of wreckage from the Airbus A320-200 operated by Indonesia AirAsia, "
+            "which disappeared in poor weather on Sunday.")
+    assert attributed(text) == []
+
+
+def test_perfect_tense_denial_and_short_denied_object():
+    claims = attributed("Trump has denied his campaign colluded with Moscow. The Kremlin denies the allegation.")
+    assert only(claims, "colluded").polarity == "denied"
+    c = only(claims, "the allegation")
+    assert c.speaker.name == "Kremlin" and c.polarity == "denied"
+
+
+def test_quoted_as_saying_makes_the_quoted_person_speaker_and_the_quoter_a_relay():
+    text = ("In the interview with Bloomberg, Veselnitskaya quoted Donald Trump Jr as saying during their meeting: "
+            "“Looking ahead, if we come to power, we can return to this issue.”")
+    c = only(attributed(text), "Looking ahead")
+    assert "Trump" in c.speaker.text and c.mode == "direct"
+    assert [v.text for v in c.via] == ["Veselnitskaya"]
+
+
+def test_coordinated_that_clauses_are_separate_claims():
+    text = ("The National Highway Traffic Safety Administration said that 416 motorists died during Thanksgiving "
+            "weekend last year, that 60% of the dead had not been wearing seat belts and that 42% of the accidents "
+            "involved a drunken driver.")
+    claims = attributed(text)
+    assert len(claims) == 3
+    assert {c.speaker.kind for c in claims} == {"organization"}
+    assert only(claims, "drunken driver").text.startswith("42%")
+
+
+def test_inverted_say_with_lowercase_speaker():
+    text = ("The Java Sea is relatively shallow, making it easier to spot wreckage in the water, say oceanographers, "
+            "but strong currents mean any debris would be drifting away.")
+    c = only(attributed(text), "relatively shallow")
+    assert c.speaker.text == "oceanographers" and c.speaker.kind == "group"
+
+
+def test_noting_that_participle_continues_the_speaker():
+    text = ('"It\'s so shallow that they may just be able to spot the plane," said van Sebille, noting that sunlight '
+            'travels through water up to about 100 metres.')
+    c = only(attributed(text), "sunlight travels")
+    assert c.speaker.text == "van Sebille" and c.cue == "noting"
+
+
+def test_progressive_verb_is_not_a_participle_cue():
+    text = ("Amtrak reported no major delays systemwide. Using the weather as a marketing tool, the nation's rail "
+            "system was adding seats on some routes.")
+    claims = attributed(text)
+    assert only(claims, "no major delays").polarity == "denied"
+    assert not any("seats" in c.text for c in claims)
+
+
+def test_back_shifted_would_is_asserted():
+    text = ("Soelistyo told local television the search area between the islands of Sumatra and Borneo would be "
+            "expanded.")
+    assert only(attributed(text), "search area").polarity == "asserted"
+
+
+# ---------------------------------------------------------------- Arabic
+
+
+def test_sentence_final_agency_relays_every_claim_of_the_sentence():
+    text = ('وأفاد الجيش الإسرائيلي في بيان رسمي بأنه "ضرب عناصر إرهابية تابعة لحركة حماس في منطقة جباليا"، موضحًا '
+            'أنهم "كانوا يختبئون داخل مركز قيادة"، وذكر متحدث عسكري، أن الضربة استهدفت مبنى تابعًا للأونروا يستخدم '
+            'كعيادة صحية، وفقاً لوكالة "فرانس برس.')
+    claims = attributed(text)
+    assert len(claims) == 3
+    assert all([v.name for v in c.via] == ["AFP"] for c in claims)
+
+
+def test_announced_an_object_after_an_and_an_adjective_that_looks_like_a_participle():
+    text = ("أعلنت منظمة الصحة العالمية عن إجمالي 9 حالات إصابة مؤكدة بمرض فيروس كورونا في إقليم شرق المتوسط، "
+            "حتى الان.")
+    claims = attributed(text)
+    assert len(claims) == 1
+    assert claims[0].speaker.name == "World Health Organization"
+    assert claims[0].text.startswith("إجمالي 9 حالات إصابة مؤكدة بمرض")
+
+
+def test_coordinated_arabic_verb_keeps_the_speaker_of_its_sentence():
+    text = ("كما اشار موقع “فرانس أنفو” الى أن نسبة المشاركة تراجعت 4.4 نقطة مقارنة بنفس الفترة من عام 2017 حيث "
+            "بلغت 69.42٪، فيما كانت 70.59٪ في عام 2012، ولفت إلى أنّ “أقل نسبة مشاركة في الجولة الأولى من "
+            "الانتخابات الرئاسية كانت عام 2022”.")
+    claims = attributed(text)
+    c = only(claims, "أقل نسبة مشاركة")
+    assert "فرانس أنفو" in c.speaker.text
+
+
+def test_nominal_source_verb_is_not_a_second_cue():
+    text = ("وخلال لقائهما، تبادل بوتين وكيم تقديم الهدايا (وهي عبارة عن بندقية) وفق ما أعلن الكرملين الخميس في "
+            "خطوة تحمل رمزية كبيرة.")
+    claims = attributed(text)
+    assert [c.speaker.name for c in claims] == ["Kremlin"]
+    assert "تبادل بوتين وكيم" in claims[0].text
