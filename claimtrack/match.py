@@ -68,6 +68,7 @@ class Thresholds:
 THRESHOLDS: dict[str, Thresholds] = {
     "e5": Thresholds(same=0.915, same_cross=0.88, related=0.87),
     "use": Thresholds(same=0.56, same_cross=0.56, related=0.3),
+    "e5+use": Thresholds(same=0.787, same_cross=0.717, related=0.70, linkage=0.3),
 }
 
 
@@ -143,8 +144,14 @@ MEMORY_LIMIT = 50_000
 
 def embed_texts(texts: Sequence[str], model: str, store=None, progress: Progress | None = None) -> np.ndarray:
     """Unit rows for `texts`. Each distinct text is encoded once: vectors are reused from this
-    process's memory and, with a store, from its cache (where new vectors are kept)."""
+    process's memory and, with a store, from its cache (where new vectors are kept). A combined
+    encoder ("e5+use") is built from its members' vectors, each cached under its own model."""
+    from claimtrack.encoder import join_rows, members
     from claimtrack.store import text_hash
+
+    parts = members(model)
+    if parts:
+        return join_rows([(embed_texts(texts, m, store, progress), w) for m, w in parts])
 
     hashes = [text_hash(t) for t in texts]
     memo = _MEMORY.setdefault(model, {})
