@@ -102,7 +102,11 @@ class _Rules:
     end_max_words: int
     marker_max_words: int
     arabic_page_share: float
+    crumb_separators: str
+    echo_min_words: int
+    echo_share: float
     logo: tuple[re.Pattern, ...]
+    own: tuple[re.Pattern, ...]
     source: tuple[re.Pattern, ...]
     site: tuple[re.Pattern, ...]
     dateline: tuple[re.Pattern, ...]
@@ -145,7 +149,11 @@ def _rules() -> _Rules:
         end_max_words=shape["end_max_words"],
         marker_max_words=shape["marker_max_words"],
         arabic_page_share=shape["arabic_page_share"],
+        crumb_separators=shape["crumb_separators"],
+        echo_min_words=shape["echo_min_words"],
+        echo_share=shape["echo_share"],
         logo=compiled("logo"),
+        own=compiled("own"),
         source=compiled("source"),
         site=compiled("site"),
         dateline=compiled("dateline"),
@@ -318,6 +326,59 @@ def _mark_repeats(lines: list[_Line]) -> None:
         line.kind = BOILERPLATE
 
 
+def _crumbs(line: _Line, rules: _Rules) -> list[str] | None:
+    """The items of a breadcrumb trail ("Home » Cricket » Headline"), or None."""
+    pattern = "|".join(re.escape(s) for s in rules.crumb_separators)
+    parts = [p.strip() for p in re.split(pattern, line.norm)]
+    if len(parts) < 3 or not all(parts):
+        return None
+    return parts if all(len(p.split()) <= rules.title_max_words for p in parts) else None
+
+
+def _mark_crumbs(lines: list[_Line], rules: _Rules) -> None:
+    """A breadcrumb trail is page furniture; the line repeating its last item is the headline."""
+    headlines: set[str] = set()
+    for line in lines:
+        parts = _crumbs(line, rules)
+        if parts:
+            line.kind = BOILERPLATE
+            headlines.add(parts[-1])
+    for line in lines:
+        if line.kind == BODY and line.norm in headlines:
+            line.kind = TITLE
+
+
+def _bigrams(line: _Line) -> set[tuple[str, str]]:
+    words = NAME_TOKEN.findall(line.norm)
+    return set(zip(words, words[1:]))
+
+
+def _mark_echoes(lines: list[_Line], rules: _Rules) -> None:
+    """A line whose word pairs nearly all recur in one longer body line is a copy of it:
+    a pull quote, a standfirst or dek, a caption repeating the story. The longer line stays."""
+    candidates = [line for line in lines if line.kind != BOILERPLATE and line.words >= rules.echo_min_words]
+    pairs = {id(line): _bigrams(line) for line in candidates}
+    where: dict[tuple[str, str], set[int]] = {}
+    for i, line in enumerate(candidates):
+        for pair in pairs[id(line)]:
+            where.setdefault(pair, set()).add(i)
+    for i, line in enumerate(candidates):
+        own = pairs[id(line)]
+        if not own:
+            continue
+        shared: dict[int, int] = {}
+        for pair in own:
+            for j in where[pair]:
+                if j != i:
+                    shared[j] = shared.get(j, 0) + 1
+        for j, count in shared.items():
+            other = candidates[j]
+            longer = len(pairs[id(other)]) > len(own) or (len(pairs[id(other)]) == len(own) and j < i)
+            if other.kind == BODY and longer and count >= rules.echo_share * len(own):
+                line.kind = BOILERPLATE
+                break
+
+
 def _mark_lists(lines: list[_Line], rules: _Rules) -> None:
     """Tight blocks of several non-body lines are headline lists or menus."""
     run: list[_Line] = []
@@ -411,6 +472,8 @@ def find_body(raw: str) -> BodyInfo:
     lines = _split_lines(raw)
     _classify(lines, _arabic_page(raw, rules.arabic_page_share), rules)
     _mark_repeats(lines)
+    _mark_crumbs(lines, rules)
+    _mark_echoes(lines, rules)
     _mark_lists(lines, rules)
     return BodyInfo(
         body=_merged_spans(lines, BODY),
