@@ -431,19 +431,26 @@ def _entity_from_name(name: str, rules: _Rules, allow_unknown: bool) -> Entity |
     return Entity(text=name, name=_shown_name(name), kind="outlet")
 
 
-def _first_match(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Entity | None:
+def _matches(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> list[Entity]:
+    """Every name the patterns find in `lines`, in line order, as registry entities where known."""
+    found = []
     for line in lines:
         for pattern in patterns:
             m = pattern.search(line.text)
             if m and m.group("name"):
                 entity = _entity_from_name(m.group("name"), rules, allow_unknown)
                 if entity:
-                    return entity
-    return None
+                    found.append(entity)
+    return found
+
+
+def _first_match(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Entity | None:
+    return next(iter(_matches(patterns, lines, rules, allow_unknown)), None)
 
 
 def _masthead(lines: list[_Line], rules: _Rules) -> Entity | None:
-    """A line near the top that is nothing but a registered outlet's name ("الجزيرة نت")."""
+    """A line near the top that is nothing but a registered outlet's name ("الجزيرة نت",
+    "KOOORA" under the headline)."""
     for line in lines[: rules.masthead_lines]:
         if line.kind == BODY:
             continue
@@ -454,14 +461,23 @@ def _masthead(lines: list[_Line], rules: _Rules) -> Entity | None:
 
 
 def _find_outlet(lines: list[_Line], rules: _Rules) -> Entity | None:
-    """Logo or masthead, then a source credit, then a site mention in page chrome, then a dateline."""
+    """The site that published the page, not the wire it credits.
+
+    The page naming itself (logo, masthead, "Get X in your inbox", "appeared first on X"),
+    then a source credit naming an outlet, then a site mention in page chrome; only when
+    none of these is found, the agency a credit line or dateline names ("Source: PTI",
+    "(AFP) -"): a wire story carried by an unnamed site reads in the wire's voice.
+    """
     chrome = [line for line in lines if line.kind != BODY]
     body = [line for line in lines if line.kind == BODY][: rules.dateline_paragraphs]
+    credits = _matches(rules.source, chrome, rules, allow_unknown=True)
     return (
         _first_match(rules.logo, chrome, rules, allow_unknown=True)
         or _masthead(lines, rules)
-        or _first_match(rules.source, chrome, rules, allow_unknown=True)
+        or _first_match(rules.own, chrome, rules, allow_unknown=True)
+        or next((c for c in credits if c.kind != "agency"), None)
         or _first_match(rules.site, chrome, rules, allow_unknown=False)
+        or next(iter(credits), None)
         or _first_match(rules.dateline, body, rules, allow_unknown=False)
     )
 
