@@ -103,6 +103,7 @@ class _Rules:
     marker_max_words: int
     arabic_page_share: float
     crumb_separators: str
+    headline_max_words: int
     echo_min_words: int
     echo_share: float
     logo: tuple[re.Pattern, ...]
@@ -150,6 +151,7 @@ def _rules() -> _Rules:
         marker_max_words=shape["marker_max_words"],
         arabic_page_share=shape["arabic_page_share"],
         crumb_separators=shape["crumb_separators"],
+        headline_max_words=shape["headline_max_words"],
         echo_min_words=shape["echo_min_words"],
         echo_share=shape["echo_share"],
         logo=compiled("logo"),
@@ -348,6 +350,16 @@ def _mark_crumbs(lines: list[_Line], rules: _Rules) -> None:
             line.kind = TITLE
 
 
+def _mark_headline(lines: list[_Line], rules: _Rules) -> None:
+    """The first line of the page that is not furniture, when short and followed by body,
+    is the headline even if it ends like a sentence ("Ad sales boost Time Warner profit.",
+    a headline closing on a quoted name)."""
+    kept = [line for line in lines if line.kind != BOILERPLATE]
+    if len(kept) >= 2 and kept[0].kind == BODY and kept[1].kind == BODY:
+        if kept[0].words <= rules.headline_max_words < kept[1].words:
+            kept[0].kind = TITLE
+
+
 def _bigrams(line: _Line) -> set[tuple[str, str]]:
     words = NAME_TOKEN.findall(line.norm)
     return set(zip(words, words[1:]))
@@ -489,6 +501,7 @@ def find_body(raw: str) -> BodyInfo:
     _classify(lines, _arabic_page(raw, rules.arabic_page_share), rules)
     _mark_repeats(lines)
     _mark_crumbs(lines, rules)
+    _mark_headline(lines, rules)
     _mark_echoes(lines, rules)
     _mark_lists(lines, rules)
     return BodyInfo(
