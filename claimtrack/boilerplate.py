@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -102,7 +103,7 @@ class _Rules:
     end_max_words: int
     marker_max_words: int
     arabic_page_share: float
-    crumb_separators: str
+    crumb_split: re.Pattern
     headline_max_words: int
     echo_min_words: int
     echo_share: float
@@ -150,7 +151,7 @@ def _rules() -> _Rules:
         end_max_words=shape["end_max_words"],
         marker_max_words=shape["marker_max_words"],
         arabic_page_share=shape["arabic_page_share"],
-        crumb_separators=shape["crumb_separators"],
+        crumb_split=re.compile("|".join(re.escape(sep) for sep in shape["crumb_separators"])),
         headline_max_words=shape["headline_max_words"],
         echo_min_words=shape["echo_min_words"],
         echo_share=shape["echo_share"],
@@ -330,8 +331,7 @@ def _mark_repeats(lines: list[_Line]) -> None:
 
 def _crumbs(line: _Line, rules: _Rules) -> list[str] | None:
     """The items of a breadcrumb trail ("Home » Cricket » Headline"), or None."""
-    pattern = "|".join(re.escape(s) for s in rules.crumb_separators)
-    parts = [p.strip() for p in re.split(pattern, line.norm)]
+    parts = [p.strip() for p in rules.crumb_split.split(line.norm)]
     if len(parts) < 3 or not all(parts):
         return None
     return parts if all(len(p.split()) <= rules.title_max_words for p in parts) else None
@@ -361,6 +361,7 @@ def _mark_headline(lines: list[_Line], rules: _Rules) -> None:
 
 
 def _bigrams(line: _Line) -> set[tuple[str, str]]:
+    """Pairs of adjacent words, punctuation dropped (a pull quote loses or adds commas)."""
     words = NAME_TOKEN.findall(line.norm)
     return set(zip(words, words[1:]))
 
@@ -369,24 +370,19 @@ def _mark_echoes(lines: list[_Line], rules: _Rules) -> None:
     """A line whose word pairs nearly all recur in one longer body line is a copy of it:
     a pull quote, a standfirst or dek, a caption repeating the story. The longer line stays."""
     candidates = [line for line in lines if line.kind != BOILERPLATE and line.words >= rules.echo_min_words]
-    pairs = {id(line): _bigrams(line) for line in candidates}
-    where: dict[tuple[str, str], set[int]] = {}
-    for i, line in enumerate(candidates):
-        for pair in pairs[id(line)]:
-            where.setdefault(pair, set()).add(i)
-    for i, line in enumerate(candidates):
-        own = pairs[id(line)]
-        if not own:
+    pairs = [_bigrams(line) for line in candidates]
+    seen: set[tuple[str, str]] = set()
+    repeated: set[tuple[str, str]] = set()
+    for own in pairs:
+        repeated |= own & seen
+        seen |= own
+    for i, (line, own) in enumerate(zip(candidates, pairs)):
+        needed = rules.echo_share * len(own)
+        if not own or len(own & repeated) < needed:
             continue
-        shared: dict[int, int] = {}
-        for pair in own:
-            for j in where[pair]:
-                if j != i:
-                    shared[j] = shared.get(j, 0) + 1
-        for j, count in shared.items():
-            other = candidates[j]
-            longer = len(pairs[id(other)]) > len(own) or (len(pairs[id(other)]) == len(own) and j < i)
-            if other.kind == BODY and longer and count >= rules.echo_share * len(own):
+        for j, (other, theirs) in enumerate(zip(candidates, pairs)):
+            longer = len(theirs) > len(own) or (len(theirs) == len(own) and j < i)
+            if j != i and other.kind == BODY and longer and len(own & theirs) >= needed:
                 line.kind = BOILERPLATE
                 break
 
@@ -443,21 +439,19 @@ def _entity_from_name(name: str, rules: _Rules, allow_unknown: bool) -> Entity |
     return Entity(text=name, name=_shown_name(name), kind="outlet")
 
 
-def _matches(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> list[Entity]:
+def _matches(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Iterator[Entity]:
     """Every name the patterns find in `lines`, in line order, as registry entities where known."""
-    found = []
     for line in lines:
         for pattern in patterns:
             m = pattern.search(line.text)
             if m and m.group("name"):
                 entity = _entity_from_name(m.group("name"), rules, allow_unknown)
                 if entity:
-                    found.append(entity)
-    return found
+                    yield entity
 
 
 def _first_match(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Entity | None:
-    return next(iter(_matches(patterns, lines, rules, allow_unknown)), None)
+    return next(_matches(patterns, lines, rules, allow_unknown), None)
 
 
 def _masthead(lines: list[_Line], rules: _Rules) -> Entity | None:
@@ -481,13 +475,17 @@ def _find_outlet(lines: list[_Line], rules: _Rules) -> Entity | None:
     "(AFP) -"): a wire story carried by an unnamed site reads in the wire's voice.
     """
     chrome = [line for line in lines if line.kind != BODY]
-    body = [line for line in lines if line.kind == BODY][: rules.dateline_paragraphs]
-    credits = _matches(rules.source, chrome, rules, allow_unknown=True)
-    return (
+    found = (
         _first_match(rules.logo, chrome, rules, allow_unknown=True)
         or _masthead(lines, rules)
         or _first_match(rules.own, chrome, rules, allow_unknown=True)
-        or next((c for c in credits if c.kind != "agency"), None)
+    )
+    if found:
+        return found
+    credits = list(_matches(rules.source, chrome, rules, allow_unknown=True))
+    body = [line for line in lines if line.kind == BODY][: rules.dateline_paragraphs]
+    return (
+        next((c for c in credits if c.kind != "agency"), None)
         or _first_match(rules.site, chrome, rules, allow_unknown=False)
         or next(iter(credits), None)
         or _first_match(rules.dateline, body, rules, allow_unknown=False)
