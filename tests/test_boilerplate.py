@@ -294,6 +294,36 @@ def test_echo_keeps_the_longer_line_and_only_drops_near_verbatim_copies():
     assert "The debate over school funding was the longest" in body  # shares words, not their order
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rescuers search the rubble of a collapsed building in Al Hoceima, Morocco, on February 24, 2004 after the quake REUTERS/Rafael Marchante",
+        "A woman mourns her son outside a hospital in the city of Derna on Tuesday, two days after the floods (Photo by Mahmud Turkia/AFP via Getty Images)",
+        "Advertisement - Scroll to continue",
+        "Get The Daily Star News delivered to your inbox",
+        "Are you caught in the storm? Share your photos and videos with us by using the hashtag #stormwatch.",
+        "The post Floods hit the north appeared first on Valley Courier.",
+        "حمل تطبيق الجزيرة نت",
+        "انضم الى قناة “الأخبار” على تلغرام",
+        "يمكنكم الآن متابعة آخر الأخبار مجاناً من خلال حسابنا على إنستجرام",
+        "لن يتم نشر عنوان بريدك الإلكتروني. الحقول الإلزامية مشار إليها بـ *",
+    ],
+)
+def test_page_clutter_lines_are_not_body(line):
+    story = "The regional governor said on Tuesday that 40 people had died in the floods and hundreds were missing."
+    after = "Rescue teams kept searching through the night for survivors in the flattened villages."
+    raw = f"{story}\n\n{line}\n\n{after}\n"
+    info = find_body(raw)
+    body = "\n".join(raw[s:e] for s, e in info.body)
+    assert line not in body
+    assert story in body and after in body
+
+
+def test_body_sentence_naming_a_wire_poll_stays_body():
+    raw = "The minister said the Reuters/Ipsos poll, published on Monday, showed support for the plan had fallen to 40 percent."
+    assert find_body(raw).body == [(0, len(raw))]
+
+
 # --- any text ----------------------------------------------------------------------------
 
 SEED_LINES = [line for p in sorted(SEEDS.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()][:400]
