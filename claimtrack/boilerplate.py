@@ -87,6 +87,7 @@ class _Rules:
     end: _AnyOf
     signoff: _AnyOf
     teaser: _AnyOf
+    summary: _AnyOf
     line: _AnyOf
     anywhere: _AnyOf
     caption_tail: re.Pattern
@@ -135,6 +136,7 @@ def _rules() -> _Rules:
         end=_AnyOf(markers["end"]),
         signoff=_AnyOf(markers["signoff"]),
         teaser=_AnyOf(markers["teaser"]),
+        summary=_AnyOf(markers["summary"]),
         line=_AnyOf(markers["line"]),
         anywhere=_AnyOf(markers["anywhere"]),
         caption_tail=re.compile(r"(?:[-–—/|]|[(\[])\s*([^-–—/|()\[\]]{1,40}?)\s*[)\]]?\s*$"),
@@ -272,10 +274,20 @@ def _classify(lines: list[_Line], arabic_page: bool, rules: _Rules) -> None:
     """One pass top to bottom: markers first, then the line's shape."""
     story_chars = 0
     ended = in_teaser = False
+    summary = ""  # "label": the line after a summary label; "box": lines tight with it
     for line in lines:
         body_like = _reads_as_body(line, rules)
+        if summary == "label" or (summary == "box" and line.tight):
+            line.kind = BOILERPLATE
+            summary = "box"
+            continue
+        summary = ""
         if ended:
             line.kind = BOILERPLATE
+            continue
+        if rules.summary.search(line.norm):
+            line.kind = BOILERPLATE
+            summary = "label"
             continue
         is_end = line.words <= rules.end_max_words and rules.end.search(line.norm)
         if is_end or rules.signoff.search(line.norm):

@@ -324,6 +324,22 @@ def test_body_sentence_naming_a_wire_poll_stays_body():
     assert find_body(raw).body == [(0, len(raw))]
 
 
+def test_summary_box_restating_the_story_is_not_body():
+    article = seed("003")
+    assert_line_outside_body(article, "من المقرر أن يزور الرئيس الروسي بعد ذلك فيتنام، الدولة الشريكة الأخرى")
+    assert_in_body(article, "ومن المقرر أن يزور الرئيس الروسي بعد ذلك فيتنام، وهي دولة شريكة أخرى")
+    raw = (
+        "Key points\n\n"
+        "- The central bank raised its main rate by half a point to 5.5 percent.\n"
+        "- Inflation stood at 7 percent in March, the bank said.\n\n"
+        "The central bank raised its main interest rate on Thursday for the third time this year, citing prices.\n\n"
+        "Economists had expected a smaller increase after inflation slowed slightly in February and March.\n"
+    )
+    body = "\n".join(raw[s:e] for s, e in find_body(raw).body)
+    assert "half a point" not in body and "7 percent in March" not in body
+    assert "for the third time this year" in body and "Economists had expected" in body
+
+
 # --- any text ----------------------------------------------------------------------------
 
 SEED_LINES = [line for p in sorted(SEEDS.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()][:400]
