@@ -110,6 +110,7 @@ class _Rules:
     echo_share: float
     logo: tuple[re.Pattern, ...]
     own: tuple[re.Pattern, ...]
+    masthead: tuple[re.Pattern, ...]
     source: tuple[re.Pattern, ...]
     site: tuple[re.Pattern, ...]
     dateline: tuple[re.Pattern, ...]
@@ -159,6 +160,7 @@ def _rules() -> _Rules:
         echo_share=shape["echo_share"],
         logo=compiled("logo"),
         own=compiled("own"),
+        masthead=compiled("masthead"),
         source=compiled("source"),
         site=compiled("site"),
         dateline=compiled("dateline"),
@@ -481,27 +483,29 @@ def _masthead(lines: list[_Line], rules: _Rules) -> Entity | None:
 def _find_outlet(lines: list[_Line], rules: _Rules) -> Entity | None:
     """The site that published the page, not the wire it credits.
 
-    The page naming itself (logo, masthead, "Get X in your inbox", "appeared first on X"),
-    then a source credit naming an outlet, then a site mention in page chrome; only when
-    none of these is found, the agency a credit line or dateline names ("Source: PTI",
-    "(AFP) -"): a wire story carried by an unnamed site reads in the wire's voice.
+    The page naming itself (logo, masthead, "Get X in your inbox", "appeared first on X",
+    "© X"), then a source credit naming an outlet, then a site mention in page chrome; only
+    when none of these is found, the agency a credit line or dateline names ("Source: PTI",
+    "(AFP) -", "© AFP" under a photo): a wire story carried by an unnamed site reads in the
+    wire's voice.
     """
     chrome = [line for line in lines if line.kind != BODY]
-    found = (
-        _first_match(rules.logo, chrome, rules, allow_unknown=True)
-        or _masthead(lines, rules)
-        or _first_match(rules.own, chrome, rules, allow_unknown=True)
-    )
-    if found:
-        return found
-    credits = list(_matches(rules.source, chrome, rules, allow_unknown=True))
+    top = [line for line in lines[: rules.masthead_lines] if line.kind != BODY]
+    wires: list[Entity] = []
+    for found in (
+        _matches(rules.logo, chrome, rules, allow_unknown=True),
+        iter([m for m in [_masthead(lines, rules)] if m]),
+        _matches(rules.own, chrome, rules, allow_unknown=True),
+        _matches(rules.masthead, top, rules, allow_unknown=True),
+        _matches(rules.source, chrome, rules, allow_unknown=True),
+        _matches(rules.site, chrome, rules, allow_unknown=False),
+    ):
+        for entity in found:
+            if entity.kind != "agency":
+                return entity
+            wires.append(entity)
     body = [line for line in lines if line.kind == BODY][: rules.dateline_paragraphs]
-    return (
-        next((c for c in credits if c.kind != "agency"), None)
-        or _first_match(rules.site, chrome, rules, allow_unknown=False)
-        or next(iter(credits), None)
-        or _first_match(rules.dateline, body, rules, allow_unknown=False)
-    )
+    return next(iter(wires), None) or _first_match(rules.dateline, body, rules, allow_unknown=False)
 
 
 def find_body(raw: str) -> BodyInfo:

@@ -340,6 +340,27 @@ def test_summary_box_restating_the_story_is_not_body():
     assert "for the third time this year" in body and "Economists had expected" in body
 
 
+@pytest.mark.parametrize(
+    ("chrome", "name", "kind"),
+    [
+        ("© 2024 Valley Courier. All rights reserved.", "Valley Courier", "outlet"),
+        ("جميع الحقوق محفوظة لموقع الوادي نيوز © 2024", "الوادي نيوز", "outlet"),
+        ("A crane lifts a beam. © AFP\n\nSource: AFP", "AFP", "agency"),  # wire only: kept as the last resort
+        ("Source: AFP\n\n© 2024 Valley Courier", "Valley Courier", "outlet"),
+    ],
+)
+def test_copyright_line_names_the_site_and_beats_a_wire_credit(chrome, name, kind):
+    story = "The mayor said the bridge would reopen on Monday after three weeks of repairs to its deck.\n\n"
+    outlet = find_body(story + chrome).outlet
+    assert outlet is not None and (outlet.name, outlet.kind) == (name, kind)
+
+
+def test_masthead_of_an_unregistered_site_but_not_a_section_label():
+    story = "The mayor said the bridge would reopen on Monday after three weeks of repairs to its deck.\n\n"
+    assert find_body("Valley News\n\n" + story).outlet.name == "Valley News"
+    assert find_body("Latest News\n\n" + story).outlet is None
+
+
 # --- any text ----------------------------------------------------------------------------
 
 SEED_LINES = [line for p in sorted(SEEDS.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()][:400]
