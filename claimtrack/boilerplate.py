@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -86,6 +87,7 @@ class _Rules:
     end: _AnyOf
     signoff: _AnyOf
     teaser: _AnyOf
+    summary: _AnyOf
     line: _AnyOf
     anywhere: _AnyOf
     caption_tail: re.Pattern
@@ -102,7 +104,13 @@ class _Rules:
     end_max_words: int
     marker_max_words: int
     arabic_page_share: float
+    crumb_split: re.Pattern
+    headline_max_words: int
+    echo_min_words: int
+    echo_share: float
     logo: tuple[re.Pattern, ...]
+    own: tuple[re.Pattern, ...]
+    masthead: tuple[re.Pattern, ...]
     source: tuple[re.Pattern, ...]
     site: tuple[re.Pattern, ...]
     dateline: tuple[re.Pattern, ...]
@@ -129,6 +137,7 @@ def _rules() -> _Rules:
         end=_AnyOf(markers["end"]),
         signoff=_AnyOf(markers["signoff"]),
         teaser=_AnyOf(markers["teaser"]),
+        summary=_AnyOf(markers["summary"]),
         line=_AnyOf(markers["line"]),
         anywhere=_AnyOf(markers["anywhere"]),
         caption_tail=re.compile(r"(?:[-–—/|]|[(\[])\s*([^-–—/|()\[\]]{1,40}?)\s*[)\]]?\s*$"),
@@ -145,7 +154,13 @@ def _rules() -> _Rules:
         end_max_words=shape["end_max_words"],
         marker_max_words=shape["marker_max_words"],
         arabic_page_share=shape["arabic_page_share"],
+        crumb_split=re.compile("|".join(re.escape(sep) for sep in shape["crumb_separators"])),
+        headline_max_words=shape["headline_max_words"],
+        echo_min_words=shape["echo_min_words"],
+        echo_share=shape["echo_share"],
         logo=compiled("logo"),
+        own=compiled("own"),
+        masthead=compiled("masthead"),
         source=compiled("source"),
         site=compiled("site"),
         dateline=compiled("dateline"),
@@ -261,10 +276,20 @@ def _classify(lines: list[_Line], arabic_page: bool, rules: _Rules) -> None:
     """One pass top to bottom: markers first, then the line's shape."""
     story_chars = 0
     ended = in_teaser = False
+    summary = ""  # "label": the line after a summary label; "box": lines tight with it
     for line in lines:
         body_like = _reads_as_body(line, rules)
+        if summary == "label" or (summary == "box" and line.tight):
+            line.kind = BOILERPLATE
+            summary = "box"
+            continue
+        summary = ""
         if ended:
             line.kind = BOILERPLATE
+            continue
+        if rules.summary.search(line.norm):
+            line.kind = BOILERPLATE
+            summary = "label"
             continue
         is_end = line.words <= rules.end_max_words and rules.end.search(line.norm)
         if is_end or rules.signoff.search(line.norm):
@@ -316,6 +341,64 @@ def _mark_repeats(lines: list[_Line]) -> None:
             first_kept.add(line.norm)
             continue
         line.kind = BOILERPLATE
+
+
+def _crumbs(line: _Line, rules: _Rules) -> list[str] | None:
+    """The items of a breadcrumb trail ("Home » Cricket » Headline"), or None."""
+    parts = [p.strip() for p in rules.crumb_split.split(line.norm)]
+    if len(parts) < 3 or not all(parts):
+        return None
+    return parts if all(len(p.split()) <= rules.title_max_words for p in parts) else None
+
+
+def _mark_crumbs(lines: list[_Line], rules: _Rules) -> None:
+    """A breadcrumb trail is page furniture; the line repeating its last item is the headline."""
+    headlines: set[str] = set()
+    for line in lines:
+        parts = _crumbs(line, rules)
+        if parts:
+            line.kind = BOILERPLATE
+            headlines.add(parts[-1])
+    for line in lines:
+        if line.kind == BODY and line.norm in headlines:
+            line.kind = TITLE
+
+
+def _mark_headline(lines: list[_Line], rules: _Rules) -> None:
+    """The first line of the page that is not furniture, when short and followed by body,
+    is the headline even if it ends like a sentence ("Ad sales boost Time Warner profit.",
+    a headline closing on a quoted name)."""
+    kept = [line for line in lines if line.kind != BOILERPLATE]
+    if len(kept) >= 2 and kept[0].kind == BODY and kept[1].kind == BODY:
+        if kept[0].words <= rules.headline_max_words < kept[1].words:
+            kept[0].kind = TITLE
+
+
+def _bigrams(line: _Line) -> set[tuple[str, str]]:
+    """Pairs of adjacent words, punctuation dropped (a pull quote loses or adds commas)."""
+    words = NAME_TOKEN.findall(line.norm)
+    return set(zip(words, words[1:]))
+
+
+def _mark_echoes(lines: list[_Line], rules: _Rules) -> None:
+    """A line whose word pairs nearly all recur in one longer body line is a copy of it:
+    a pull quote, a standfirst or dek, a caption repeating the story. The longer line stays."""
+    candidates = [line for line in lines if line.kind != BOILERPLATE and line.words >= rules.echo_min_words]
+    pairs = [_bigrams(line) for line in candidates]
+    seen: set[tuple[str, str]] = set()
+    repeated: set[tuple[str, str]] = set()
+    for own in pairs:
+        repeated |= own & seen
+        seen |= own
+    for i, (line, own) in enumerate(zip(candidates, pairs)):
+        needed = rules.echo_share * len(own)
+        if not own or len(own & repeated) < needed:
+            continue
+        for j, (other, theirs) in enumerate(zip(candidates, pairs)):
+            longer = len(theirs) > len(own) or (len(theirs) == len(own) and j < i)
+            if j != i and other.kind == BODY and longer and len(own & theirs) >= needed:
+                line.kind = BOILERPLATE
+                break
 
 
 def _mark_lists(lines: list[_Line], rules: _Rules) -> None:
@@ -370,19 +453,24 @@ def _entity_from_name(name: str, rules: _Rules, allow_unknown: bool) -> Entity |
     return Entity(text=name, name=_shown_name(name), kind="outlet")
 
 
-def _first_match(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Entity | None:
+def _matches(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Iterator[Entity]:
+    """Every name the patterns find in `lines`, in line order, as registry entities where known."""
     for line in lines:
         for pattern in patterns:
             m = pattern.search(line.text)
             if m and m.group("name"):
                 entity = _entity_from_name(m.group("name"), rules, allow_unknown)
                 if entity:
-                    return entity
-    return None
+                    yield entity
+
+
+def _first_match(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Entity | None:
+    return next(_matches(patterns, lines, rules, allow_unknown), None)
 
 
 def _masthead(lines: list[_Line], rules: _Rules) -> Entity | None:
-    """A line near the top that is nothing but a registered outlet's name ("الجزيرة نت")."""
+    """A line near the top that is nothing but a registered outlet's name ("الجزيرة نت",
+    "KOOORA" under the headline)."""
     for line in lines[: rules.masthead_lines]:
         if line.kind == BODY:
             continue
@@ -393,16 +481,31 @@ def _masthead(lines: list[_Line], rules: _Rules) -> Entity | None:
 
 
 def _find_outlet(lines: list[_Line], rules: _Rules) -> Entity | None:
-    """Logo or masthead, then a source credit, then a site mention in page chrome, then a dateline."""
+    """The site that published the page, not the wire it credits.
+
+    The page naming itself (logo, masthead, "Get X in your inbox", "appeared first on X",
+    "© X"), then a source credit naming an outlet, then a site mention in page chrome; only
+    when none of these is found, the agency a credit line or dateline names ("Source: PTI",
+    "(AFP) -", "© AFP" under a photo): a wire story carried by an unnamed site reads in the
+    wire's voice.
+    """
     chrome = [line for line in lines if line.kind != BODY]
+    top = [line for line in lines[: rules.masthead_lines] if line.kind != BODY]
+    wires: list[Entity] = []
+    for found in (
+        _matches(rules.logo, chrome, rules, allow_unknown=True),
+        iter([m for m in [_masthead(lines, rules)] if m]),
+        _matches(rules.own, chrome, rules, allow_unknown=True),
+        _matches(rules.masthead, top, rules, allow_unknown=True),
+        _matches(rules.source, chrome, rules, allow_unknown=True),
+        _matches(rules.site, chrome, rules, allow_unknown=False),
+    ):
+        for entity in found:
+            if entity.kind != "agency":
+                return entity
+            wires.append(entity)
     body = [line for line in lines if line.kind == BODY][: rules.dateline_paragraphs]
-    return (
-        _first_match(rules.logo, chrome, rules, allow_unknown=True)
-        or _masthead(lines, rules)
-        or _first_match(rules.source, chrome, rules, allow_unknown=True)
-        or _first_match(rules.site, chrome, rules, allow_unknown=False)
-        or _first_match(rules.dateline, body, rules, allow_unknown=False)
-    )
+    return next(iter(wires), None) or _first_match(rules.dateline, body, rules, allow_unknown=False)
 
 
 def find_body(raw: str) -> BodyInfo:
@@ -411,6 +514,9 @@ def find_body(raw: str) -> BodyInfo:
     lines = _split_lines(raw)
     _classify(lines, _arabic_page(raw, rules.arabic_page_share), rules)
     _mark_repeats(lines)
+    _mark_crumbs(lines, rules)
+    _mark_headline(lines, rules)
+    _mark_echoes(lines, rules)
     _mark_lists(lines, rules)
     return BodyInfo(
         body=_merged_spans(lines, BODY),
