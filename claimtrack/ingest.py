@@ -346,6 +346,23 @@ def _outlet_entity(name: str) -> Entity:
     return Entity(text=name, name=name.strip(), kind="outlet")
 
 
+def _url_host(url: str | None) -> str:
+    """The site part of a page address ("https://www.aljazeera.com/x" -> "aljazeera.com"), or ""."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url.strip()).hostname or "") if url else ""
+    except ValueError:
+        return ""
+    host = host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")
+    return host if "." in host else ""
+
+
+def _registered_site(host: str) -> Entity | None:
+    known = find_registered(host) if host else None
+    return Entity(text=host, name=known.name, kind=known.kind) if known else None
+
+
 def make_article(
     article_id: str,
     raw: str,
@@ -355,15 +372,21 @@ def make_article(
     outlet: str | None = None,
     published: str | None = None,
 ) -> Article:
-    """An `Article` with its body, boilerplate and outlet found (a given outlet wins)."""
+    """An `Article` with its body, boilerplate and outlet found. The outlet: the one given (a
+    jsonl `outlet`), else the registered site its `url` names, else the one the page shows, else
+    the url's host."""
     info = find_body(raw)
+    host = _url_host(url)
+    shown = (_outlet_entity(outlet) if outlet else None) or _registered_site(host) or info.outlet
+    if shown is None and host:
+        shown = Entity(text=host, name=host, kind="outlet")
     return Article(
         id=article_id,
         raw=raw,
         encoding=encoding,
         source=source,
         url=url,
-        outlet=_outlet_entity(outlet) if outlet else info.outlet,
+        outlet=shown,
         published=published,
         body=info.body,
         boilerplate=info.boilerplate,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -224,3 +225,19 @@ def test_same_article_id_in_two_folders_is_an_error(tmp_path):
 def test_html_to_text_any_input(markup):
     text = html_to_text(markup)
     assert "\n\n\n" not in text and text == text.strip()
+
+
+def test_outlet_comes_from_the_given_field_then_the_url_then_the_page(tmp_path):
+    lines = [
+        {"id": "given", "text": "قال الوزير إن الأسعار سترتفع.", "url": "https://www.aljazeera.net/news/1",
+         "outlet": "رويترز"},
+        {"id": "registered_url", "text": "قال الوزير إن الأسعار سترتفع.", "url": "https://www.aljazeera.net/news/1"},
+        {"id": "unknown_host", "text": "The minister said prices would rise.", "url": "https://m.example-news.org/x"},
+        {"id": "no_url", "text": "The minister said prices would rise."},
+    ]
+    path = write(tmp_path, "feed.jsonl", "\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n")
+    by_id = {a.id: a.outlet for a in read_file(path)}
+    assert by_id["given"].name == "Reuters"
+    assert by_id["registered_url"].name == "Al Jazeera" and by_id["registered_url"].text == "aljazeera.net"
+    assert by_id["unknown_host"].name == "example-news.org"
+    assert by_id["no_url"] is None
