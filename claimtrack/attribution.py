@@ -437,10 +437,12 @@ class Attributor:
                 speaker_text = sent.between(cue_end, after_region_end).strip(TRIM)
                 speaker_text = self._english_np(speaker_text)
             speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
-            via = self.speakers.relays_in(sent.between(cue_end, after_region_end))
+            via = self._english_relays(cue, sent.between(cue_end, after_region_end))
             self._add(sent, content, cue, speaker, via, direct=direct)
             return
         # speaker first: 'X said (that) ...', 'X told Reuters on Monday that ...'
+        before_text, negated = self._english_strip_aux(before_text)
+        polarity = "denied" if negated else None
         speaker_text = self._english_subject(before_text)
         subject_words = [w.lower() for w in speaker_text.split()]
         if any(self.lex.has("en_not_in_subject", w) for w in subject_words) or (subject_words and self.lex.has("en_noun_before", subject_words[-1])):
@@ -473,8 +475,8 @@ class Attributor:
             start = cue_end + colon + 1
             qq = sent.quote_at(start, 2)
             content, direct = ((qq.inner, True) if qq else ((start, self._clause_end(sent, start)), False))
-        elif that >= 0 and that < 80:
-            via = self.speakers.relays_in(rest[:that])
+        elif that >= 0 and that < 80 and (cue.kind != "object" or not rest[:that].strip()):
+            via = self._english_relays(cue, rest[:that])
             start = cue_end + that + 4
             content, direct = (start, self._clause_end(sent, start)), False
         else:
@@ -484,18 +486,78 @@ class Attributor:
                 start = cue_end
             else:
                 skip = self._english_skip_adverbials(rest)
-                via = self.speakers.relays_in(rest[:skip])
+                via = self._english_relays(cue, rest[:skip])
                 start = rest_start + skip
             end = self._clause_end(sent, start)
-            if len(sent.between(start, end).split()) < (2 if cue.form.polarity == "denied" else 3):
+            if len(sent.between(start, end).split()) < (2 if cue.form.polarity == "denied" or cue.kind == "object" else 3):
                 return
             content, direct = (start, end), False
-        via = via + relays
+        via = via + relays + self._english_lead_relays(before_text)
         if direct:
-            self._add(sent, content, cue, speaker, via, direct=True)
+            self._add(sent, content, cue, speaker, via, direct=True, polarity=polarity)
             return
         for part in self._english_coordinated(sent, content):
-            self._add(sent, part, cue, speaker, via)
+            self._add(sent, part, cue, speaker, via, polarity=polarity)
+
+    def _english_relays(self, cue: Cue, text: str) -> list[Entity]:
+        """Known agencies in the words after a cue, or the outlet a speaker 'told' ("told 2M state television")."""
+        via = self.speakers.relays_in(text)
+        if via or not self.lex.has("en_relay_lead", cue.form.words[0]):
+            return via
+        words = []
+        for w in text.split():
+            if self.lex.has("en_stop", w.lower().strip(",.")) and not w[:1].isupper() and words:
+                break
+            words.append(w)
+            if w.endswith(","):
+                break
+        phrase = " ".join(words).strip(TRIM)
+        ent = self.speakers.named_outlet(phrase) if phrase[:1].isupper() or phrase[:1].isdigit() else None
+        return [ent] if ent is not None else []
+
+    def _english_lead_relays(self, before: str) -> list[Entity]:
+        """'In an interview with US broadcaster National Public Radio, X said': the outlet is a relay."""
+        parts = before.split(", ")[:-1]
+        for part in parts:
+            words = part.split()
+            lower = [w.lower() for w in words]
+            at = next((k for k, w in enumerate(lower) if self.lex.has("en_interview", w)), None)
+            if at is None:
+                continue
+            k = next((k for k in range(at + 1, len(lower)) if self.lex.has("en_interview_with", lower[k])), None)
+            if k is None:
+                continue
+            ent = self.speakers.named_outlet(" ".join(words[k + 1 :]))
+            if ent is not None:
+                return [ent]
+        return []
+
+    def _english_strip_aux(self, before: str) -> tuple[str, bool]:
+        """'Obama has vowed', 'scientists do not expect', 'was quick to downplay': the subject
+        without its auxiliaries, and whether they negate the verb."""
+        words = before.rstrip().split()
+        tails = self.lex.phrases.get("en_subject_aux", ())
+        negated, changed, count = False, True, len(words)
+        while words and changed:
+            changed = False
+            while words and self.lex.has("en_adverbs", words[-1].lower()):
+                negated = negated or self.lex.has("en_negators", words[-1].lower())
+                words.pop()
+                changed = True
+            last = words[-1].lower() if words else ""
+            if self.lex.has("en_subject_aux", last):
+                negated = negated or last.endswith("n't")
+                words.pop()
+                changed = True
+                continue
+            for tail in tails:
+                if len(words) > len(tail) and tuple(w.lower() for w in words[-len(tail):]) == tail:
+                    del words[-len(tail):]
+                    changed = True
+                    break
+        if len(words) == count:
+            return before, False
+        return before[: len(before) - len(before.lstrip())] + " ".join(words), negated
 
     def _english_as_saying(self, sent: Sentence, cue_end: int) -> tuple[int, int] | None:
         """'X quoted Y as saying ...', 'recalled Y as saying': (start, end) of 'as saying'."""
@@ -551,11 +613,19 @@ class Attributor:
         if ", " in text:
             parts = text.split(", ")
             # "In the interview with Bloomberg, Veselnitskaya": a leading adverbial is not the subject
-            while len(parts) > 1 and parts[0].split() and self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
+            while len(parts) > 1 and parts[0].split() and (self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()) or self._english_participle_lead(parts[0])):
                 parts = parts[1:]
             # "Dmitry Peskov, the Kremlin spokesman," keeps both; a long lead clause is dropped
             text = parts[-1] if len(parts[0].split()) > 6 else ", ".join(parts)
         return text if 0 < len(text.split()) <= 12 else ""
+
+    def _english_participle_lead(self, part: str) -> bool:
+        """'Brushing the criticism aside, Kohli', 'aired Tuesday, X': a participle clause, not a name."""
+        words = part.split()
+        first = words[0]
+        if len(first) < 5 or not any(first.lower().endswith(x) for x in self.lex.words.get("en_lead_participle_endings", ())):
+            return False
+        return first[:1].islower() or (len(words) > 1 and not words[1][:1].isupper())
 
     def _english_nominal_source(self, sent: Sentence, cue: Cue) -> str:
         """'reports that X': the noun names an anonymous source when 'that' follows it."""
@@ -794,7 +864,7 @@ class Attributor:
             draft.polarity = self._polarity(sent, draft.span, draft.cue_polarity)
 
     # ================================================================ building drafts
-    def _add(self, sent: Sentence, span: Span, cue: Cue, speaker: Entity | None, via: list[Entity], *, direct: bool = False, nominal: bool = False) -> None:
+    def _add(self, sent: Sentence, span: Span, cue: Cue, speaker: Entity | None, via: list[Entity], *, direct: bool = False, nominal: bool = False, polarity: str | None = None) -> None:
         if speaker is None:
             return
         s, e = trim_span(self.raw, *span)
@@ -810,8 +880,8 @@ class Attributor:
             self.relay_of[speaker.name] = list(via)
         cue_text = self.raw[sent.tokens[cue.first].start : sent.tokens[cue.last - 1].end]
         mode = "direct" if direct else self._mode(sent, (s, e), False)
-        polarity = self._polarity(sent, (s, e), cue.form.polarity)
-        draft = Draft((s, e), sent.span, speaker, list(via), cue_text, mode, polarity, cue.form.polarity)
+        cue_polarity = polarity or cue.form.polarity
+        draft = Draft((s, e), sent.span, speaker, list(via), cue_text, mode, self._polarity(sent, (s, e), cue_polarity), cue_polarity)
         sent.claims.append(draft)
         sent.claims.sort(key=lambda d: d.span[0])
         if not nominal or speaker.kind != "agency":

@@ -167,6 +167,17 @@ class SpeakerResolver:
                 i += 1
         return out
 
+    def named_outlet(self, text: str) -> Entity | None:
+        """An agency or outlet a phrase names, known or by its head: "2M state television"."""
+        text = clean_mention(text)
+        if not text:
+            return None
+        known = [e for e in self.relays_in(text)]
+        if known:
+            return known[0]
+        kind = self._kind_of(text)
+        return entity(text, None, kind) if kind in ("agency", "outlet") else None
+
     def _lookup_prefixed(self, words: list[str]):
         entry = self.reg.lookup(" ".join(words))
         if entry is not None:

@@ -99,7 +99,7 @@ def test_quoted_as_saying_makes_the_quoted_person_speaker_and_the_quoter_a_relay
             "“Looking ahead, if we come to power, we can return to this issue.”")
     c = only(attributed(text), "Looking ahead")
     assert "Trump" in c.speaker.text and c.mode == "direct"
-    assert [v.text for v in c.via] == ["Veselnitskaya"]
+    assert [v.text for v in c.via] == ["Veselnitskaya", "Bloomberg"]  # nearest the speaker first
 
 
 def test_coordinated_that_clauses_are_separate_claims():
@@ -176,3 +176,51 @@ def test_nominal_source_verb_is_not_a_second_cue():
     claims = attributed(text)
     assert [c.speaker.name for c in claims] == ["Kremlin"]
     assert "تبادل بوتين وكيم" in claims[0].text
+
+
+# ---------------------------------------------------------------- English objects, auxiliaries, relays (round 2)
+
+
+def test_described_as_and_saying_participle_are_attributed_claims():
+    text = ("India captain Virat Kohli on Tuesday described the 2-1 triumph over Australia as his side's best series win "
+            "so far, saying his highly motivated team mates give it right back when poked.")
+    claims = attributed(text)
+    described = only(claims, "triumph over Australia")
+    saying = only(claims, "team mates give it right back")
+    assert "Kohli" in described.speaker.text and saying.speaker.name == described.speaker.name
+    assert "saying" not in described.text
+
+
+def test_hinted_at_with_participle_lead_and_interview_relay():
+    text = ("In an interview with US broadcaster National Public Radio, aired Tuesday, lead mission investigator John "
+            "Grotzinger hinted at something major but said there would be no announcement for several weeks.")
+    claims = attributed(text)
+    hinted = only(claims, "something major")
+    assert hinted.speaker.text == "lead mission investigator John Grotzinger" and hinted.polarity == "hedged"
+    assert [v.text for v in hinted.via] == ["US broadcaster National Public Radio"]
+    said = only(claims, "no announcement")
+    assert said.speaker.name == hinted.speaker.name
+
+
+def test_auxiliaries_are_not_part_of_the_speaker_and_a_negated_verb_denies():
+    text = ("NASA scientists do not expect the rover to find aliens or living creatures but hope to analyse soil and rocks. "
+            "US President Barack Obama has vowed to send humans to the planet by 2030. But a spokesperson for NASA's Jet "
+            "Propulsion Laboratory was quick to downplay rumours of a major scientific breakthrough.")
+    claims = attributed(text)
+    expect = only(claims, "the rover to find aliens")
+    assert expect.speaker.text == "NASA scientists" and expect.polarity == "denied" and "hope" not in expect.text
+    assert only(claims, "send humans").speaker.text == "US President Barack Obama"
+    downplay = only(claims, "rumours of a major")
+    assert downplay.speaker.text.startswith("a spokesperson for NASA") and downplay.polarity == "denied"
+
+
+def test_outlet_told_is_a_relay_not_the_speaker():
+    text = ("Rescuers dug through the night. “We don’t have sniffer dogs or any equipment to lift or cut iron bars,” "
+            "a local official told 2M state television earlier.")
+    c = only(attributed(text), "sniffer dogs")
+    assert "official" in c.speaker.text and [v.text for v in c.via] == ["2M state television"]
+
+
+def test_brushing_aside_lead_is_not_the_speaker():
+    text = "Brushing the criticism aside, Kohli said the team would only improve in the coming months."
+    assert only(attributed(text), "team would only improve").speaker.text == "Kohli"
