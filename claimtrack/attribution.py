@@ -148,12 +148,34 @@ class Attributor:
             if inside is not None and cue.kind in ("speech", "object", "carry", "relay"):
                 # a cue inside reported content ("قال X إن Y أعلن أن ...") belongs to the content
                 if not self._clause_break_before(sent, cue):
+                    self._reported_report(sent, inside, cue)
                     continue
             if inside is not None:
                 self._cut_claim_at_cue(sent, inside, cue)
             handler = getattr(self, f"_{cue.kind}")
             handler(sent, cue)
         return sent.claims
+
+    def _reported_report(self, sent: Sentence, outer: Draft, cue: Cue) -> None:
+        """'KATU-TV reported that the Oregon Health Authority announced X': the outlet relays the inner speaker."""
+        if sent.lang != "en" or cue.kind != "speech" or outer.speaker.kind not in ("agency", "outlet"):
+            return
+        subject = sent.between(outer.span[0], sent.tokens[cue.first].start)
+        if not subject.strip() or len(subject.split()) > 8 or any(c in subject for c in CLAUSE_PUNCT + "\"“«"):
+            return
+        span = outer.span
+        outer.span = (span[0], span[0])  # the inner cue's subject starts where the outer content does
+        known = {id(d) for d in sent.claims}
+        getattr(self, f"_{cue.kind}")(sent, cue)
+        new = [d for d in sent.claims if id(d) not in known]
+        if not new or any(not d.speaker.text or d.speaker.text not in subject for d in new):
+            sent.claims = [d for d in sent.claims if id(d) in known]
+            outer.span = span
+            return
+        sent.claims = [d for d in sent.claims if d is not outer]
+        for d in new:
+            d.via = [*d.via, outer.speaker]
+            self.relay_of[d.speaker.name] = list(d.via)
 
     def _is_participle_cue(self, sent: Sentence, cue: Cue) -> bool:
         """', adding that ...' / '، مؤكدة أن': not 'was adding seats' or 'حالات مؤكدة' (a verb, an adjective)."""
@@ -617,6 +639,9 @@ class Attributor:
                 parts = parts[1:]
             # "Dmitry Peskov, the Kremlin spokesman," keeps both; a long lead clause is dropped
             text = parts[-1] if len(parts[0].split()) > 6 else ", ".join(parts)
+            # "Residents, some digging with their bare hands ..., said": a long appositive after a short subject
+            if len(text.split()) > 12 and len(parts) == 2 and len(parts[0].split()) <= 4 and parts[1][:1].islower() and not self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
+                text = parts[0]
         return text if 0 < len(text.split()) <= 12 else ""
 
     def _english_participle_lead(self, part: str) -> bool:

@@ -224,3 +224,17 @@ def test_outlet_told_is_a_relay_not_the_speaker():
 def test_brushing_aside_lead_is_not_the_speaker():
     text = "Brushing the criticism aside, Kohli said the team would only improve in the coming months."
     assert only(attributed(text), "team would only improve").speaker.text == "Kohli"
+
+
+def test_short_subject_with_long_appositive_keeps_the_subject():
+    text = "Residents, some digging with their bare hands or shovels in their flattened homes, said heavy equipment was needed."
+    c = only(attributed(text), "heavy equipment was needed")
+    assert c.speaker.text == "Residents" and c.speaker.kind == "group"
+
+
+def test_outlet_reporting_an_announcement_is_a_relay_of_the_announcer():
+    text = ("KATU-TV reported that the Oregon Health Authority announced nine new cases were reported in Clackamas and "
+            "Multnomah counties since the beginning of July.")
+    c = only(attributed(text), "nine new cases")
+    assert c.speaker.text == "the Oregon Health Authority" and [v.text for v in c.via] == ["KATU-TV"]
+    assert not c.text.startswith("the Oregon")
