@@ -341,6 +341,10 @@ class Attributor:
         source_end = self._source_phrase_end(sent, i)
         if source_end <= i:
             return
+        if source_end + 1 < len(toks) and toks[source_end].norm in sent.lex.relay_from and self.lex.has("ar_issued_by", toks[source_end - 1].norm):
+            # "وفق آخر إحصائية صدرت عن وزارة الداخلية": the issuer is the source
+            i = source_end + 1
+            source_end = self._source_phrase_end(sent, i)
         src_text = sent.between(toks[i].start, toks[source_end - 1].end)
         source = self.speakers.resolve(src_text, self.last_speaker, strip_prefix=True)
         if source is None:
@@ -606,6 +610,7 @@ class Attributor:
                 continue
             if self.lex.has("en_coordinators", prev.norm):
                 cut = prev.start
+
             elif self._comma_before(sent, i, 0):
                 cut = t.start
             else:
@@ -772,6 +777,11 @@ class Attributor:
         lex = self.lex
         clause_end = lex.words.get(f"{sent.lang}_clause_end", frozenset())
         clause_phr = lex.phrases.get(f"{sent.lang}_clause_end", ())
+        for q in sent.quotes:
+            # '... 10 آلاف شخص”ويوم الأحد': a closing mark glued to the next word ends the reported words
+            if q.balanced and start - 2 <= q.start and q.end < end and self.raw[q.end].isalpha():
+                end = q.end
+                break
         while i < len(toks):
             t = toks[i]
             if sent.in_quote(t.start):
@@ -864,6 +874,11 @@ class Attributor:
                     named = [e for e in self.speakers.registry_entities(head) if e.kind in ("person", "organization", "government")]
                     if named:
                         return self.speakers.resolve(named[-1].text if False else head.rsplit(sep, 1)[-1], self.last_speaker) or named[-1]
+        # "... حاليًا لكنه أوضح": the subject starts at the last clause-ending word ("لكنه": but he)
+        toks = tokenize(text)
+        ends = [t for t in toks if self.lex.has(f"{sent.lang}_clause_end", t.norm) or self.lex.has("pronoun_person", t.norm)]
+        if ends and ends[-1] is not toks[0]:
+            text = text[ends[-1].start :]
         phrase = self.speakers.strip_lead(text)
         if phrase and len(phrase.split()) <= 8 and not find_cues(tokenize(phrase), self.lex):
             ent = self.speakers.resolve(phrase, self.last_speaker)
@@ -871,9 +886,24 @@ class Attributor:
                 return ent
         return self.last_speaker
 
+    def _turn_opener_at(self, sent: Sentence, i: int) -> int | None:
+        """'... من جهته قال وزير', '... وفي وقت سابق من يوم أمس قال X': where a new speaker's turn opens
+        (in run-on text with no full stop), as the first token of the opener; None when none."""
+        toks = sent.tokens
+        j = i
+        while j > 0 and i - j < 6 and (self.lex.has("ar_time_words", toks[j - 1].norm) or self.lex.has("ar_turn_fillers", toks[j - 1].norm)):
+            j -= 1
+        for phrase in self.lex.phrases.get("ar_turn_openers", ()):
+            n = len(phrase)
+            if j >= n and tuple(t.norm for t in toks[j - n : j]) == phrase:
+                return j - n
+        return j - 1 if j > 0 and self.lex.has("ar_turn_openers", toks[j - 1].norm) else None
+
     def _clause_break_before(self, sent: Sentence, cue: Cue) -> bool:
         i = cue.first
         if i == 0:
+            return True
+        if sent.lang == "ar" and cue.kind in ("speech", "object") and self._turn_opener_at(sent, i) is not None:
             return True
         gap = sent.between(sent.tokens[i - 1].end, sent.tokens[i].start)
         if any(c in gap for c in "،,؛;"):
@@ -881,7 +911,8 @@ class Attributor:
         return False
 
     def _cut_claim_at_cue(self, sent: Sentence, draft: Draft, cue: Cue) -> None:
-        cut = sent.tokens[cue.first].start
+        opener = self._turn_opener_at(sent, cue.first) if sent.lang == "ar" else None
+        cut = sent.tokens[cue.first if opener is None else opener].start
         s, e = balance_quotes(self.raw, *trim_span(self.raw, draft.span[0], cut))
         if e > s:
             draft.span = (s, e)

@@ -238,3 +238,29 @@ def test_outlet_reporting_an_announcement_is_a_relay_of_the_announcer():
     c = only(attributed(text), "nine new cases")
     assert c.speaker.text == "the Oregon Health Authority" and [v.text for v in c.via] == ["KATU-TV"]
     assert not c.text.startswith("the Oregon")
+
+
+# ---------------------------------------------------------------- Arabic run-on text, issuers (round 2)
+
+
+def test_issued_by_names_the_issuer_as_source():
+    text = ("ارتفعت حصيلة ضحايا السيول والفيضانات التي اجتاحت مدينة درنة الليبية إلى 5300 قتيل وفق آخر إحصائية صدرت عن "
+            "وزارة الداخلية.")
+    c = only(attributed(text), "ارتفعت حصيلة ضحايا")
+    assert c.speaker.text == "وزارة الداخلية"
+
+
+def test_run_on_text_splits_at_a_new_speakers_turn():
+    text = ("قالت وزارة الداخلية إن الحصيلة ارتفعت إلى 3000 قتيل. يتوقع أن ترتفع حصيلة القتلى بشكل كبير في ظل بقاء الآلاف في عداد المفقودين من جهته قال وزير في حكومة شرق "
+            "ليبيا إنه تم إحصاء أكثر من 5300 جثة في مدينة درنة.")
+    claims = attributed(text)
+    first = only(claims, "ترتفع حصيلة القتلى")
+    assert "من جهته" not in first.text and "5300" not in first.text
+    assert only(claims, "5300 جثة").speaker.text.startswith("وزير")
+
+
+def test_closing_quote_glued_to_the_next_word_ends_the_claim():
+    text = ("قال المسؤول طارق رمضان: “لا نملك أرقامًا نهائية” لعدد القتلى حاليًا لكنه أوضح أن “حصيلة القتلى ضخمة وقد "
+            "تصل إلى الآلاف”ويوم الأحد ضرب إعصار متوسطي شرق ليبيا.")
+    c = only(attributed(text), "حصيلة القتلى ضخمة")
+    assert "إعصار" not in c.text and c.speaker.name == only(attributed(text), "لا نملك").speaker.name
