@@ -148,12 +148,34 @@ class Attributor:
             if inside is not None and cue.kind in ("speech", "object", "carry", "relay"):
                 # a cue inside reported content ("قال X إن Y أعلن أن ...") belongs to the content
                 if not self._clause_break_before(sent, cue):
+                    self._reported_report(sent, inside, cue)
                     continue
             if inside is not None:
                 self._cut_claim_at_cue(sent, inside, cue)
             handler = getattr(self, f"_{cue.kind}")
             handler(sent, cue)
         return sent.claims
+
+    def _reported_report(self, sent: Sentence, outer: Draft, cue: Cue) -> None:
+        """'KATU-TV reported that the Oregon Health Authority announced X': the outlet relays the inner speaker."""
+        if sent.lang != "en" or cue.kind != "speech" or outer.speaker.kind not in ("agency", "outlet"):
+            return
+        subject = sent.between(outer.span[0], sent.tokens[cue.first].start)
+        if not subject.strip() or len(subject.split()) > 8 or any(c in subject for c in CLAUSE_PUNCT + "\"“«"):
+            return
+        span = outer.span
+        outer.span = (span[0], span[0])  # the inner cue's subject starts where the outer content does
+        known = {id(d) for d in sent.claims}
+        getattr(self, f"_{cue.kind}")(sent, cue)
+        new = [d for d in sent.claims if id(d) not in known]
+        if not new or any(not d.speaker.text or d.speaker.text not in subject for d in new):
+            sent.claims = [d for d in sent.claims if id(d) in known]
+            outer.span = span
+            return
+        sent.claims = [d for d in sent.claims if d is not outer]
+        for d in new:
+            d.via = [*d.via, outer.speaker]
+            self.relay_of[d.speaker.name] = list(d.via)
 
     def _is_participle_cue(self, sent: Sentence, cue: Cue) -> bool:
         """', adding that ...' / '، مؤكدة أن': not 'was adding seats' or 'حالات مؤكدة' (a verb, an adjective)."""
@@ -319,6 +341,10 @@ class Attributor:
         source_end = self._source_phrase_end(sent, i)
         if source_end <= i:
             return
+        if source_end + 1 < len(toks) and toks[source_end].norm in sent.lex.relay_from and self.lex.has("ar_issued_by", toks[source_end - 1].norm):
+            # "وفق آخر إحصائية صدرت عن وزارة الداخلية": the issuer is the source
+            i = source_end + 1
+            source_end = self._source_phrase_end(sent, i)
         src_text = sent.between(toks[i].start, toks[source_end - 1].end)
         source = self.speakers.resolve(src_text, self.last_speaker, strip_prefix=True)
         if source is None:
@@ -437,10 +463,12 @@ class Attributor:
                 speaker_text = sent.between(cue_end, after_region_end).strip(TRIM)
                 speaker_text = self._english_np(speaker_text)
             speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
-            via = self.speakers.relays_in(sent.between(cue_end, after_region_end))
+            via = self._english_relays(cue, sent.between(cue_end, after_region_end))
             self._add(sent, content, cue, speaker, via, direct=direct)
             return
         # speaker first: 'X said (that) ...', 'X told Reuters on Monday that ...'
+        before_text, negated = self._english_strip_aux(before_text)
+        polarity = "denied" if negated else None
         speaker_text = self._english_subject(before_text)
         subject_words = [w.lower() for w in speaker_text.split()]
         if any(self.lex.has("en_not_in_subject", w) for w in subject_words) or (subject_words and self.lex.has("en_noun_before", subject_words[-1])):
@@ -473,8 +501,8 @@ class Attributor:
             start = cue_end + colon + 1
             qq = sent.quote_at(start, 2)
             content, direct = ((qq.inner, True) if qq else ((start, self._clause_end(sent, start)), False))
-        elif that >= 0 and that < 80:
-            via = self.speakers.relays_in(rest[:that])
+        elif that >= 0 and that < 80 and (cue.kind != "object" or not rest[:that].strip()):
+            via = self._english_relays(cue, rest[:that])
             start = cue_end + that + 4
             content, direct = (start, self._clause_end(sent, start)), False
         else:
@@ -484,18 +512,78 @@ class Attributor:
                 start = cue_end
             else:
                 skip = self._english_skip_adverbials(rest)
-                via = self.speakers.relays_in(rest[:skip])
+                via = self._english_relays(cue, rest[:skip])
                 start = rest_start + skip
             end = self._clause_end(sent, start)
-            if len(sent.between(start, end).split()) < (2 if cue.form.polarity == "denied" else 3):
+            if len(sent.between(start, end).split()) < (2 if cue.form.polarity == "denied" or cue.kind == "object" else 3):
                 return
             content, direct = (start, end), False
-        via = via + relays
+        via = via + relays + self._english_lead_relays(before_text)
         if direct:
-            self._add(sent, content, cue, speaker, via, direct=True)
+            self._add(sent, content, cue, speaker, via, direct=True, polarity=polarity)
             return
         for part in self._english_coordinated(sent, content):
-            self._add(sent, part, cue, speaker, via)
+            self._add(sent, part, cue, speaker, via, polarity=polarity)
+
+    def _english_relays(self, cue: Cue, text: str) -> list[Entity]:
+        """Known agencies in the words after a cue, or the outlet a speaker 'told' ("told 2M state television")."""
+        via = self.speakers.relays_in(text)
+        if via or not self.lex.has("en_relay_lead", cue.form.words[0]):
+            return via
+        words = []
+        for w in text.split():
+            if self.lex.has("en_stop", w.lower().strip(",.")) and not w[:1].isupper() and words:
+                break
+            words.append(w)
+            if w.endswith(","):
+                break
+        phrase = " ".join(words).strip(TRIM)
+        ent = self.speakers.named_outlet(phrase) if phrase[:1].isupper() or phrase[:1].isdigit() else None
+        return [ent] if ent is not None else []
+
+    def _english_lead_relays(self, before: str) -> list[Entity]:
+        """'In an interview with US broadcaster National Public Radio, X said': the outlet is a relay."""
+        parts = before.split(", ")[:-1]
+        for part in parts:
+            words = part.split()
+            lower = [w.lower() for w in words]
+            at = next((k for k, w in enumerate(lower) if self.lex.has("en_interview", w)), None)
+            if at is None:
+                continue
+            k = next((k for k in range(at + 1, len(lower)) if self.lex.has("en_interview_with", lower[k])), None)
+            if k is None:
+                continue
+            ent = self.speakers.named_outlet(" ".join(words[k + 1 :]))
+            if ent is not None:
+                return [ent]
+        return []
+
+    def _english_strip_aux(self, before: str) -> tuple[str, bool]:
+        """'Obama has vowed', 'scientists do not expect', 'was quick to downplay': the subject
+        without its auxiliaries, and whether they negate the verb."""
+        words = before.rstrip().split()
+        tails = self.lex.phrases.get("en_subject_aux", ())
+        negated, changed, count = False, True, len(words)
+        while words and changed:
+            changed = False
+            while words and self.lex.has("en_adverbs", words[-1].lower()):
+                negated = negated or self.lex.has("en_negators", words[-1].lower())
+                words.pop()
+                changed = True
+            last = words[-1].lower() if words else ""
+            if self.lex.has("en_subject_aux", last):
+                negated = negated or last.endswith("n't")
+                words.pop()
+                changed = True
+                continue
+            for tail in tails:
+                if len(words) > len(tail) and tuple(w.lower() for w in words[-len(tail):]) == tail:
+                    del words[-len(tail):]
+                    changed = True
+                    break
+        if len(words) == count:
+            return before, False
+        return before[: len(before) - len(before.lstrip())] + " ".join(words), negated
 
     def _english_as_saying(self, sent: Sentence, cue_end: int) -> tuple[int, int] | None:
         """'X quoted Y as saying ...', 'recalled Y as saying': (start, end) of 'as saying'."""
@@ -522,6 +610,7 @@ class Attributor:
                 continue
             if self.lex.has("en_coordinators", prev.norm):
                 cut = prev.start
+
             elif self._comma_before(sent, i, 0):
                 cut = t.start
             else:
@@ -551,11 +640,22 @@ class Attributor:
         if ", " in text:
             parts = text.split(", ")
             # "In the interview with Bloomberg, Veselnitskaya": a leading adverbial is not the subject
-            while len(parts) > 1 and parts[0].split() and self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
+            while len(parts) > 1 and parts[0].split() and (self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()) or self._english_participle_lead(parts[0])):
                 parts = parts[1:]
             # "Dmitry Peskov, the Kremlin spokesman," keeps both; a long lead clause is dropped
             text = parts[-1] if len(parts[0].split()) > 6 else ", ".join(parts)
+            # "Residents, some digging with their bare hands ..., said": a long appositive after a short subject
+            if len(text.split()) > 12 and len(parts) == 2 and len(parts[0].split()) <= 4 and parts[1][:1].islower() and not self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
+                text = parts[0]
         return text if 0 < len(text.split()) <= 12 else ""
+
+    def _english_participle_lead(self, part: str) -> bool:
+        """'Brushing the criticism aside, Kohli', 'aired Tuesday, X': a participle clause, not a name."""
+        words = part.split()
+        first = words[0]
+        if len(first) < 5 or not any(first.lower().endswith(x) for x in self.lex.words.get("en_lead_participle_endings", ())):
+            return False
+        return first[:1].islower() or (len(words) > 1 and not words[1][:1].isupper())
 
     def _english_nominal_source(self, sent: Sentence, cue: Cue) -> str:
         """'reports that X': the noun names an anonymous source when 'that' follows it."""
@@ -677,6 +777,11 @@ class Attributor:
         lex = self.lex
         clause_end = lex.words.get(f"{sent.lang}_clause_end", frozenset())
         clause_phr = lex.phrases.get(f"{sent.lang}_clause_end", ())
+        for q in sent.quotes:
+            # '... 10 آلاف شخص”ويوم الأحد': a closing mark glued to the next word ends the reported words
+            if q.balanced and start - 2 <= q.start and q.end < end and self.raw[q.end].isalpha():
+                end = q.end
+                break
         while i < len(toks):
             t = toks[i]
             if sent.in_quote(t.start):
@@ -769,6 +874,11 @@ class Attributor:
                     named = [e for e in self.speakers.registry_entities(head) if e.kind in ("person", "organization", "government")]
                     if named:
                         return self.speakers.resolve(named[-1].text if False else head.rsplit(sep, 1)[-1], self.last_speaker) or named[-1]
+        # "... حاليًا لكنه أوضح": the subject starts at the last clause-ending word ("لكنه": but he)
+        toks = tokenize(text)
+        ends = [t for t in toks if self.lex.has(f"{sent.lang}_clause_end", t.norm) or self.lex.has("pronoun_person", t.norm)]
+        if ends and ends[-1] is not toks[0]:
+            text = text[ends[-1].start :]
         phrase = self.speakers.strip_lead(text)
         if phrase and len(phrase.split()) <= 8 and not find_cues(tokenize(phrase), self.lex):
             ent = self.speakers.resolve(phrase, self.last_speaker)
@@ -776,9 +886,24 @@ class Attributor:
                 return ent
         return self.last_speaker
 
+    def _turn_opener_at(self, sent: Sentence, i: int) -> int | None:
+        """'... من جهته قال وزير', '... وفي وقت سابق من يوم أمس قال X': where a new speaker's turn opens
+        (in run-on text with no full stop), as the first token of the opener; None when none."""
+        toks = sent.tokens
+        j = i
+        while j > 0 and i - j < 6 and (self.lex.has("ar_time_words", toks[j - 1].norm) or self.lex.has("ar_turn_fillers", toks[j - 1].norm)):
+            j -= 1
+        for phrase in self.lex.phrases.get("ar_turn_openers", ()):
+            n = len(phrase)
+            if j >= n and tuple(t.norm for t in toks[j - n : j]) == phrase:
+                return j - n
+        return j - 1 if j > 0 and self.lex.has("ar_turn_openers", toks[j - 1].norm) else None
+
     def _clause_break_before(self, sent: Sentence, cue: Cue) -> bool:
         i = cue.first
         if i == 0:
+            return True
+        if sent.lang == "ar" and cue.kind in ("speech", "object") and self._turn_opener_at(sent, i) is not None:
             return True
         gap = sent.between(sent.tokens[i - 1].end, sent.tokens[i].start)
         if any(c in gap for c in "،,؛;"):
@@ -786,7 +911,8 @@ class Attributor:
         return False
 
     def _cut_claim_at_cue(self, sent: Sentence, draft: Draft, cue: Cue) -> None:
-        cut = sent.tokens[cue.first].start
+        opener = self._turn_opener_at(sent, cue.first) if sent.lang == "ar" else None
+        cut = sent.tokens[cue.first if opener is None else opener].start
         s, e = balance_quotes(self.raw, *trim_span(self.raw, draft.span[0], cut))
         if e > s:
             draft.span = (s, e)
@@ -794,7 +920,7 @@ class Attributor:
             draft.polarity = self._polarity(sent, draft.span, draft.cue_polarity)
 
     # ================================================================ building drafts
-    def _add(self, sent: Sentence, span: Span, cue: Cue, speaker: Entity | None, via: list[Entity], *, direct: bool = False, nominal: bool = False) -> None:
+    def _add(self, sent: Sentence, span: Span, cue: Cue, speaker: Entity | None, via: list[Entity], *, direct: bool = False, nominal: bool = False, polarity: str | None = None) -> None:
         if speaker is None:
             return
         s, e = trim_span(self.raw, *span)
@@ -810,8 +936,8 @@ class Attributor:
             self.relay_of[speaker.name] = list(via)
         cue_text = self.raw[sent.tokens[cue.first].start : sent.tokens[cue.last - 1].end]
         mode = "direct" if direct else self._mode(sent, (s, e), False)
-        polarity = self._polarity(sent, (s, e), cue.form.polarity)
-        draft = Draft((s, e), sent.span, speaker, list(via), cue_text, mode, polarity, cue.form.polarity)
+        cue_polarity = polarity or cue.form.polarity
+        draft = Draft((s, e), sent.span, speaker, list(via), cue_text, mode, self._polarity(sent, (s, e), cue_polarity), cue_polarity)
         sent.claims.append(draft)
         sent.claims.sort(key=lambda d: d.span[0])
         if not nominal or speaker.kind != "agency":

@@ -167,6 +167,17 @@ class SpeakerResolver:
                 i += 1
         return out
 
+    def named_outlet(self, text: str) -> Entity | None:
+        """An agency or outlet a phrase names, known or by its head: "2M state television"."""
+        text = clean_mention(text)
+        if not text:
+            return None
+        known = [e for e in self.relays_in(text)]
+        if known:
+            return known[0]
+        kind = self._kind_of(text)
+        return entity(text, None, kind) if kind in ("agency", "outlet") else None
+
     def _lookup_prefixed(self, words: list[str]):
         entry = self.reg.lookup(" ".join(words))
         if entry is not None:
@@ -327,7 +338,7 @@ class SpeakerResolver:
             return "group"
         if lex.has("ar_agency", first):
             return "agency"
-        if lex.has("ar_outlet", first) or starts_phrase(toks, 0, lex.phrases.get("ar_outlet", ())) or any(lex.has("en_outlet", t.norm) for t in toks):
+        if lex.has("ar_outlet", first) or starts_phrase(toks, 0, lex.phrases.get("ar_outlet", ())) or any(lex.has("en_outlet", t.norm.rsplit("-", 1)[-1]) for t in toks):
             return "outlet"
         if lex.has("ar_organization", first) or any(lex.has("en_organization", t.norm) for t in toks):
             return "organization"

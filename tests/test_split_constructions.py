@@ -99,7 +99,7 @@ def test_quoted_as_saying_makes_the_quoted_person_speaker_and_the_quoter_a_relay
             "“Looking ahead, if we come to power, we can return to this issue.”")
     c = only(attributed(text), "Looking ahead")
     assert "Trump" in c.speaker.text and c.mode == "direct"
-    assert [v.text for v in c.via] == ["Veselnitskaya"]
+    assert [v.text for v in c.via] == ["Veselnitskaya", "Bloomberg"]  # nearest the speaker first
 
 
 def test_coordinated_that_clauses_are_separate_claims():
@@ -176,3 +176,91 @@ def test_nominal_source_verb_is_not_a_second_cue():
     claims = attributed(text)
     assert [c.speaker.name for c in claims] == ["Kremlin"]
     assert "تبادل بوتين وكيم" in claims[0].text
+
+
+# ---------------------------------------------------------------- English objects, auxiliaries, relays (round 2)
+
+
+def test_described_as_and_saying_participle_are_attributed_claims():
+    text = ("India captain Virat Kohli on Tuesday described the 2-1 triumph over Australia as his side's best series win "
+            "so far, saying his highly motivated team mates give it right back when poked.")
+    claims = attributed(text)
+    described = only(claims, "triumph over Australia")
+    saying = only(claims, "team mates give it right back")
+    assert "Kohli" in described.speaker.text and saying.speaker.name == described.speaker.name
+    assert "saying" not in described.text
+
+
+def test_hinted_at_with_participle_lead_and_interview_relay():
+    text = ("In an interview with US broadcaster National Public Radio, aired Tuesday, lead mission investigator John "
+            "Grotzinger hinted at something major but said there would be no announcement for several weeks.")
+    claims = attributed(text)
+    hinted = only(claims, "something major")
+    assert hinted.speaker.text == "lead mission investigator John Grotzinger" and hinted.polarity == "hedged"
+    assert [v.text for v in hinted.via] == ["US broadcaster National Public Radio"]
+    said = only(claims, "no announcement")
+    assert said.speaker.name == hinted.speaker.name
+
+
+def test_auxiliaries_are_not_part_of_the_speaker_and_a_negated_verb_denies():
+    text = ("NASA scientists do not expect the rover to find aliens or living creatures but hope to analyse soil and rocks. "
+            "US President Barack Obama has vowed to send humans to the planet by 2030. But a spokesperson for NASA's Jet "
+            "Propulsion Laboratory was quick to downplay rumours of a major scientific breakthrough.")
+    claims = attributed(text)
+    expect = only(claims, "the rover to find aliens")
+    assert expect.speaker.text == "NASA scientists" and expect.polarity == "denied" and "hope" not in expect.text
+    assert only(claims, "send humans").speaker.text == "US President Barack Obama"
+    downplay = only(claims, "rumours of a major")
+    assert downplay.speaker.text.startswith("a spokesperson for NASA") and downplay.polarity == "denied"
+
+
+def test_outlet_told_is_a_relay_not_the_speaker():
+    text = ("Rescuers dug through the night. “We don’t have sniffer dogs or any equipment to lift or cut iron bars,” "
+            "a local official told 2M state television earlier.")
+    c = only(attributed(text), "sniffer dogs")
+    assert "official" in c.speaker.text and [v.text for v in c.via] == ["2M state television"]
+
+
+def test_brushing_aside_lead_is_not_the_speaker():
+    text = "Brushing the criticism aside, Kohli said the team would only improve in the coming months."
+    assert only(attributed(text), "team would only improve").speaker.text == "Kohli"
+
+
+def test_short_subject_with_long_appositive_keeps_the_subject():
+    text = "Residents, some digging with their bare hands or shovels in their flattened homes, said heavy equipment was needed."
+    c = only(attributed(text), "heavy equipment was needed")
+    assert c.speaker.text == "Residents" and c.speaker.kind == "group"
+
+
+def test_outlet_reporting_an_announcement_is_a_relay_of_the_announcer():
+    text = ("KATU-TV reported that the Oregon Health Authority announced nine new cases were reported in Clackamas and "
+            "Multnomah counties since the beginning of July.")
+    c = only(attributed(text), "nine new cases")
+    assert c.speaker.text == "the Oregon Health Authority" and [v.text for v in c.via] == ["KATU-TV"]
+    assert not c.text.startswith("the Oregon")
+
+
+# ---------------------------------------------------------------- Arabic run-on text, issuers (round 2)
+
+
+def test_issued_by_names_the_issuer_as_source():
+    text = ("ارتفعت حصيلة ضحايا السيول والفيضانات التي اجتاحت مدينة درنة الليبية إلى 5300 قتيل وفق آخر إحصائية صدرت عن "
+            "وزارة الداخلية.")
+    c = only(attributed(text), "ارتفعت حصيلة ضحايا")
+    assert c.speaker.text == "وزارة الداخلية"
+
+
+def test_run_on_text_splits_at_a_new_speakers_turn():
+    text = ("قالت وزارة الداخلية إن الحصيلة ارتفعت إلى 3000 قتيل. يتوقع أن ترتفع حصيلة القتلى بشكل كبير في ظل بقاء الآلاف في عداد المفقودين من جهته قال وزير في حكومة شرق "
+            "ليبيا إنه تم إحصاء أكثر من 5300 جثة في مدينة درنة.")
+    claims = attributed(text)
+    first = only(claims, "ترتفع حصيلة القتلى")
+    assert "من جهته" not in first.text and "5300" not in first.text
+    assert only(claims, "5300 جثة").speaker.text.startswith("وزير")
+
+
+def test_closing_quote_glued_to_the_next_word_ends_the_claim():
+    text = ("قال المسؤول طارق رمضان: “لا نملك أرقامًا نهائية” لعدد القتلى حاليًا لكنه أوضح أن “حصيلة القتلى ضخمة وقد "
+            "تصل إلى الآلاف”ويوم الأحد ضرب إعصار متوسطي شرق ليبيا.")
+    c = only(attributed(text), "حصيلة القتلى ضخمة")
+    assert "إعصار" not in c.text and c.speaker.name == only(attributed(text), "لا نملك").speaker.name
