@@ -260,7 +260,23 @@ class Attributor:
         start = sent.tokens[content_first].start
         if start > 0 and self.raw[start - 1] in "\"“«”":
             start -= 1
-        self._add(sent, (start, self._object_end(sent, start)), cue, speaker, [])
+        end = self._object_end(sent, start)
+        then = self._complement_after_object(sent, cue, start, end)
+        self._add(sent, (start, then[0] if then else end), cue, speaker, [])
+        if then:
+            self._add(sent, (then[1], self._clause_end(sent, then[1])), cue, speaker, [])
+
+    def _complement_after_object(self, sent: Sentence, cue: Cue, start: int, end: int) -> tuple[int, int] | None:
+        """'أرجع X Y إلى أن Z': (end of the object Y, start of the complement Z), or None."""
+        if not self.lex.has("ar_object_then", sent.tokens[cue.first].norm.lstrip("وف")) and not self.lex.has("ar_object_then", sent.tokens[cue.first].norm):
+            return None
+        toks = sent.tokens
+        for i in range(sent.token_index_at(start) + 1, len(toks) - 1):
+            if toks[i].start >= end:
+                break
+            if toks[i].norm in self.lex.complementizer_leads and self._is_complementizer(toks[i + 1].norm) and not sent.in_quote(toks[i].start):
+                return toks[i].start, toks[i + 1].end
+        return None
 
     def _object_end(self, sent: Sentence, start: int) -> int:
         """An object phrase ends at the first comma outside quotes, or where the clause ends."""

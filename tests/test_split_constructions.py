@@ -264,3 +264,15 @@ def test_closing_quote_glued_to_the_next_word_ends_the_claim():
             "تصل إلى الآلاف”ويوم الأحد ضرب إعصار متوسطي شرق ليبيا.")
     c = only(attributed(text), "حصيلة القتلى ضخمة")
     assert "إعصار" not in c.text and c.speaker.name == only(attributed(text), "لا نملك").speaker.name
+
+
+# ---------------------------------------------------------------- Arabic (round 3)
+
+
+def test_object_then_cause_gives_two_claims():
+    text = ("أرجع البنك المركزي قرار تثبيت أسعار الفائدة عند مستوي 18.75% إلى أنه منذ الاجتماع الأخير للجنة السياسة "
+            "النقدية انخفض المعدل السنوي للتضخم العام من 33% في يوليو إلى 31.9%.")
+    claims = attributed(text)
+    decision, cause = only(claims, "قرار تثبيت"), only(claims, "انخفض المعدل")
+    assert decision.speaker.text == cause.speaker.text == "البنك المركزي"
+    assert "إلى أنه" not in decision.text and not cause.text.startswith("أنه")
