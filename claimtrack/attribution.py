@@ -109,9 +109,11 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
             return "denied"
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
     for i, t in enumerate(toks):
-        if lex.has(f"{lang}_hedges", t.norm) or starts_phrase(toks, i, hedge_phrases):
+        # "وقد تصل", "وربما يتضاعف": a hedge behind a conjunction
+        norm = t.norm[1:] if lang == "ar" and t.norm[:1] in "وف" and lex.has("ar_hedge_particles", t.norm[1:]) else t.norm
+        if lex.has(f"{lang}_hedges", norm) or starts_phrase(toks, i, hedge_phrases):
             # "قد" before a past verb means "already", before a present verb "may"
-            if t.norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):
+            if norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):
                 continue
             return "hedged"
     return "asserted"
@@ -225,7 +227,29 @@ class Attributor:
                 self._following_quotes(sent, q, cue, speaker, via)
                 return
         end = self._clause_end(sent, content_start)
-        self._add(sent, (content_start, end), cue, speaker, via)
+        for part, direct in self._arabic_coordinated(sent, (content_start, end)):
+            self._add(sent, part, cue, speaker, via, direct=direct)
+
+    def _arabic_coordinated(self, sent: Sentence, span: Span) -> list[tuple[Span, bool]]:
+        """'أوضح أن “A وأن B”': a quotation holding coordinated complement clauses gives one direct
+        claim per clause (unquoted 'أن A وأن B' stays one claim: B may belong to a clause inside A)."""
+        s, e = span
+        whole = next((q for q in sent.quotes if q.balanced and s <= q.start <= s + 1 and q.end >= e - 1), None)
+        if whole is None:
+            return [(span, False)]
+        s, e = whole.inner[0], min(e, whole.inner[1])
+        parts, start = [], s
+        for t in sent.tokens:
+            if s < t.start < e and self._is_complementizer(t.norm) and t.norm[:1] != "و":
+                break  # '... يبرهن على أن A، وأنه B': B coordinates with the inner clause
+            if s < t.start < e and t.norm[:1] == "و" and self._is_complementizer(t.norm):
+                if len(sent.between(start, t.start).split()) >= 3:
+                    parts.append((start, t.start))
+                    start = t.end
+        parts.append((start, e))
+        if len(parts) == 1:
+            return [(span, False)]
+        return [(p, True) for p in parts]
 
     def _object(self, sent: Sentence, cue: Cue, redirect: bool = True) -> None:
         if sent.lang == "en":

@@ -276,3 +276,19 @@ def test_object_then_cause_gives_two_claims():
     decision, cause = only(claims, "قرار تثبيت"), only(claims, "انخفض المعدل")
     assert decision.speaker.text == cause.speaker.text == "البنك المركزي"
     assert "إلى أنه" not in decision.text and not cause.text.startswith("أنه")
+
+
+def test_quoted_coordinated_complements_are_two_direct_claims():
+    text = ("قال المسؤول طارق رمضان إن الوضع صعب لكنه أوضح أن “حصيلة القتلى ضخمة وقد تصل إلى الآلاف وأن عدد "
+            "المفقودين وصل إلى نحو 10 آلاف شخص”.")
+    claims = attributed(text)
+    toll, missing = only(claims, "حصيلة القتلى ضخمة"), only(claims, "عدد المفقودين")
+    assert "عدد المفقودين" not in toll.text and toll.mode == missing.mode == "direct"
+    assert toll.polarity == "hedged"  # "وقد تصل": a hedge behind a conjunction
+
+
+def test_quoted_complement_with_an_inner_clause_stays_one_claim():
+    text = ('ويشير الباحث عبد المنعم خلف الله، إلى أن "دخول قوات الجيش إلى منطقة سلاح المهندسين، يبرهن على أن الجيش '
+            'غيّر استراتيجيته، وأنه أضحى أكثر سيطرة في أحياء مدينة أم درمان".')
+    c = only(attributed(text), "يبرهن")
+    assert "أضحى أكثر سيطرة" in c.text
