@@ -146,6 +146,8 @@ class Attributor:
                 continue
             if cue.kind == "participle" and not self._is_participle_cue(sent, cue):
                 continue
+            if cue.kind == "speech" and self._impersonal(sent, cue):
+                continue
             inside = next((d for d in sent.claims if d.span[0] <= start < d.span[1]), None)
             if inside is not None and cue.kind in ("speech", "object", "carry", "relay"):
                 # a cue inside reported content ("قال X إن Y أعلن أن ...") belongs to the content
@@ -186,6 +188,16 @@ class Attributor:
         if sent.lang == "en":
             return False
         return not self.lex.has("ar_participle_adjectives", sent.tokens[cue.first].norm) or self._find_marker(sent, cue.last, window=2) is not None
+
+    def _impersonal(self, sent: Sentence, cue: Cue) -> bool:
+        """'يُتوقع أن', 'يُشار إلى أن', 'يعتقد أنها': a passive verb with no speaker, the outlet's own voice."""
+        toks, i = sent.tokens, cue.last
+        norm = toks[cue.first].norm
+        if sent.lang != "ar" or cue.last - cue.first != 1 or not (self.lex.has("ar_impersonal", norm) or self.lex.has("ar_impersonal", norm[1:])):
+            return False
+        if i < len(toks) and toks[i].norm in self.lex.complementizer_leads:
+            i += 1
+        return i < len(toks) and self._is_complementizer(toks[i].norm)
 
     def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
         """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""
