@@ -119,6 +119,8 @@ class SpeakerResolver:
             if t.norm in stops or self._relay_word(t.norm):
                 if i == 0:
                     return "", text
+                if self._title_of_body(toks, i):
+                    continue
                 end = toks[i - 1].end
                 break
         if end is None:
@@ -138,6 +140,17 @@ class SpeakerResolver:
                     continue
                 break
         return clean_mention(text[:end]), text[end:]
+
+    def _title_of_body(self, toks, i: int) -> bool:
+        """'المسؤول في الاتحاد الدولي ... طارق رمضان', 'وزير في حكومة شرق ليبيا': a bare title, then
+        the body it serves (a preposition and an organisation head) belongs to the speaker."""
+        lex = self.lex
+        if not (lex.has("ar_title_of", toks[i].norm) and i + 1 < len(toks) and i <= 3):
+            return False
+        head = toks[0].norm
+        if not (lex.has("ar_titles", head) or lex.has("ar_anonymous", head)):
+            return False
+        return lex.has("ar_organization", toks[i + 1].norm) and all(t.norm not in lex.words.get("ar_stop", ()) for t in toks[1:i])
 
     def _relay_word(self, norm: str) -> bool:
         """'لوكالة', 'لرويترز': a ل-prefixed agency or outlet."""
@@ -332,7 +345,7 @@ class SpeakerResolver:
         first = toks[0].norm
         lower = text.lower()
         lex = self.lex
-        if lex.has("ar_anonymous", first) or any(lower.startswith(p) for p in ("a source", "an official", "sources", "a senior")):
+        if lex.has("ar_anonymous", first) or (len(toks) > 1 and lex.has("ar_titles", first) and not first.startswith("ال") and lex.has("ar_title_of", toks[1].norm)) or any(lower.startswith(p) for p in ("a source", "an official", "sources", "a senior")):
             return "anonymous"
         if lex.has("ar_group", first) or lex.has("en_group", first) or starts_phrase(toks, 0, lex.phrases.get("ar_group", ())):
             return "group"

@@ -299,3 +299,12 @@ def test_quoted_complement_with_an_inner_clause_stays_one_claim():
             'غيّر استراتيجيته، وأنه أضحى أكثر سيطرة في أحياء مدينة أم درمان".')
     c = only(attributed(text), "يبرهن")
     assert "أضحى أكثر سيطرة" in c.text
+
+
+def test_bare_title_keeps_the_body_it_serves():
+    text = ("وفي وقت سابق قال المسؤول في الاتحاد الدولي لجمعيات الصليب الأحمر والهلال الأحمر طارق رمضان: “لا نملك "
+            "أرقامًا نهائية” لعدد القتلى. من جهته قال وزير في حكومة شرق ليبيا إنه تم إحصاء أكثر من 5300 جثة في مدينة درنة.")
+    claims = attributed(text)
+    ramadan, minister = only(claims, "لا نملك"), only(claims, "5300 جثة")
+    assert ramadan.speaker.text.endswith("طارق رمضان") and ramadan.speaker.kind == "person"
+    assert minister.speaker.text == "وزير في حكومة شرق ليبيا" and minister.speaker.kind == "anonymous"
