@@ -105,7 +105,7 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     for i, t in enumerate(toks[: lex.negator_window + 1]):
         if starts_phrase(toks, i, not_negation):
             break
-        if lex.has(f"{lang}_negators", t.norm) or (lang == "en" and t.norm.endswith("n't")):
+        if lex.has(f"{lang}_negators", t.norm) or (lang == "en" and t.norm.endswith(("n't", "n’t"))):
             return "denied"
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
     for i, t in enumerate(toks):
@@ -624,7 +624,7 @@ class Attributor:
                 changed = True
             last = words[-1].lower() if words else ""
             if self.lex.has("en_subject_aux", last):
-                negated = negated or last.endswith("n't")
+                negated = negated or last.endswith(("n't", "n’t"))
                 words.pop()
                 changed = True
                 continue

@@ -308,3 +308,18 @@ def test_bare_title_keeps_the_body_it_serves():
     ramadan, minister = only(claims, "لا نملك"), only(claims, "5300 جثة")
     assert ramadan.speaker.text.endswith("طارق رمضان") and ramadan.speaker.kind == "person"
     assert minister.speaker.text == "وزير في حكومة شرق ليبيا" and minister.speaker.kind == "anonymous"
+
+
+def test_polarity_not_ruling_out_hedges_and_no_doubt_asserts():
+    text = ('ومضى بوتين مضيفاً أن روسيا بالتالي "لا تستبعد تطوير التعاون العسكري التقني مع جمهورية كوريا الديمقراطية '
+            'الشعبية". وأضاف السفير أن ليس هناك شك في أن المعاهدة برنامج عظيم للبلدين.')
+    claims = attributed(text)
+    assert only(claims, "لا تستبعد").polarity == "hedged"
+    assert only(claims, "ليس هناك شك").polarity != "denied"
+
+
+def test_curly_apostrophe_negation_denies():
+    text = ("Carlo Cottarelli, director of the IMF’s fiscal affairs department, told journalists that Brazil doesn’t face "
+            "any “immediate risk” from a “relatively modest” increase in its deficit this year.")
+    c = only(attributed(text), "immediate risk")
+    assert c.polarity == "denied"
