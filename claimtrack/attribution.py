@@ -296,7 +296,8 @@ class Attributor:
         start = sent.tokens[content_first].start
         if start > 0 and self.raw[start - 1] in "\"“«”":
             start -= 1
-        end = self._object_end(sent, start)
+        # a speech verb's object ("شدد البيان على عزل ...، اضافة الى ...") runs to the clause end
+        end = self._object_end(sent, start) if cue.kind == "object" else self._clause_end(sent, start)
         then = self._complement_after_object(sent, cue, start, end)
         self._add(sent, (start, then[0] if then else end), cue, speaker, [])
         if then:

@@ -353,7 +353,7 @@ class SpeakerResolver:
             return "agency"
         if lex.has("ar_outlet", first) or starts_phrase(toks, 0, lex.phrases.get("ar_outlet", ())) or any(lex.has("en_outlet", t.norm.rsplit("-", 1)[-1]) for t in toks):
             return "outlet"
-        if lex.has("ar_organization", first) or any(lex.has("en_organization", t.norm) for t in toks):
+        if lex.has("ar_organization", first) or lex.has("ar_documents", first) or any(lex.has("en_organization", t.norm) for t in toks):
             return "organization"
         return "person"
 

@@ -323,3 +323,12 @@ def test_curly_apostrophe_negation_denies():
             "any “immediate risk” from a “relatively modest” increase in its deficit this year.")
     c = only(attributed(text), "immediate risk")
     assert c.polarity == "denied"
+
+
+def test_statement_as_speaker_is_an_organisation_and_its_stress_runs_to_the_clause_end():
+    text = ("وبحسب بيان للمنظمة، فإن وزارة الصحة الإماراتية أبلغت عن 8 حالات. وشدد البيان على عزل الحالة المؤكدة في "
+            "مصر في إحدى مستشفيات الإحالة، اضافة الى تتبُّع المُخالِطين الآخرين لهذه الحالة.")
+    claims = attributed(text)
+    assert only(claims, "أبلغت عن 8 حالات").speaker.kind == "organization"
+    c = only(claims, "عزل الحالة")
+    assert "تتبُّع المُخالِطين" in c.text and c.speaker.text == "البيان"
