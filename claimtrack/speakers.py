@@ -259,7 +259,9 @@ class SpeakerResolver:
             return None
         antecedent = self.pronoun_antecedent(key, last)
         if antecedent is not None:
-            return Entity(text=clean_mention(text), name=antecedent.name, kind=antecedent.kind)
+            # "لكنه أوضح": a clitic pronoun has no word of its own, so it takes its antecedent's words
+            shown = antecedent.text if self.lex.has("ar_clitic_pronouns", key) and antecedent.text else clean_mention(text)
+            return Entity(text=shown, name=antecedent.name, kind=antecedent.kind)
         for phrase in self.lex.carried_speakers:
             if key == name_key(" ".join(phrase)) and last is not None:
                 return Entity(text=clean_mention(text), name=last.name, kind=last.kind)

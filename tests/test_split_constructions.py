@@ -292,6 +292,7 @@ def test_quoted_coordinated_complements_are_two_direct_claims():
     toll, missing = only(claims, "حصيلة القتلى ضخمة"), only(claims, "عدد المفقودين")
     assert "عدد المفقودين" not in toll.text and toll.mode == missing.mode == "direct"
     assert toll.polarity == "hedged"  # "وقد تصل": a hedge behind a conjunction
+    assert toll.speaker.text == "المسؤول طارق رمضان"  # "لكنه": a clitic pronoun shows its antecedent
 
 
 def test_quoted_complement_with_an_inner_clause_stays_one_claim():
