@@ -105,13 +105,15 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     for i, t in enumerate(toks[: lex.negator_window + 1]):
         if starts_phrase(toks, i, not_negation):
             break
-        if lex.has(f"{lang}_negators", t.norm) or (lang == "en" and t.norm.endswith("n't")):
+        if lex.has(f"{lang}_negators", t.norm) or (lang == "en" and t.norm.endswith(("n't", "n’t"))):
             return "denied"
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
     for i, t in enumerate(toks):
-        if lex.has(f"{lang}_hedges", t.norm) or starts_phrase(toks, i, hedge_phrases):
+        # "وقد تصل", "وربما يتضاعف": a hedge behind a conjunction
+        norm = t.norm[1:] if lang == "ar" and t.norm[:1] in "وف" and lex.has("ar_hedge_particles", t.norm[1:]) else t.norm
+        if lex.has(f"{lang}_hedges", norm) or starts_phrase(toks, i, hedge_phrases):
             # "قد" before a past verb means "already", before a present verb "may"
-            if t.norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):
+            if norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):
                 continue
             return "hedged"
     return "asserted"
@@ -143,6 +145,8 @@ class Attributor:
             if cue.kind in ("speech", "object") and self._verb_of_other_phrase(sent, cues, cue):
                 continue
             if cue.kind == "participle" and not self._is_participle_cue(sent, cue):
+                continue
+            if cue.kind == "speech" and self._impersonal(sent, cue):
                 continue
             inside = next((d for d in sent.claims if d.span[0] <= start < d.span[1]), None)
             if inside is not None and cue.kind in ("speech", "object", "carry", "relay"):
@@ -185,6 +189,16 @@ class Attributor:
             return False
         return not self.lex.has("ar_participle_adjectives", sent.tokens[cue.first].norm) or self._find_marker(sent, cue.last, window=2) is not None
 
+    def _impersonal(self, sent: Sentence, cue: Cue) -> bool:
+        """'يُتوقع أن', 'يُشار إلى أن', 'يعتقد أنها': a passive verb with no speaker, the outlet's own voice."""
+        toks, i = sent.tokens, cue.last
+        norm = toks[cue.first].norm
+        if sent.lang != "ar" or cue.last - cue.first != 1 or not (self.lex.has("ar_impersonal", norm) or self.lex.has("ar_impersonal", norm[1:])):
+            return False
+        if i < len(toks) and toks[i].norm in self.lex.complementizer_leads:
+            i += 1
+        return i < len(toks) and self._is_complementizer(toks[i].norm)
+
     def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
         """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""
         toks = sent.tokens
@@ -225,7 +239,29 @@ class Attributor:
                 self._following_quotes(sent, q, cue, speaker, via)
                 return
         end = self._clause_end(sent, content_start)
-        self._add(sent, (content_start, end), cue, speaker, via)
+        for part, direct in self._arabic_coordinated(sent, (content_start, end)):
+            self._add(sent, part, cue, speaker, via, direct=direct)
+
+    def _arabic_coordinated(self, sent: Sentence, span: Span) -> list[tuple[Span, bool]]:
+        """'أوضح أن “A وأن B”': a quotation holding coordinated complement clauses gives one direct
+        claim per clause (unquoted 'أن A وأن B' stays one claim: B may belong to a clause inside A)."""
+        s, e = span
+        whole = next((q for q in sent.quotes if q.balanced and s <= q.start <= s + 1 and q.end >= e - 1), None)
+        if whole is None:
+            return [(span, False)]
+        s, e = whole.inner[0], min(e, whole.inner[1])
+        parts, start = [], s
+        for t in sent.tokens:
+            if s < t.start < e and self._is_complementizer(t.norm) and t.norm[:1] != "و":
+                break  # '... يبرهن على أن A، وأنه B': B coordinates with the inner clause
+            if s < t.start < e and t.norm[:1] == "و" and self._is_complementizer(t.norm):
+                if len(sent.between(start, t.start).split()) >= 3:
+                    parts.append((start, t.start))
+                    start = t.end
+        parts.append((start, e))
+        if len(parts) == 1:
+            return [(span, False)]
+        return [(p, True) for p in parts]
 
     def _object(self, sent: Sentence, cue: Cue, redirect: bool = True) -> None:
         if sent.lang == "en":
@@ -260,7 +296,24 @@ class Attributor:
         start = sent.tokens[content_first].start
         if start > 0 and self.raw[start - 1] in "\"“«”":
             start -= 1
-        self._add(sent, (start, self._object_end(sent, start)), cue, speaker, [])
+        # a speech verb's object ("شدد البيان على عزل ...، اضافة الى ...") runs to the clause end
+        end = self._object_end(sent, start) if cue.kind == "object" else self._clause_end(sent, start)
+        then = self._complement_after_object(sent, cue, start, end)
+        self._add(sent, (start, then[0] if then else end), cue, speaker, [])
+        if then:
+            self._add(sent, (then[1], self._clause_end(sent, then[1])), cue, speaker, [])
+
+    def _complement_after_object(self, sent: Sentence, cue: Cue, start: int, end: int) -> tuple[int, int] | None:
+        """'أرجع X Y إلى أن Z': (end of the object Y, start of the complement Z), or None."""
+        if not self.lex.has("ar_object_then", sent.tokens[cue.first].norm.lstrip("وف")) and not self.lex.has("ar_object_then", sent.tokens[cue.first].norm):
+            return None
+        toks = sent.tokens
+        for i in range(sent.token_index_at(start) + 1, len(toks) - 1):
+            if toks[i].start >= end:
+                break
+            if toks[i].norm in self.lex.complementizer_leads and self._is_complementizer(toks[i + 1].norm) and not sent.in_quote(toks[i].start):
+                return toks[i].start, toks[i + 1].end
+        return None
 
     def _object_end(self, sent: Sentence, start: int) -> int:
         """An object phrase ends at the first comma outside quotes, or where the clause ends."""
@@ -572,7 +625,7 @@ class Attributor:
                 changed = True
             last = words[-1].lower() if words else ""
             if self.lex.has("en_subject_aux", last):
-                negated = negated or last.endswith("n't")
+                negated = negated or last.endswith(("n't", "n’t"))
                 words.pop()
                 changed = True
                 continue

@@ -119,6 +119,8 @@ class SpeakerResolver:
             if t.norm in stops or self._relay_word(t.norm):
                 if i == 0:
                     return "", text
+                if self._title_of_body(toks, i):
+                    continue
                 end = toks[i - 1].end
                 break
         if end is None:
@@ -138,6 +140,17 @@ class SpeakerResolver:
                     continue
                 break
         return clean_mention(text[:end]), text[end:]
+
+    def _title_of_body(self, toks, i: int) -> bool:
+        """'المسؤول في الاتحاد الدولي ... طارق رمضان', 'وزير في حكومة شرق ليبيا': a bare title, then
+        the body it serves (a preposition and an organisation head) belongs to the speaker."""
+        lex = self.lex
+        if not (lex.has("ar_title_of", toks[i].norm) and i + 1 < len(toks) and i <= 3):
+            return False
+        head = toks[0].norm
+        if not (lex.has("ar_titles", head) or lex.has("ar_anonymous", head)):
+            return False
+        return lex.has("ar_organization", toks[i + 1].norm) and all(t.norm not in lex.words.get("ar_stop", ()) for t in toks[1:i])
 
     def _relay_word(self, norm: str) -> bool:
         """'لوكالة', 'لرويترز': a ل-prefixed agency or outlet."""
@@ -246,7 +259,9 @@ class SpeakerResolver:
             return None
         antecedent = self.pronoun_antecedent(key, last)
         if antecedent is not None:
-            return Entity(text=clean_mention(text), name=antecedent.name, kind=antecedent.kind)
+            # "لكنه أوضح": a clitic pronoun has no word of its own, so it takes its antecedent's words
+            shown = antecedent.text if self.lex.has("ar_clitic_pronouns", key) and antecedent.text else clean_mention(text)
+            return Entity(text=shown, name=antecedent.name, kind=antecedent.kind)
         for phrase in self.lex.carried_speakers:
             if key == name_key(" ".join(phrase)) and last is not None:
                 return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
@@ -332,7 +347,7 @@ class SpeakerResolver:
         first = toks[0].norm
         lower = text.lower()
         lex = self.lex
-        if lex.has("ar_anonymous", first) or any(lower.startswith(p) for p in ("a source", "an official", "sources", "a senior")):
+        if lex.has("ar_anonymous", first) or (len(toks) > 1 and lex.has("ar_titles", first) and not first.startswith("ال") and lex.has("ar_title_of", toks[1].norm)) or any(lower.startswith(p) for p in ("a source", "an official", "sources", "a senior")):
             return "anonymous"
         if lex.has("ar_group", first) or lex.has("en_group", first) or starts_phrase(toks, 0, lex.phrases.get("ar_group", ())):
             return "group"
@@ -340,7 +355,7 @@ class SpeakerResolver:
             return "agency"
         if lex.has("ar_outlet", first) or starts_phrase(toks, 0, lex.phrases.get("ar_outlet", ())) or any(lex.has("en_outlet", t.norm.rsplit("-", 1)[-1]) for t in toks):
             return "outlet"
-        if lex.has("ar_organization", first) or any(lex.has("en_organization", t.norm) for t in toks):
+        if lex.has("ar_organization", first) or lex.has("ar_documents", first) or any(lex.has("en_organization", t.norm) for t in toks):
             return "organization"
         return "person"
 

@@ -254,9 +254,16 @@ def test_run_on_text_splits_at_a_new_speakers_turn():
     text = ("قالت وزارة الداخلية إن الحصيلة ارتفعت إلى 3000 قتيل. يتوقع أن ترتفع حصيلة القتلى بشكل كبير في ظل بقاء الآلاف في عداد المفقودين من جهته قال وزير في حكومة شرق "
             "ليبيا إنه تم إحصاء أكثر من 5300 جثة في مدينة درنة.")
     claims = attributed(text)
-    first = only(claims, "ترتفع حصيلة القتلى")
-    assert "من جهته" not in first.text and "5300" not in first.text
-    assert only(claims, "5300 جثة").speaker.text.startswith("وزير")
+    c = only(claims, "5300 جثة")
+    assert c.speaker.text.startswith("وزير") and "من جهته" not in c.text
+    assert not any("ترتفع حصيلة القتلى" in o.text for o in claims)  # "يتوقع أن": impersonal, no speaker
+
+
+def test_impersonal_passive_report_verb_names_no_speaker():
+    text = ("قالت وزارة الداخلية إن الحصيلة ارتفعت إلى 3000 قتيل. ومع استمرار لفظ البحر عشرات الجثث نحو الشاطئ يتوقع أن "
+            "ترتفع حصيلة القتلى بشكل كبير في ظل بقاء الآلاف في عداد المفقودين.")
+    c = only(extract(text), "ترتفع حصيلة القتلى")
+    assert c.mode == "unattributed" and c.polarity == "hedged"
 
 
 def test_closing_quote_glued_to_the_next_word_ends_the_claim():
@@ -264,3 +271,65 @@ def test_closing_quote_glued_to_the_next_word_ends_the_claim():
             "تصل إلى الآلاف”ويوم الأحد ضرب إعصار متوسطي شرق ليبيا.")
     c = only(attributed(text), "حصيلة القتلى ضخمة")
     assert "إعصار" not in c.text and c.speaker.name == only(attributed(text), "لا نملك").speaker.name
+
+
+# ---------------------------------------------------------------- Arabic (round 3)
+
+
+def test_object_then_cause_gives_two_claims():
+    text = ("أرجع البنك المركزي قرار تثبيت أسعار الفائدة عند مستوي 18.75% إلى أنه منذ الاجتماع الأخير للجنة السياسة "
+            "النقدية انخفض المعدل السنوي للتضخم العام من 33% في يوليو إلى 31.9%.")
+    claims = attributed(text)
+    decision, cause = only(claims, "قرار تثبيت"), only(claims, "انخفض المعدل")
+    assert decision.speaker.text == cause.speaker.text == "البنك المركزي"
+    assert "إلى أنه" not in decision.text and not cause.text.startswith("أنه")
+
+
+def test_quoted_coordinated_complements_are_two_direct_claims():
+    text = ("قال المسؤول طارق رمضان إن الوضع صعب لكنه أوضح أن “حصيلة القتلى ضخمة وقد تصل إلى الآلاف وأن عدد "
+            "المفقودين وصل إلى نحو 10 آلاف شخص”.")
+    claims = attributed(text)
+    toll, missing = only(claims, "حصيلة القتلى ضخمة"), only(claims, "عدد المفقودين")
+    assert "عدد المفقودين" not in toll.text and toll.mode == missing.mode == "direct"
+    assert toll.polarity == "hedged"  # "وقد تصل": a hedge behind a conjunction
+    assert toll.speaker.text == "المسؤول طارق رمضان"  # "لكنه": a clitic pronoun shows its antecedent
+
+
+def test_quoted_complement_with_an_inner_clause_stays_one_claim():
+    text = ('ويشير الباحث عبد المنعم خلف الله، إلى أن "دخول قوات الجيش إلى منطقة سلاح المهندسين، يبرهن على أن الجيش '
+            'غيّر استراتيجيته، وأنه أضحى أكثر سيطرة في أحياء مدينة أم درمان".')
+    c = only(attributed(text), "يبرهن")
+    assert "أضحى أكثر سيطرة" in c.text
+
+
+def test_bare_title_keeps_the_body_it_serves():
+    text = ("وفي وقت سابق قال المسؤول في الاتحاد الدولي لجمعيات الصليب الأحمر والهلال الأحمر طارق رمضان: “لا نملك "
+            "أرقامًا نهائية” لعدد القتلى. من جهته قال وزير في حكومة شرق ليبيا إنه تم إحصاء أكثر من 5300 جثة في مدينة درنة.")
+    claims = attributed(text)
+    ramadan, minister = only(claims, "لا نملك"), only(claims, "5300 جثة")
+    assert ramadan.speaker.text.endswith("طارق رمضان") and ramadan.speaker.kind == "person"
+    assert minister.speaker.text == "وزير في حكومة شرق ليبيا" and minister.speaker.kind == "anonymous"
+
+
+def test_polarity_not_ruling_out_hedges_and_no_doubt_asserts():
+    text = ('ومضى بوتين مضيفاً أن روسيا بالتالي "لا تستبعد تطوير التعاون العسكري التقني مع جمهورية كوريا الديمقراطية '
+            'الشعبية". وأضاف السفير أن ليس هناك شك في أن المعاهدة برنامج عظيم للبلدين.')
+    claims = attributed(text)
+    assert only(claims, "لا تستبعد").polarity == "hedged"
+    assert only(claims, "ليس هناك شك").polarity != "denied"
+
+
+def test_curly_apostrophe_negation_denies():
+    text = ("Carlo Cottarelli, director of the IMF’s fiscal affairs department, told journalists that Brazil doesn’t face "
+            "any “immediate risk” from a “relatively modest” increase in its deficit this year.")
+    c = only(attributed(text), "immediate risk")
+    assert c.polarity == "denied"
+
+
+def test_statement_as_speaker_is_an_organisation_and_its_stress_runs_to_the_clause_end():
+    text = ("وبحسب بيان للمنظمة، فإن وزارة الصحة الإماراتية أبلغت عن 8 حالات. وشدد البيان على عزل الحالة المؤكدة في "
+            "مصر في إحدى مستشفيات الإحالة، اضافة الى تتبُّع المُخالِطين الآخرين لهذه الحالة.")
+    claims = attributed(text)
+    assert only(claims, "أبلغت عن 8 حالات").speaker.kind == "organization"
+    c = only(claims, "عزل الحالة")
+    assert "تتبُّع المُخالِطين" in c.text and c.speaker.text == "البيان"
