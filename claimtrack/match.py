@@ -440,10 +440,31 @@ def cluster_candidates(cands: Candidates, th: Thresholds) -> Matching:
         elif relation == "contradicts":
             apart.append((a, b))
             contra.append((a, b, facts.contradiction, facts.reason))
-    links = np.asarray(same, dtype=np.float64).reshape(-1, 3)
+    links = np.asarray(contested_links_dropped(same, apart), dtype=np.float64).reshape(-1, 3)
     groups = build_clusters(cands.size, links[:, 0].astype(np.int64), links[:, 1].astype(np.int64), links[:, 2], apart,
                             linkage=th.linkage)
     return Matching(groups, contra, len(cands.pairs))
+
+
+def contested_links_dropped(same: list[tuple[int, int, float]], apart: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """A claim that matches both sides of a contradiction ("Putin visits on Tuesday" against
+    "... on 18-19 June" and "... on 25-26 July") can join only one of them; keep it with the
+    better-supported side (its same-claim links, summed by cosine: a claim repeated by other
+    outlets outweighs a lone variant), not with whichever cosine is a hair higher. Ties keep
+    both links (clustering then decides as before)."""
+    neighbours: dict[int, dict[int, float]] = {}
+    for a, b, sim in same:
+        neighbours.setdefault(a, {})[b] = sim
+        neighbours.setdefault(b, {})[a] = sim
+    dropped: set[frozenset[int]] = set()
+    for x, y in apart:
+        nx, ny = neighbours.get(x, {}), neighbours.get(y, {})
+        support_x, support_y = sum(nx.values()), sum(ny.values())
+        if abs(support_x - support_y) < 1e-9:
+            continue
+        loser = y if support_x > support_y else x
+        dropped.update(frozenset((z, loser)) for z in set(nx) & set(ny))
+    return [link for link in same if frozenset(link[:2]) not in dropped]
 
 
 def match_index(items_by_pos: dict[int, Item], index, th: Thresholds, k: int = NEIGHBOURS, store=None) -> Matching:
