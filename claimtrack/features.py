@@ -21,13 +21,14 @@ WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 FEATURE_NAMES = (
     "negation_mismatch",
     "negation_any",
+    "negation_echoed",
     "denial_mismatch",
     "hedge_mismatch",
     "opposite_direction",
     "numbers_differ",
     "numbers_one_side",
     "years_differ",
-    "months_differ",
+    "days_or_months_differ",
     "places_differ",
     "places_one_side",
     "agents_differ",
@@ -44,7 +45,7 @@ FEATURE_NAMES = (
 )
 # Features read off shared surface words: meaningless across scripts (an Arabic claim against an
 # English one), where they are replaced by SURFACE_UNKNOWN and the flag `surface_unknown`.
-SURFACE = ("word_overlap", "containment_min", "containment_max", "fewer_new_words", "more_new_words",
+SURFACE = ("negation_echoed", "word_overlap", "containment_min", "containment_max", "fewer_new_words", "more_new_words",
            "both_sides_new_words", "length_ratio")
 
 
@@ -64,6 +65,7 @@ class Reading:
 
     words: list[Word]
     negations: list[str] = field(default_factory=list)
+    negated: set[str] = field(default_factory=set)  # content stems of the words a negator governs
     denials: list[str] = field(default_factory=list)
     hedges: list[str] = field(default_factory=list)
     directions: dict[str, set[str]] = field(default_factory=dict)  # antonym name -> {"a", "b"} sides used
@@ -165,6 +167,7 @@ class Lexicons:
     place_prepositions: frozenset[str]  # Latin "in", "at": a capitalised unknown word after them is a place
     not_places: frozenset[str]
     place_joiners: frozenset[str]  # "Komsomolsk-on-Amur", "Rio de Janeiro"
+    negation_scope: int  # words after a negator that it governs
 
 
 @lru_cache(maxsize=1)
@@ -229,6 +232,7 @@ def lexicons() -> Lexicons:
         place_prepositions=frozenset(w.casefold() for w in gazetteer["cues"]["latin_prepositions"]),
         not_places=frozenset(w.casefold() for w in gazetteer["cues"]["not_places"]),
         place_joiners=frozenset(w.casefold() for w in gazetteer["cues"]["latin_joiners"]),
+        negation_scope=int(cfg["polarity"]["negation_scope"]),
     )
 
 
@@ -376,10 +380,12 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
     lex = lex or lexicons()
     words = words_of(text, lex)
     reading = Reading(words, arabic=is_arabic(text))
-    for kind, written in lex.polarity.find(words):
+    for start, end, kind in lex.polarity.spans(words):
         found = {"negators": reading.negations, "denials": reading.denials, "hedges": reading.hedges}.get(kind)
         if found is not None:
-            found.append(written)
+            found.append(" ".join(w.raw for w in words[start:end]))
+        if kind == "negators":
+            reading.negated.update(w.stem for w in words[end : end + lex.negation_scope])
     for label, written in lex.directions.find(words):
         name, side = label.rsplit(":", 1)
         reading.directions.setdefault(name, set()).add(side)
@@ -407,7 +413,20 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
     reading.content = {
         w.stem for w in words if w.readings[0] not in lex.stopwords and w.stem not in lex.stopwords and _number(w) is None
     }
+    reading.negated &= reading.content
     return reading
+
+
+def negation_echoed(a: Reading, b: Reading) -> float:
+    """How much of what one side negates the other side states without a negation: the share of
+    the negated words' content found in the other text ("لم يعلنا رسميا التوصل إلى اتفاق" against
+    "أعلن ... رسميا التوصل إلى اتفاق": 3 of 4). 0 when both or neither negate."""
+    if bool(a.negations) == bool(b.negations):
+        return 0.0
+    negating, other = (a, b) if a.negations else (b, a)
+    if not negating.negated:
+        return 0.0
+    return len(negating.negated & other.content) / len(negating.negated)
 
 
 def _substituted(a: dict, b: dict, canonical: bool = False) -> tuple[str, str] | None:
@@ -538,6 +557,7 @@ def compare(
     vector = (
         float(neg_a != neg_b),
         float(neg_a or neg_b),
+        negation_echoed(a, b),
         float(deny_a != deny_b),
         float(hedge_a != hedge_b),
         len(opposites) + 0.5 * partly_opposite,

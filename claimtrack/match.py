@@ -62,6 +62,7 @@ class Thresholds:
     minimal_overlap: float = 0.5
     minimal_overlap_high: float = 0.6
     linkage: float = 0.25  # share of member pairs that must be same-claim links for two groups to join
+    negation_echo: float = 0.75  # a negated clause this much restated by the other side is a minimal pair
 
 
 # Calibrated on data/gold/pairs/pairs.tsv by `python -m claimtrack.match calibrate --model NAME`.
@@ -197,6 +198,7 @@ class PairFacts:
     reason: str
     substitution: bool = False
     frame_overlap: float = 0.0
+    negation_echo: float = 0.0  # share of what one side negates that the other states (features.negation_echoed)
 
     @property
     def conflicts(self) -> tuple[str, ...]:
@@ -225,8 +227,9 @@ def _reading(text: str):
     return features.read(text)
 
 
-def text_facts(a: Item, b: Item) -> tuple[tuple[str, ...], tuple[str, ...], float, bool, float]:
-    """(differing slots, polarity evidence, overlap, substitution, frame overlap) of two texts.
+def text_facts(a: Item, b: Item) -> tuple[tuple[str, ...], tuple[str, ...], float, bool, float, float]:
+    """(differing slots, polarity evidence, overlap, substitution, frame overlap, negation echo)
+    of two texts.
 
     Overlap: Jaccard of content words. Frame overlap: the same once the slot values (names,
     places, dates, numbers) are set aside, so "travelled to Kyrgyzstan in October 2023" and
@@ -249,7 +252,8 @@ def text_facts(a: Item, b: Item) -> tuple[tuple[str, ...], tuple[str, ...], floa
         new_a = {w for w in only_a if not any(_variant(w, v) for v in only_b)}
         new_b = {w for w in only_b if not any(_variant(w, v) for v in only_a)}
         substitution = bool(new_a and new_b)
-    return tuple(found.slots_differ), clash, overlap, substitution, frame
+    echo = features.negation_echoed(ra, rb) if not cross_script(a.text, b.text) else 0.0
+    return tuple(found.slots_differ), clash, overlap, substitution, frame, echo
 
 
 @lru_cache(maxsize=65536)
@@ -325,9 +329,9 @@ def pair_facts(pairs: Sequence[tuple[Item, Item, float]], store=None, th: Thresh
     a few pairs per claim, not every neighbour."""
     unscored = []
     for a, b, cos in pairs:
-        slots, clash, overlap, substitution, frame = text_facts(a, b)
+        slots, clash, overlap, substitution, frame, echo = text_facts(a, b)
         unscored.append(PairFacts(float(cos), cross_script(a.text, b.text), slots, clash, overlap, 1.0, "",
-                                  substitution, frame))
+                                  substitution, frame, echo))
     wanted = [i for i, f in enumerate(unscored) if th is None or contradicts(f, th)]
     scored = dict(zip(wanted, contradiction_scores([pairs[i][:2] for i in wanted], store)))
     return [
@@ -349,12 +353,21 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
     - one differing slot (number, date, place, actor) in a minimal pair: the same frame of
       content words once slot values are set aside (across scripts: cosine at the same-claim
       floor; never an actor across scripts);
-    - a negation or opposite direction in near-identical wording, with a confident score;
+    - a negation or opposite direction in one sentence told twice (wording overlap at
+      `minimal_overlap_high`, nothing else differing): "Russia vetoed X" / "Russia voted for X",
+      "غاب بوتين عن القمة" / "حضر بوتين القمة", whatever the scorer says;
+    - a negation or opposite direction in near-identical wording (or a negated clause the other
+      side restates: "لم يعلنا التوصل إلى اتفاق" / "أعلنا التوصل إلى اتفاق"), with a confident score;
     - no evidence the word lists see, but a substitution in near-identical wording that the
       scorer is confident about.
     Two or more differing slots are two events (the scorer caps those), never a contradiction.
     """
-    if facts.similarity < th.related or facts.contradiction < th.contradiction or len(facts.slots) >= 2:
+    if facts.similarity < th.related or len(facts.slots) >= 2:
+        return False
+    explicit = {"negation", "direction"} & set(facts.clash)
+    if explicit and not facts.slots and not facts.cross_script and facts.overlap >= th.minimal_overlap_high:
+        return True
+    if facts.contradiction < th.contradiction:
         return False
     if facts.cross_script:
         minimal = facts.similarity >= th.same_cross and "who" not in facts.slots
@@ -368,7 +381,8 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
     if facts.slots:
         return minimal
     if facts.clash:
-        return near_identical and confident
+        echoed = "negation" in facts.clash and facts.negation_echo >= th.negation_echo
+        return (near_identical or echoed) and confident
     return facts.substitution and facts.overlap >= th.minimal_overlap_high and confident
 
 
