@@ -168,6 +168,7 @@ class Lexicons:
     not_places: frozenset[str]
     place_joiners: frozenset[str]  # "Komsomolsk-on-Amur", "Rio de Janeiro"
     negation_scope: int  # words after a negator that it governs
+    negation_echo_min_words: int
 
 
 @lru_cache(maxsize=1)
@@ -233,6 +234,7 @@ def lexicons() -> Lexicons:
         not_places=frozenset(w.casefold() for w in gazetteer["cues"]["not_places"]),
         place_joiners=frozenset(w.casefold() for w in gazetteer["cues"]["latin_joiners"]),
         negation_scope=int(cfg["polarity"]["negation_scope"]),
+        negation_echo_min_words=int(cfg["polarity"]["negation_echo_min_words"]),
     )
 
 
@@ -424,7 +426,7 @@ def negation_echoed(a: Reading, b: Reading) -> float:
     if bool(a.negations) == bool(b.negations):
         return 0.0
     negating, other = (a, b) if a.negations else (b, a)
-    if not negating.negated:
+    if len(negating.negated) < lexicons().negation_echo_min_words:
         return 0.0
     return len(negating.negated & other.content) / len(negating.negated)
 

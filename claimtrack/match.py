@@ -356,17 +356,20 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
     - a negation or opposite direction in one sentence told twice (wording overlap at
       `minimal_overlap_high`, nothing else differing): "Russia vetoed X" / "Russia voted for X",
       "غاب بوتين عن القمة" / "حضر بوتين القمة", whatever the scorer says;
-    - a negation or opposite direction in near-identical wording (or a negated clause the other
-      side restates: "لم يعلنا التوصل إلى اتفاق" / "أعلنا التوصل إلى اتفاق"), with a confident score;
+    - a negated clause that the other side states (`negation_echo`: "لم يعلنا رسميا التوصل إلى
+      اتفاق" / "أعلن بوتين وكيم رسميا التوصل إلى اتفاق"), whatever the scorer says;
+    - a negation or opposite direction in near-identical wording, with a confident score;
     - no evidence the word lists see, but a substitution in near-identical wording that the
       scorer is confident about.
     Two or more differing slots are two events (the scorer caps those), never a contradiction.
     """
     if facts.similarity < th.related or len(facts.slots) >= 2:
         return False
-    explicit = {"negation", "direction"} & set(facts.clash)
-    if explicit and not facts.slots and not facts.cross_script and facts.overlap >= th.minimal_overlap_high:
-        return True
+    if not facts.slots and not facts.cross_script:
+        told_twice = {"negation", "direction"} & set(facts.clash) and facts.overlap >= th.minimal_overlap_high
+        negated_restated = "negation" in facts.clash and facts.negation_echo >= th.negation_echo
+        if told_twice or negated_restated:
+            return True
     if facts.contradiction < th.contradiction:
         return False
     if facts.cross_script:
@@ -381,8 +384,7 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
     if facts.slots:
         return minimal
     if facts.clash:
-        echoed = "negation" in facts.clash and facts.negation_echo >= th.negation_echo
-        return (near_identical or echoed) and confident
+        return near_identical and confident
     return facts.substitution and facts.overlap >= th.minimal_overlap_high and confident
 
 
