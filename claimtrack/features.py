@@ -21,13 +21,14 @@ WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 FEATURE_NAMES = (
     "negation_mismatch",
     "negation_any",
+    "negation_echoed",
     "denial_mismatch",
     "hedge_mismatch",
     "opposite_direction",
     "numbers_differ",
     "numbers_one_side",
     "years_differ",
-    "months_differ",
+    "days_or_months_differ",
     "places_differ",
     "places_one_side",
     "agents_differ",
@@ -44,7 +45,7 @@ FEATURE_NAMES = (
 )
 # Features read off shared surface words: meaningless across scripts (an Arabic claim against an
 # English one), where they are replaced by SURFACE_UNKNOWN and the flag `surface_unknown`.
-SURFACE = ("word_overlap", "containment_min", "containment_max", "fewer_new_words", "more_new_words",
+SURFACE = ("negation_echoed", "word_overlap", "containment_min", "containment_max", "fewer_new_words", "more_new_words",
            "both_sides_new_words", "length_ratio")
 
 
@@ -64,6 +65,7 @@ class Reading:
 
     words: list[Word]
     negations: list[str] = field(default_factory=list)
+    negated: set[str] = field(default_factory=set)  # content stems of the words a negator governs
     denials: list[str] = field(default_factory=list)
     hedges: list[str] = field(default_factory=list)
     directions: dict[str, set[str]] = field(default_factory=dict)  # antonym name -> {"a", "b"} sides used
@@ -71,11 +73,15 @@ class Reading:
     numbers: dict[float, str] = field(default_factory=dict)  # value -> as written
     years: dict[int, str] = field(default_factory=dict)
     months: dict[int, str] = field(default_factory=dict)
-    places: dict[str, str] = field(default_factory=dict)  # canonical -> as written
+    days: dict[int, str] = field(default_factory=dict)  # day of the month ("18 و19 يونيو", "June 18")
+    # canonical -> as written; an unlisted place (read from a cue: "مدينة X", "in X") is keyed "~" + its words
+    places: dict[str, str] = field(default_factory=dict)
+    peoples: dict[str, str] = field(default_factory=dict)  # demonyms: country -> as written ("الروسي")
     agents: dict[str, str] = field(default_factory=dict)
     things: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # Latin capitalised words not in any list
     content: set[str] = field(default_factory=set)
+    arabic: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,7 +120,11 @@ class Lexicon:
 
     def find(self, words: list[Word]) -> list[tuple[str, str]]:
         """(label, text as written) for each match, longest phrase first at each position."""
-        found: list[tuple[str, str]] = []
+        return [(label, " ".join(w.raw for w in words[start:end])) for start, end, label in self.spans(words)]
+
+    def spans(self, words: list[Word]) -> list[tuple[int, int, str]]:
+        """(start, end, label) of each match, longest phrase first at each position."""
+        found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):
             best: tuple[int, str] | None = None
@@ -129,7 +139,7 @@ class Lexicon:
             if best is None:
                 i += 1
                 continue
-            found.append((best[1], " ".join(w.raw for w in words[i : i + best[0]])))
+            found.append((i, i + best[0], best[1]))
             i += best[0]
         return found
 
@@ -143,6 +153,7 @@ class Lexicons:
     directions: Lexicon
     months: Lexicon
     places: Lexicon
+    peoples: Lexicon
     agents: Lexicon
     things: Lexicon
     known_latin: frozenset[str]
@@ -150,6 +161,14 @@ class Lexicons:
     number_words: dict[str, float]
     scales: dict[str, float]
     year_range: tuple[int, int]
+    day_joiners: frozenset[str]
+    city_country: dict[str, str]  # city -> the country it lies in
+    place_nouns: frozenset[str]  # Arabic "مدينه", "قاعده": the words after them name a place
+    place_prepositions: frozenset[str]  # Latin "in", "at": a capitalised unknown word after them is a place
+    not_places: frozenset[str]
+    place_joiners: frozenset[str]  # "Komsomolsk-on-Amur", "Rio de Janeiro"
+    negation_scope: int  # words after a negator that it governs
+    negation_echo_min_words: int
 
 
 @lru_cache(maxsize=1)
@@ -169,12 +188,19 @@ def lexicons() -> Lexicons:
     for number, names in enumerate(cfg["dates"]["months"], 1):
         for name in names:
             months.add(name, str(number))
-    places, agents, things = Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes)
+    places, peoples, agents, things = Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes)
     known_latin: set[str] = set()
-    for entry in cfg.get("place", []):
+    gazetteer = config.load("places")
+    city_country: dict[str, str] = {}
+    for entry in gazetteer.get("country", []) + gazetteer.get("city", []):
         for alias in entry["aliases"]:
             places.add(alias, entry["name"])
+        for alias in entry.get("demonyms", []):
+            peoples.add(alias, entry["name"])
+        for alias in entry["aliases"] + entry.get("demonyms", []):
             known_latin.update(t.casefold() for t in WORD.findall(alias) if t.isascii())
+        if "country" in entry:
+            city_country[entry["name"]] = entry["country"]
     for entry in cfg.get("thing", []):
         for alias in entry["aliases"]:
             things.add(alias, entry["name"])
@@ -193,6 +219,7 @@ def lexicons() -> Lexicons:
         directions=directions,
         months=months,
         places=places,
+        peoples=peoples,
         agents=agents,
         things=things,
         known_latin=frozenset(known_latin),
@@ -200,6 +227,14 @@ def lexicons() -> Lexicons:
         number_words={normalize(k): float(v) for k, v in numbers["words"].items()},
         scales={normalize(k): float(v) for k, v in numbers["scales"].items()},
         year_range=(int(numbers["year_range"][0]), int(numbers["year_range"][1])),
+        day_joiners=frozenset(normalize(w) for w in cfg["dates"]["day_joiners"]),
+        city_country=city_country,
+        place_nouns=frozenset(normalize(w) for w in gazetteer["cues"]["arabic_nouns"]),
+        place_prepositions=frozenset(w.casefold() for w in gazetteer["cues"]["latin_prepositions"]),
+        not_places=frozenset(w.casefold() for w in gazetteer["cues"]["not_places"]),
+        place_joiners=frozenset(w.casefold() for w in gazetteer["cues"]["latin_joiners"]),
+        negation_scope=int(cfg["polarity"]["negation_scope"]),
+        negation_echo_min_words=int(cfg["polarity"]["negation_echo_min_words"]),
     )
 
 
@@ -230,69 +265,170 @@ def _number(word: Word) -> float | None:
         return None
 
 
-def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
-    """Digits (scaled by a following "million"), number words, years and months."""
-    for i, word in enumerate(words):
-        value = _number(word)
-        if value is not None:
-            low, high = lex.year_range
-            if value.is_integer() and low <= value <= high and len(word.raw) == 4:
-                reading.years[int(value)] = word.raw
-                continue
-            written = word.raw
-            if i + 1 < len(words):
-                scale = next((lex.scales[r] for r in words[i + 1].readings if r in lex.scales), None)
-                if scale is not None:
-                    value *= scale
-                    written = f"{word.raw} {words[i + 1].raw}"
-            reading.numbers[value] = written
-            continue
-        spoken = next((lex.number_words[r] for r in word.readings if r in lex.number_words), None)
-        if spoken is not None:
-            reading.numbers[spoken] = word.raw
-    for label, written in lex.months.find(words):
+def _scale(word: Word, lex: Lexicons) -> float | None:
+    return next((lex.scales[r] for r in word.readings if r in lex.scales), None)
+
+
+def _spoken(word: Word, lex: Lexicons) -> float | None:
+    return next((lex.number_words[r] for r in word.readings if r in lex.number_words), None)
+
+
+def month_positions(words: list[Word], lex: Lexicons) -> list[tuple[int, int, int]]:
+    """(start, end, month number) of each month name; a Latin name that is also a common word
+    ("may", "march") counts only capitalised."""
+    out = []
+    for start, end, label in lex.months.spans(words):
+        written = " ".join(w.raw for w in words[start:end])
         if written.isascii() and written.casefold() in lex.ambiguous_latin and not written[0].isupper():
             continue
-        reading.months[int(label)] = written
+        out.append((start, end, int(label)))
+    return out
 
 
-def read_names(words: list[Word], lex: Lexicons, taken: set[str]) -> dict[str, str]:
-    """Latin capitalised words after the first word that no list knows: unlisted names."""
-    out = {}
-    for word in words[1:]:
-        raw = word.raw
+def day_positions(words: list[Word], lex: Lexicons, months: list[tuple[int, int, int]]) -> set[int]:
+    """Numbers 1-31 that are days of a month: before a month name over other days and joiners
+    ("18 و19 يونيو", "18-19 June", "الـ 19 والـ 20 من يونيو"), or right after one ("June 18")."""
+    starts, ends = {m[0] for m in months}, {m[1] for m in months}
+
+    def day_like(word: Word) -> bool:
+        value = _number(word)
+        return value is not None and value.is_integer() and 1 <= value <= 31 and len(word.raw) <= 2
+
+    days: set[int] = set()
+    for i, word in enumerate(words):
+        if not day_like(word):
+            continue
+        if i in ends and words[i - 1].raw[:1].isupper():  # "June 18" (Latin month names are capitalised)
+            days.add(i)
+            continue
+        j = i + 1
+        while j < len(words) and j not in starts and (day_like(words[j]) or words[j].readings[0] in lex.day_joiners):
+            j += 1
+        if j in starts:
+            days.add(i)
+    return days
+
+
+def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
+    """Digits and number words ("ألفي", "two"), each times the scale words after it ("20 ألف",
+    "two thousand", "10 ملايين"), a scale word alone ("ألف", "a million"), years, months and
+    the days of a month (a date, not an amount)."""
+    months = month_positions(words, lex)
+    for start, end, number in months:
+        reading.months[number] = " ".join(w.raw for w in words[start:end])
+    days = day_positions(words, lex, months)
+    low, high = lex.year_range
+    i = 0
+    while i < len(words):
+        word = words[i]
+        value = _number(word)
+        if i in days:
+            reading.days[int(value or 0)] = word.raw
+            i += 1
+            continue
+        if value is not None and value.is_integer() and low <= value <= high and len(word.raw) == 4:
+            reading.years[int(value)] = word.raw
+            i += 1
+            continue
+        if value is None:
+            value = _spoken(word, lex)
+        if value is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(words) and (scale := _scale(words[j], lex)) is not None:
+            value *= scale
+            j += 1
+        reading.numbers[value] = " ".join(w.raw for w in words[i:j])
+        i = j
+
+
+def read_names(words: list[Word], lex: Lexicons, taken: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Latin capitalised words after the first word that no list knows: unlisted names, and
+    (after "in", "at", ...) unlisted places keyed "~" + the word."""
+    names, places = {}, {}
+    for k in range(1, len(words)):
+        before, raw = words[k - 1], words[k].raw
         if raw.isascii() and raw[:1].isupper() and raw.casefold() not in lex.known_latin and raw.casefold() not in taken:
-            if raw.casefold() not in lex.stopwords:
-                out[raw.casefold()] = raw
+            if raw.casefold() in lex.stopwords:
+                continue
+            joined = k >= 2 and before.raw.casefold() in lex.place_joiners and "~" + words[k - 2].raw.casefold() in places
+            if before.raw.casefold() in lex.place_prepositions or "~" + before.raw.casefold() in places or joined:
+                if raw.casefold() not in lex.not_places:
+                    places["~" + raw.casefold()] = raw
+                continue
+            names[raw.casefold()] = raw
+    return names, places
+
+
+def read_place_cues(words: list[Word], lex: Lexicons, covered: set[int]) -> dict[str, str]:
+    """Unlisted places named after an Arabic place noun: "مدينة كامسومولسك آمور الروسية" ->
+    "كامسومولسك آمور" (up to 3 words without the article that no list knows)."""
+    out = {}
+    for i, word in enumerate(words):
+        if i in covered or not lex.place_nouns & set(word.readings):
+            continue
+        j = i + 1
+        while (j < len(words) and j - i <= 3 and j not in covered and is_arabic(words[j].raw)
+               and not words[j].readings[0].startswith("ال") and words[j].readings[0] not in lex.stopwords):
+            j += 1
+        if j > i + 1:
+            name = words[i + 1 : j]
+            out["~" + " ".join(w.readings[0] for w in name)] = " ".join(w.raw for w in name)
     return out
 
 
 def read(text: str, lex: Lexicons | None = None) -> Reading:
     lex = lex or lexicons()
     words = words_of(text, lex)
-    reading = Reading(words)
-    for kind, written in lex.polarity.find(words):
+    reading = Reading(words, arabic=is_arabic(text))
+    for start, end, kind in lex.polarity.spans(words):
         found = {"negators": reading.negations, "denials": reading.denials, "hedges": reading.hedges}.get(kind)
         if found is not None:
-            found.append(written)
+            found.append(" ".join(w.raw for w in words[start:end]))
+        if kind == "negators":
+            reading.negated.update(w.stem for w in words[end : end + lex.negation_scope])
     for label, written in lex.directions.find(words):
         name, side = label.rsplit(":", 1)
         reading.directions.setdefault(name, set()).add(side)
         reading.direction_words.setdefault(label, written)
     read_numbers(words, lex, reading)
-    for lexicon, target in ((lex.places, reading.places), (lex.agents, reading.agents), (lex.things, reading.things)):
-        for label, written in lexicon.find(words):
-            target.setdefault(label, written)
+    covered: set[int] = set()
+    lexicons_read = ((lex.places, reading.places), (lex.peoples, reading.peoples), (lex.agents, reading.agents),
+                     (lex.things, reading.things))
+    for lexicon, target in lexicons_read:
+        for start, end, label in lexicon.spans(words):
+            if lexicon is lex.peoples and covered & set(range(start, end)):
+                continue  # "كوريا الشمالية" is the country, not the adjective "كوري شمالي"
+            target.setdefault(label, " ".join(w.raw for w in words[start:end]))
+            covered.update(range(start, end))
     found = {
         t.casefold()
-        for w in (*reading.places.values(), *reading.agents.values(), *reading.things.values(), *reading.months.values())
+        for w in (*reading.places.values(), *reading.peoples.values(), *reading.agents.values(),
+                  *reading.things.values(), *reading.months.values())
         for t in w.split()
     }
-    reading.names = read_names(words, lex, found)
+    reading.names, unlisted = read_names(words, lex, found)
+    numeric = {i for i, w in enumerate(words) if _number(w) is not None or _spoken(w, lex) is not None}
+    for key, written in {**unlisted, **read_place_cues(words, lex, covered | numeric)}.items():
+        reading.places.setdefault(key, written)
     reading.content = {
         w.stem for w in words if w.readings[0] not in lex.stopwords and w.stem not in lex.stopwords and _number(w) is None
     }
+    reading.negated &= reading.content
     return reading
+
+
+def negation_echoed(a: Reading, b: Reading) -> float:
+    """How much of what one side negates the other side states without a negation: the share of
+    the negated words' content found in the other text ("لم يعلنا رسميا التوصل إلى اتفاق" against
+    "أعلن ... رسميا التوصل إلى اتفاق": 3 of 4). 0 when both or neither negate."""
+    if bool(a.negations) == bool(b.negations):
+        return 0.0
+    negating, other = (a, b) if a.negations else (b, a)
+    if len(negating.negated) < lexicons().negation_echo_min_words:
+        return 0.0
+    return len(negating.negated & other.content) / len(negating.negated)
 
 
 def _substituted(a: dict, b: dict, canonical: bool = False) -> tuple[str, str] | None:
@@ -302,6 +438,46 @@ def _substituted(a: dict, b: dict, canonical: bool = False) -> tuple[str, str] |
     only_b = [k if canonical else b[k] for k in b if k not in a]
     if only_a and only_b:
         return ", ".join(str(x) for x in only_a), ", ".join(str(x) for x in only_b)
+    return None
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f" {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def spelling_variant(x: str, y: str) -> bool:
+    """Two spellings of one name (character 3-gram Jaccard >= 0.5: كامسومولسك / كومسومولسك)."""
+    tx, ty = _trigrams(x), _trigrams(y)
+    return len(tx & ty) / len(tx | ty) >= 0.5
+
+
+def _places_differ(a: Reading, b: Reading, lex: Lexicons) -> tuple[str, str] | None:
+    """Each side names a place the other does not, by country (a city counts as its country, so
+    "Vladivostok" and "Russia" agree) or else by city (listed cities, and unlisted places where
+    both texts share a script: "مدينة كامسومولسك" vs "مدينة فلاديفوستوك")."""
+
+    def shown(r: Reading, keys: list[str]) -> str:
+        return ", ".join(r.places[k] if k.startswith("~") else k for k in keys)
+
+    def countries(r: Reading) -> set[str]:
+        return {lex.city_country.get(k, k) for k in r.places if not k.startswith("~")}
+
+    ca, cb = countries(a), countries(b)
+    only_a = [k for k in a.places if not k.startswith("~") and lex.city_country.get(k, k) not in cb]
+    only_b = [k for k in b.places if not k.startswith("~") and lex.city_country.get(k, k) not in ca]
+    if only_a and only_b:
+        return shown(a, only_a), shown(b, only_b)
+    unlisted = a.arabic == b.arabic
+
+    def cities(r: Reading) -> list[str]:
+        return [k for k in r.places if k in lex.city_country or (unlisted and k.startswith("~"))]
+
+    xa, xb = cities(a), cities(b)
+    only_a = [k for k in xa if k not in xb and not any(spelling_variant(k, o) for o in xb)]
+    only_b = [k for k in xb if k not in xa and not any(spelling_variant(k, o) for o in xa)]
+    if only_a and only_b:
+        return shown(a, only_a), shown(b, only_b)
     return None
 
 
@@ -360,11 +536,12 @@ def compare(
     if numbers:
         evidence["numbers"] = f"numbers differ: {numbers[0]} vs {numbers[1]}"
         slots.append("how many")
-    years, months = _substituted(a.years, b.years), _substituted(a.months, b.months)
-    if years or months:
-        evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months) if d)
+    years, months, days = (_substituted(a.years, b.years), _substituted(a.months, b.months),
+                           _substituted(a.days, b.days))
+    if years or months or days:
+        evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months, days) if d)
         slots.append("when")
-    places = _substituted(a.places, b.places, canonical=True)
+    places = _places_differ(a, b, lexicons())
     if places:
         evidence["places"] = f"places differ: {places[0]} vs {places[1]}"
         slots.append("where")
@@ -382,13 +559,14 @@ def compare(
     vector = (
         float(neg_a != neg_b),
         float(neg_a or neg_b),
+        negation_echoed(a, b),
         float(deny_a != deny_b),
         float(hedge_a != hedge_b),
         len(opposites) + 0.5 * partly_opposite,
         float(numbers is not None),
         float(_one_side(a.numbers, b.numbers)),
         float(years is not None),
-        float(months is not None),
+        float(months is not None or days is not None),
         float(places is not None),
         float(_one_side(a.places, b.places)),
         float(_substituted(a.agents, b.agents) is not None),

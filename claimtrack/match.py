@@ -62,6 +62,7 @@ class Thresholds:
     minimal_overlap: float = 0.5
     minimal_overlap_high: float = 0.6
     linkage: float = 0.25  # share of member pairs that must be same-claim links for two groups to join
+    negation_echo: float = 0.75  # a negated clause this much restated by the other side is a minimal pair
 
 
 # Calibrated on data/gold/pairs/pairs.tsv by `python -m claimtrack.match calibrate --model NAME`.
@@ -204,6 +205,7 @@ class PairFacts:
     reason: str
     substitution: bool = False
     frame_overlap: float = 0.0
+    negation_echo: float = 0.0  # share of what one side negates that the other states (features.negation_echoed)
 
     @property
     def conflicts(self) -> tuple[str, ...]:
@@ -232,8 +234,9 @@ def _reading(text: str):
     return features.read(text)
 
 
-def text_facts(a: Item, b: Item) -> tuple[tuple[str, ...], tuple[str, ...], float, bool, float]:
-    """(differing slots, polarity evidence, overlap, substitution, frame overlap) of two texts.
+def text_facts(a: Item, b: Item) -> tuple[tuple[str, ...], tuple[str, ...], float, bool, float, float]:
+    """(differing slots, polarity evidence, overlap, substitution, frame overlap, negation echo)
+    of two texts.
 
     Overlap: Jaccard of content words. Frame overlap: the same once the slot values (names,
     places, dates, numbers) are set aside, so "travelled to Kyrgyzstan in October 2023" and
@@ -256,7 +259,8 @@ def text_facts(a: Item, b: Item) -> tuple[tuple[str, ...], tuple[str, ...], floa
         new_a = {w for w in only_a if not any(_variant(w, v) for v in only_b)}
         new_b = {w for w in only_b if not any(_variant(w, v) for v in only_a)}
         substitution = bool(new_a and new_b)
-    return tuple(found.slots_differ), clash, overlap, substitution, frame
+    echo = features.negation_echoed(ra, rb) if not cross_script(a.text, b.text) else 0.0
+    return tuple(found.slots_differ), clash, overlap, substitution, frame, echo
 
 
 @lru_cache(maxsize=65536)
@@ -332,9 +336,9 @@ def pair_facts(pairs: Sequence[tuple[Item, Item, float]], store=None, th: Thresh
     a few pairs per claim, not every neighbour."""
     unscored = []
     for a, b, cos in pairs:
-        slots, clash, overlap, substitution, frame = text_facts(a, b)
+        slots, clash, overlap, substitution, frame, echo = text_facts(a, b)
         unscored.append(PairFacts(float(cos), cross_script(a.text, b.text), slots, clash, overlap, 1.0, "",
-                                  substitution, frame))
+                                  substitution, frame, echo))
     wanted = [i for i, f in enumerate(unscored) if th is None or contradicts(f, th)]
     scored = dict(zip(wanted, contradiction_scores([pairs[i][:2] for i in wanted], store)))
     return [
@@ -356,12 +360,24 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
     - one differing slot (number, date, place, actor) in a minimal pair: the same frame of
       content words once slot values are set aside (across scripts: cosine at the same-claim
       floor; never an actor across scripts);
+    - a negation or opposite direction in one sentence told twice (wording overlap at
+      `minimal_overlap_high`, nothing else differing): "Russia vetoed X" / "Russia voted for X",
+      "غاب بوتين عن القمة" / "حضر بوتين القمة", whatever the scorer says;
+    - a negated clause that the other side states (`negation_echo`: "لم يعلنا رسميا التوصل إلى
+      اتفاق" / "أعلن بوتين وكيم رسميا التوصل إلى اتفاق"), whatever the scorer says;
     - a negation or opposite direction in near-identical wording, with a confident score;
     - no evidence the word lists see, but a substitution in near-identical wording that the
       scorer is confident about.
     Two or more differing slots are two events (the scorer caps those), never a contradiction.
     """
-    if facts.similarity < th.related or facts.contradiction < th.contradiction or len(facts.slots) >= 2:
+    if facts.similarity < th.related or len(facts.slots) >= 2:
+        return False
+    if not facts.slots and not facts.cross_script:
+        told_twice = {"negation", "direction"} & set(facts.clash) and facts.overlap >= th.minimal_overlap_high
+        negated_restated = "negation" in facts.clash and facts.negation_echo >= th.negation_echo
+        if told_twice or negated_restated:
+            return True
+    if facts.contradiction < th.contradiction:
         return False
     if facts.cross_script:
         minimal = facts.similarity >= th.same_cross and "who" not in facts.slots
@@ -447,10 +463,31 @@ def cluster_candidates(cands: Candidates, th: Thresholds) -> Matching:
         elif relation == "contradicts":
             apart.append((a, b))
             contra.append((a, b, facts.contradiction, facts.reason))
-    links = np.asarray(same, dtype=np.float64).reshape(-1, 3)
+    links = np.asarray(contested_links_dropped(same, apart), dtype=np.float64).reshape(-1, 3)
     groups = build_clusters(cands.size, links[:, 0].astype(np.int64), links[:, 1].astype(np.int64), links[:, 2], apart,
                             linkage=th.linkage)
     return Matching(groups, contra, len(cands.pairs))
+
+
+def contested_links_dropped(same: list[tuple[int, int, float]], apart: list[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """A claim that matches both sides of a contradiction ("Putin visits on Tuesday" against
+    "... on 18-19 June" and "... on 25-26 July") can join only one of them; keep it with the
+    better-supported side (its same-claim links, summed by cosine: a claim repeated by other
+    outlets outweighs a lone variant), not with whichever cosine is a hair higher. Ties keep
+    both links (clustering then decides as before)."""
+    neighbours: dict[int, dict[int, float]] = {}
+    for a, b, sim in same:
+        neighbours.setdefault(a, {})[b] = sim
+        neighbours.setdefault(b, {})[a] = sim
+    dropped: set[frozenset[int]] = set()
+    for x, y in apart:
+        nx, ny = neighbours.get(x, {}), neighbours.get(y, {})
+        support_x, support_y = sum(nx.values()), sum(ny.values())
+        if abs(support_x - support_y) < 1e-9:
+            continue
+        loser = y if support_x > support_y else x
+        dropped.update(frozenset((z, loser)) for z in set(nx) & set(ny))
+    return [link for link in same if frozenset(link[:2]) not in dropped]
 
 
 def match_index(items_by_pos: dict[int, Item], index, th: Thresholds, k: int = NEIGHBOURS, store=None) -> Matching:

@@ -1,0 +1,141 @@
+"""Text features of the contradiction scorer on real-world sentences: numbers written as words,
+days of the month, places (listed, unlisted, across languages), opposite directions, negation."""
+
+from __future__ import annotations
+
+from claimtrack.features import compare, negation_echoed, read
+from claimtrack.match import contested_links_dropped
+
+
+def evidence(a: str, b: str) -> dict[str, str]:
+    return compare(read(a), read(b)).evidence
+
+
+def slots(a: str, b: str) -> tuple[str, ...]:
+    return compare(read(a), read(b)).slots_differ
+
+
+# ----- numbers ------------------------------------------------------------------------------------
+
+
+def test_number_words_and_scales_are_amounts():
+    assert set(read("نزح نحو ألفي شخص من المدينة").numbers) == {2000}
+    assert set(read("أرسلت الحكومة خمسة آلاف جندي إلى الحدود").numbers) == {5000}
+    assert set(read("شارك ألف متظاهر في المسيرة").numbers) == {1000}
+    assert set(read("Two thousand workers went on strike").numbers) == {2000}
+    assert set(read("The fund lost 3 million dollars").numbers) == {3_000_000}
+    assert set(read("قتل 20 ألف شخص").numbers) == {20_000}
+
+
+def test_vague_plurals_are_not_amounts():
+    assert read("تظاهر آلاف الأشخاص في العاصمة").numbers == {}
+    assert read("Millions of people watched the final").numbers == {}
+
+
+def test_amounts_in_words_against_digits_differ():
+    ev = evidence("قالت الشرطة إن ألفي شخص شاركوا في الاحتجاج", "قالت الشرطة إن 20 ألف شخص شاركوا في الاحتجاج")
+    assert ev["numbers"] == "numbers differ: ألفي vs 20 ألف"
+
+
+# ----- days of the month --------------------------------------------------------------------------
+
+
+def test_days_of_the_month_are_dates_not_amounts():
+    r = read("تعقد القمة يومي 18 و19 يونيو في جنيف")
+    assert r.days == {18: "18", 19: "19"} and r.numbers == {}
+    r = read("The summit will be held on 18-19 June in Geneva")
+    assert set(r.days) == {18, 19} and r.numbers == {}
+    r = read("The vote is set for June 18")
+    assert set(r.days) == {18} and r.numbers == {}
+
+
+def test_different_days_are_a_date_conflict_with_a_readable_reason():
+    a, b = "The summit will be held on 18-19 June in Geneva", "The summit will be held on 25-26 June in Geneva"
+    assert slots(a, b) == ("when",)
+    assert evidence(a, b)["dates"] == "dates differ: 18, 19 vs 25, 26"
+
+
+def test_same_days_written_two_ways_agree():
+    assert slots("يزور الوزير القاهرة يومي الـ 19 والـ 20 من يونيو", "يزور الوزير القاهرة في الـ 19 و20 من يونيو") == ()
+
+
+def test_counts_next_to_a_month_word_stay_amounts_when_no_month_follows():
+    assert set(read("قتل 18 شخصا في هجوم يونيو").numbers) == {18}
+
+
+# ----- places -------------------------------------------------------------------------------------
+
+
+def test_listed_cities_in_two_countries_differ():
+    ev = evidence("The talks between the two delegations were held in Geneva", "The talks between the two delegations were held in Vienna")
+    assert ev["places"] == "places differ: Geneva vs Austria"
+
+
+def test_a_city_and_its_country_agree():
+    assert "where" not in slots("Kim arrived in Vladivostok on Friday", "Kim arrived in Russia on Friday")
+    assert "where" not in slots("وصل الوفد إلى مدينة ماريوبول", "وصل الوفد إلى أوكرانيا")
+
+
+def test_two_cities_of_one_country_differ():
+    ev = evidence("سقط صاروخ على مدينة خاركيف فجر اليوم", "سقط صاروخ على مدينة أوديسا فجر اليوم")
+    assert ev["places"] == "places differ: Kharkiv vs Odesa"
+
+
+def test_unlisted_places_are_read_after_a_place_noun_or_a_preposition():
+    ev = evidence("عقد الاجتماع في مدينة بيلغورود الروسية", "عقد الاجتماع في مدينة كورسك الروسية")
+    assert ev["places"] == "places differ: بيلغورود vs كورسك"
+    r = read("The plant in Komsomolsk-on-Amur builds fighter jets")
+    assert "~komsomolsk" in r.places and r.names == {}
+
+
+def test_two_spellings_of_an_unlisted_place_agree():
+    assert slots("وصل الزعيم إلى مدينة كامسومولسك آمور", "وصل الزعيم إلى مدينة كومسومولسك آمور") == ()
+
+
+def test_demonyms_do_not_make_a_place_conflict():
+    """"A Russian president" qualifies a person; it does not say where the visit went."""
+    assert "where" not in slots("أول زيارة لرئيس روسي إلى هناك منذ 24 عاما",
+                                "زيارة بوتين الأولى إلى كوريا الشمالية منذ 24 عاما")
+
+
+def test_places_compare_across_languages_but_unlisted_ones_do_not():
+    ev = evidence("Kim and Putin met in Vladivostok", "التقى كيم وبوتين في سوتشي")
+    assert ev["places"] == "places differ: Vladivostok vs Sochi"
+    assert "where" not in slots("The meeting took place in Kursk", "عقد الاجتماع في مدينة بيلغورود")
+
+
+# ----- opposite directions and negation -----------------------------------------------------------
+
+
+def test_attend_and_stay_away_are_opposites_in_both_languages():
+    assert evidence("غاب وزير الخارجية عن اجتماع الجامعة العربية",
+                    "حضر وزير الخارجية اجتماع الجامعة العربية")["direction"] == "opposite direction: غاب / حضر"
+    assert "direction" in evidence("The senator skipped the hearing on Monday", "The senator attended the hearing on Monday")
+
+
+def test_votes_for_and_against_are_opposites():
+    assert evidence("France voted for the resolution on Gaza", "France voted against the resolution on Gaza")["direction"] \
+        == "opposite direction: voted for / voted against"
+    assert "direction" in evidence("فرنسا صوتت لصالح القرار", "فرنسا صوتت ضد القرار")
+    assert "direction" in evidence("The United States vetoed the draft resolution", "The United States voted for the draft resolution")
+
+
+def test_a_negated_clause_restated_by_the_other_side_is_echoed():
+    a, b = read("لم تعلن الحكومة رسميا انتهاء الأزمة"), read("أعلنت الحكومة رسميا انتهاء الأزمة")
+    assert negation_echoed(a, b) >= 0.75
+    assert negation_echoed(read("The minister did not sign the agreement"), read("The talks collapsed on Monday")) == 0.0
+
+
+def test_no_doubt_is_not_a_negation():
+    assert read("لا شك أن الاتفاق سيصمد").negations == []
+    assert read("ليس هناك شك في أن المعاهدة ستضمن السلام").negations == []
+
+
+# ----- clustering around a contradiction ----------------------------------------------------------
+
+
+def test_a_claim_matching_both_sides_of_a_contradiction_joins_the_better_supported_side():
+    # 0, 1: one claim from two outlets; 2: its contradicting variant; 3: matches all three.
+    same = [(0, 1, 0.99), (0, 3, 0.93), (1, 3, 0.93), (2, 3, 0.94)]
+    kept = contested_links_dropped(same, [(0, 2), (1, 2)])
+    assert (2, 3, 0.94) not in kept and (0, 3, 0.93) in kept and (1, 3, 0.93) in kept
