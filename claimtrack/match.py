@@ -259,7 +259,12 @@ def text_facts(a: Item, b: Item) -> tuple[tuple[str, ...], tuple[str, ...], floa
         new_a = {w for w in only_a if not any(_variant(w, v) for v in only_b)}
         new_b = {w for w in only_b if not any(_variant(w, v) for v in only_a)}
         substitution = bool(new_a and new_b)
-    echo = features.negation_echoed(ra, rb) if not cross_script(a.text, b.text) else 0.0
+    echo = 0.0
+    if not cross_script(a.text, b.text):
+        # the negated words may be the other side's reporting verb ("لم يعلنا ... اتفاق" against
+        # "أعلن X ... اتفاق", whose proposition leaves "أعلن" out): read the whole wordings too
+        echo = max(features.negation_echoed(ra, rb),
+                   features.negation_echoed(_reading(a.wording), _reading(b.wording)))
     return tuple(found.slots_differ), clash, overlap, substitution, frame, echo
 
 
