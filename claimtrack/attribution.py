@@ -148,6 +148,8 @@ class Attributor:
                 continue
             if cue.kind == "speech" and self._impersonal(sent, cue):
                 continue
+            if cue.kind in ("speech", "object") and self._negated_cue(sent, cue):
+                continue
             inside = next((d for d in sent.claims if d.span[0] <= start < d.span[1]), None)
             if inside is not None and cue.kind in ("speech", "object", "carry", "relay"):
                 # a cue inside reported content ("قال X إن Y أعلن أن ...") belongs to the content
@@ -198,6 +200,18 @@ class Attributor:
         if i < len(toks) and toks[i].norm in self.lex.complementizer_leads:
             i += 1
         return i < len(toks) and self._is_complementizer(toks[i].norm)
+
+    def _negated_cue(self, sent: Sentence, cue: Cue) -> bool:
+        """'لم تعلن الحكومة انتهاء الطوارئ': the speaker did NOT say it, so it is no claim of
+        theirs (the outlet's own statement covers the sentence). 'لم يستبعد' stays a cue."""
+        if sent.lang != "ar" or cue.first == 0:
+            return False
+        before = sent.tokens[cue.first - 1].norm
+        if before[:1] in "وف" and self.lex.has("ar_cue_negators", before[1:]):
+            before = before[1:]
+        if not self.lex.has("ar_cue_negators", before):
+            return False
+        return not starts_phrase(sent.tokens, cue.first - 1, self.lex.phrases.get("ar_not_negation", ()))
 
     def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
         """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""

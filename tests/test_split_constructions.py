@@ -333,3 +333,10 @@ def test_statement_as_speaker_is_an_organisation_and_its_stress_runs_to_the_clau
     assert only(claims, "أبلغت عن 8 حالات").speaker.kind == "organization"
     c = only(claims, "عزل الحالة")
     assert "تتبُّع المُخالِطين" in c.text and c.speaker.text == "البيان"
+
+
+def test_negated_reporting_verb_is_not_the_speakers_claim():
+    # seed 001's construction: the two leaders did NOT announce a deal, so no claim is theirs
+    text = "وتبادل الرجلان الثناء، لكنهما لم يعلنا رسميا التوصل إلى اتفاق. ولم تعلن الحكومة رسميا انتهاء حالة الطوارئ."
+    assert attributed(text) == []
+    assert only(attributed("وقال الوزير إن الأسعار لن ترتفع."), "لن ترتفع").polarity == "denied"
