@@ -41,7 +41,6 @@ from claimtrack.errors import UserError
 from claimtrack.models import Entity
 
 NEIGHBOURS = 16
-MATCH_DEFAULT = "e5"
 PROPOSITION_SHARE = 0.5
 EMBED_CHUNK = 256
 GOLD_PAIRS = config.PACKAGE_ROOT / "data" / "gold" / "pairs" / "pairs.tsv"
@@ -122,11 +121,11 @@ class Item:
 
 
 def model_name(model: str | None) -> str:
-    """The encoder matching uses: the one named, else `match` in configs/models.toml, else e5
-    (the backend whose thresholds pass the gold-pairs gate; see THRESHOLDS)."""
+    """The encoder matching uses: the one named, else `match` in configs/models.toml, else its
+    `default` (every backend in THRESHOLDS has floors calibrated on the gold pairs)."""
     from claimtrack.encoder import BACKENDS, settings
 
-    name = model or str(settings().get("match", MATCH_DEFAULT))
+    name = model or str(settings().get("match") or settings()["default"])
     if name not in BACKENDS:
         raise UserError(f"unknown encoder {name!r}; choose one of: {', '.join(BACKENDS)}")
     return name
