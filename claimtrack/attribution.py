@@ -787,8 +787,8 @@ class Attributor:
                 if i + 1 < len(toks):
                     return "comp", region_end, t.end
                 return None
-            if i > first and i in sent.cue_at and sent.cue_at[i].kind in ("speech", "object"):
-                return None
+            if i > first and i in sent.cue_at and sent.cue_at[i].kind in ("speech", "object", "participle", "carry"):
+                return None  # another cue opens its own clause: '... وتعهد بـY، مذكرا أنه ...'
             if t.norm in (".",):
                 return None
             prev_end = t.end

@@ -333,3 +333,22 @@ def test_statement_as_speaker_is_an_organisation_and_its_stress_runs_to_the_clau
     assert only(claims, "أبلغت عن 8 حالات").speaker.kind == "organization"
     c = only(claims, "عزل الحالة")
     assert "تتبُّع المُخالِطين" in c.text and c.speaker.text == "البيان"
+
+
+# ---------------------------------------------------------------- Arabic chains of reporting clauses
+
+
+def test_chain_of_reporting_clauses_gives_one_claim_per_cue_by_one_speaker():
+    text = ("قال مدرب “الخضر” رضا زڤيلي إن الفريق الوطني ضيّع فوزا كان في متناوله، معترفا أن بعض اللاعبين ما يزالون "
+            "متأثرين معنويا بالهزيمة الأولى أمام المنتخب المصري. وقال إن الفريق الوطني أظهر مستواه الحقيقي في الشوط "
+            "الأول، وخاصة مع بداية المقابلة، إلا أنه أوضح أن الفريق لا يمكنه أن يتقدم في النتيجة في حال أنه ضيّع كرات "
+            "سهلة أمام المرمى. وقال إن كل شيء تغير في الشوط الثاني، حين مالت الكفة لصالح الأيسلنديين، وتعهد بمواصلة "
+            "اللعب بحرارة دفاعا عن الألوان الوطنية، مذكرا أنه لم يلتزم أبدا بالتأهل إلى الدور الثاني، ونفى المدرب "
+            "القول بأن لاعبيه عانوا بدنيا.")
+    claims = attributed(text)
+    for words in ("ضيّع فوزا", "بعض اللاعبين", "أظهر مستواه", "لا يمكنه أن يتقدم", "كل شيء تغير", "بمواصلة اللعب",
+                  "لم يلتزم أبدا", "لاعبيه عانوا"):
+        c = only(claims, words)
+        assert "زڤيلي" in c.speaker.text or c.speaker.text == "المدرب", (words, c.speaker.text)
+    assert only(claims, "أظهر مستواه").text.endswith("بداية المقابلة")
+    assert only(claims, "لاعبيه عانوا").polarity == "denied"
