@@ -33,7 +33,9 @@ def extract_article(article: Article) -> list[Claim]:
     outlet = article.outlet or UNKNOWN_OUTLET
     drafts: list[Draft] = []
     body = article.body if article.body else None
-    for para in paragraphs(raw, body):
+    for n, para in enumerate(paragraphs(raw, body)):
+        if n == 0 and _is_headline(raw, para):
+            continue  # the headline: "وزارة الصحة تؤكد أن المغرب لم يسجل أي حالة" is not a claim
         para_quotes = quotes(raw, para)
         para_drafts: list[Draft] = []
         sents = sentences(raw, para, para_quotes)
@@ -80,6 +82,13 @@ def _is_title(raw: str, para: tuple[int, int]) -> bool:
     """A short line with no sentence punctuation: a headline or a subheading, not a claim."""
     text = raw[para[0] : para[1]].strip()
     return len(text.split()) < 14 and not text.endswith((".", "؟", "?", "!", "\"", "”", "»", ":"))
+
+
+def _is_headline(raw: str, para: tuple[int, int]) -> bool:
+    """The article's first line when short and unpunctuated, a closing quotation mark allowed:
+    'وزارة الصحة تؤكد أن المغرب لم يسجل أي حالة لمرض “كورونا”'."""
+    text = raw[para[0] : para[1]].strip().rstrip("\"”»'’")
+    return len(text.split()) < 14 and "\n" not in text and not text.endswith((".", "؟", "?", "!", ":"))
 
 
 def _outlet_statements(raw: str, sent: tuple[int, int], drafts: list[Draft], outlet: Entity, lex) -> list[Draft]:

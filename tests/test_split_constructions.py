@@ -352,3 +352,11 @@ def test_chain_of_reporting_clauses_gives_one_claim_per_cue_by_one_speaker():
         assert "زڤيلي" in c.speaker.text or c.speaker.text == "المدرب", (words, c.speaker.text)
     assert only(claims, "أظهر مستواه").text.endswith("بداية المقابلة")
     assert only(claims, "لاعبيه عانوا").polarity == "denied"
+
+
+def test_headline_is_not_a_claim_even_with_a_cue():
+    text = ("وزارة الصحة تؤكد أن المغرب لم يسجل لحد الآن أي حالة لمرض “كورونا”\n\nهوسبريس ـ متابعة\n\n"
+            "أفادت وزارة الصحة بأنه تم تسجيل ، إلى حدود الآن ، 17 حالة محتملة لفيروس كورونا المستجد، لكنها “خالية من هذا الفيروس”.")
+    claims = attributed(text)
+    assert not [c for c in claims if "لحد الآن" in c.text]
+    assert only(claims, "17 حالة").speaker.text == "وزارة الصحة"
