@@ -148,6 +148,8 @@ class Attributor:
                 continue
             if cue.kind == "speech" and self._impersonal(sent, cue):
                 continue
+            if cue.first > 0 and self.lex.has(f"{lang}_not_report_before", tokens[cue.first - 1].norm):
+                continue  # 'فسوف تكشف عن', 'لم يعلن': a future or negated verb reports nothing yet
             inside = next((d for d in sent.claims if d.span[0] <= start < d.span[1]), None)
             if inside is not None and cue.kind in ("speech", "object", "carry", "relay"):
                 # a cue inside reported content ("قال X إن Y أعلن أن ...") belongs to the content

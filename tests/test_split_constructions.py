@@ -360,3 +360,11 @@ def test_headline_is_not_a_claim_even_with_a_cue():
     claims = attributed(text)
     assert not [c for c in claims if "لحد الآن" in c.text]
     assert only(claims, "17 حالة").speaker.text == "وزارة الصحة"
+
+
+def test_future_verb_reports_nothing():
+    text = ("وقال فريق المهمة، إن الكوكب الجديد يدور حول نجمه كل 14 يومًا. وفي حال تم دمج هذه البيانات مع عدة ملاحظات "
+            "أخرى فسوف تكشف عن خصائص الكواكب الخارجية التي تدور حول هذه النجوم المضيئة.")
+    claims = attributed(text)
+    assert only(claims, "يدور حول نجمه").speaker.text == "فريق المهمة"
+    assert not [c for c in claims if "خصائص الكواكب" in c.text]
