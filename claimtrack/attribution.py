@@ -985,6 +985,9 @@ class Attributor:
             return
         if any(not (e <= d.span[0] or s >= d.span[1]) for d in sent.claims):
             return
+        if self._not_checkworthy(sent, cue, s, direct):
+            self.last_speaker = speaker  # the speaker still spoke: 'adding that ...' is theirs
+            return
         if not via and speaker.kind not in ("agency", "outlet"):
             via = self.relay_of.get(speaker.name, [])
         elif via and speaker.kind not in ("agency", "outlet"):
@@ -998,6 +1001,20 @@ class Attributor:
         if not nominal or speaker.kind != "agency":
             self.last_speaker = speaker
         self.speakers.remember(speaker)
+
+    def _not_checkworthy(self, sent: Sentence, cue: Cue, start: int, direct: bool) -> bool:
+        """A wish, a feeling or a prescription, not a checkable claim: 'قال إنه كان يتمنى أن',
+        'said she felt that', 'I would like to believe', '(reported) X should also be strengthened'."""
+        toks = sent.tokens
+        first = sent.token_index_at(start)
+        lo = cue.last if cue.last <= first else first
+        opinion = self.lex.phrases.get(f"{sent.lang}_opinion", ())
+        if any(starts_phrase(toks, i, opinion) for i in range(lo, min(len(toks), first + 4))):
+            return True
+        if direct:
+            return False
+        prescriptive = self.lex.phrases.get(f"{sent.lang}_prescriptive", ())
+        return any(starts_phrase(toks, i, prescriptive) for i in range(first, min(len(toks), first + 8)))
 
     def _mode(self, sent: Sentence, span: Span, direct: bool) -> str:
         if direct:

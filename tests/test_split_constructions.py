@@ -368,3 +368,20 @@ def test_future_verb_reports_nothing():
     claims = attributed(text)
     assert only(claims, "يدور حول نجمه").speaker.text == "فريق المهمة"
     assert not [c for c in claims if "خصائص الكواكب" in c.text]
+
+
+def test_wishes_feelings_and_reported_prescriptions_are_not_claims():
+    ar = ("وقال مدرب “الخضر” رضا زڤيلي إنه كان يتمنى أن تكون المقابلة أمام الفريق المصري الثانية أو الثالثة في برنامج "
+          "فريقه. ونفى المدرب القول بأن لاعبيه عانوا بدنيا، بدليل الضغط الذي مارسه لاعبوه في المقابلة.")
+    claims = attributed(ar)
+    assert not [c for c in claims if "المقابلة أمام الفريق المصري" in c.text]
+    assert only(claims, "لاعبيه عانوا").text.endswith("بدنيا")
+    en = ("The Minister said she felt that razing of religious structures was not a proper step. Those engaging in such "
+          "illegal activities misuse the weak-minded Hindus, she said. Law on religious conversion should also be "
+          "strengthened, the Minister said. “I would like to believe that we will hopefully see better inflation "
+          "figures,” German Bundesbank President Joachim Nagel said Monday, adding that reliable data suggested that "
+          "inflation rates would remain high for a while.")
+    claims = attributed(en)
+    assert not [c for c in claims if "razing" in c.text or "strengthened" in c.text or "would like" in c.text]
+    assert only(claims, "weak-minded").speaker.text == "she"
+    assert "Nagel" in only(claims, "inflation rates").speaker.text
