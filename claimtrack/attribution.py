@@ -185,6 +185,8 @@ class Attributor:
 
     def _is_participle_cue(self, sent: Sentence, cue: Cue) -> bool:
         """', adding that ...' / '، مؤكدة أن': not 'was adding seats' or 'حالات مؤكدة' (a verb, an adjective)."""
+        if cue.first > 0 and sent.tokens[cue.first - 1].norm[:1].isdigit():
+            return False  # '22 متهما': a noun counted, not a participle
         if self._comma_before(sent, cue.first, 0):
             return True
         if sent.lang == "en":

@@ -385,3 +385,10 @@ def test_wishes_feelings_and_reported_prescriptions_are_not_claims():
     assert not [c for c in claims if "razing" in c.text or "strengthened" in c.text or "would like" in c.text]
     assert only(claims, "weak-minded").speaker.text == "she"
     assert "Nagel" in only(claims, "inflation rates").speaker.text
+
+
+def test_participle_after_a_number_is_a_counted_noun():
+    text = ("وأكد المصدر ذاته، أن المحكمة قررت إلزام 22 متهما بدفع تعويض مؤقت مليون جنيه (نحو 56 ألف دولار أمريكي) "
+            "لكل منهم.")
+    claims = attributed(text)
+    assert len(claims) == 1 and "متهما بدفع تعويض" in claims[0].text
