@@ -805,7 +805,9 @@ class Attributor:
             return False
         later = [o for o in sent.quotes if o.start > q.end]
         before = sent.between(sent.tokens[first - 1].end, q.start)
-        return bool(later) and bool(before.strip()) and not any(c in before for c in ":")
+        # 'أعلن عن فوز «القائمة الوطنية من أجل مصر» في الدوائر': the clause goes on after the name
+        goes_on = sent.between(q.end, q.end + 2).strip()[:1].isalpha()
+        return (bool(later) or goes_on) and bool(before.strip()) and not any(c in before for c in ":")
 
     def _quote_before(self, sent: Sentence, cue: Cue, slack_words: int = 1) -> Quote | None:
         """Quote-first order: '"..."، سخر فلان' / '"...," said X'."""

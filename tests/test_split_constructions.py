@@ -392,3 +392,10 @@ def test_participle_after_a_number_is_a_counted_noun():
             "لكل منهم.")
     claims = attributed(text)
     assert len(claims) == 1 and "متهما بدفع تعويض" in claims[0].text
+
+
+def test_guillemets_around_a_name_inside_a_clause_are_a_name_not_the_quote():
+    text = ("وأعلن المستشار لاشين إبراهيم عن فوز «القائمة الوطنية من أجل مصر» في الدوائر الأولى والثانية والثالثة "
+            "والرابعة بالانتخابات، وذلك لحصولها على نسبة تجاوزت 5 في المائة من إجمالي الأصوات الصحيحة.")
+    c = only(attributed(text), "القائمة الوطنية")
+    assert "في الدوائر الأولى" in c.text and "لاشين إبراهيم" in c.speaker.text
