@@ -274,6 +274,11 @@ class Attributor:
         if cue.last >= len(sent.tokens):
             return
         head_end = self._entity_phrase_end(sent, cue.last)
+        # 'وأعلن المستشار لاشين إبراهيم عن فوز ...': the speaker runs to the object word
+        opener = next((j for j in range(cue.last + 1, min(len(sent.tokens), cue.last + 7)) if sent.tokens[j].norm in cue.form.objects
+                       or self._comma_before(sent, j, cue.last)), None)
+        if opener is not None and sent.tokens[opener].norm in cue.form.objects and (head_end is None or head_end < opener):
+            head_end = opener
         marker = self._find_marker(sent, cue.last, window=12) if redirect else None
         if marker is not None:
             marker_at = sent.token_index_at(marker[1])
