@@ -128,6 +128,7 @@ class Attributor:
         self.speakers = resolver
         self.last_speaker: Entity | None = None
         self.last_via: list[Entity] = []
+        self.prev_free: Span | None = None  # the previous sentence when it held no attributed claim
         self.relay_of: dict[str, list[Entity]] = {}  # speaker name -> the relays that carried them
 
     # ================================================================ sentence entry point
@@ -160,7 +161,29 @@ class Attributor:
                 self._cut_claim_at_cue(sent, inside, cue)
             handler = getattr(self, f"_{cue.kind}")
             handler(sent, cue)
+        self.prev_free = None if sent.claims else span
         return sent.claims
+
+    def _backward(self, sent: Sentence, cue: Cue) -> bool:
+        """'وأكدت لجنة الانتخابات هذا العدد، ...': a demonstrative object after the speaker points back;
+        the previous sentence (which had no attributed claim) is the speaker's claim."""
+        toks, prev = sent.tokens, self.prev_free
+        if prev is None or sent.lang != "ar":
+            return False
+        at = next((j for j in range(cue.last, min(len(toks), cue.last + 7)) if self.lex.has("ar_backward_objects", toks[j].norm)
+                   or self._comma_before(sent, j, cue.last) or self._is_complementizer(toks[j].norm)), None)
+        if at is None or at == cue.last or not self.lex.has("ar_backward_objects", toks[at].norm):
+            return False
+        speaker = self.speakers.resolve(sent.between(toks[cue.last].start, toks[at - 1].end), self.last_speaker)
+        if speaker is None:
+            return False
+        s, e = trim_span(self.raw, *prev)
+        p_toks = tokenize(self.raw[s:e], s)
+        cue_text = self.raw[toks[cue.first].start : toks[cue.last - 1].end]
+        sent.claims.append(Draft((s, e), (prev[0], sent.span[1]), speaker, [], cue_text, "indirect", polarity_of(p_toks, "ar", cue.form.polarity, self.lex), cue.form.polarity))
+        self.last_speaker = speaker
+        self.speakers.remember(speaker)
+        return True
 
     def _reported_report(self, sent: Sentence, outer: Draft, cue: Cue) -> None:
         """'KATU-TV reported that the Oregon Health Authority announced X': the outlet relays the inner speaker."""
@@ -219,6 +242,8 @@ class Attributor:
         marker = self._find_marker(sent, cue.last)
         if marker is None:
             quote = self._quote_before(sent, cue)
+            if quote is None and self._backward(sent, cue):
+                return
             if quote is None:
                 if cue.kind == "object" or cue.form.objects or self._nominal_object_follows(sent, cue):
                     self._object(sent, cue, redirect=False)

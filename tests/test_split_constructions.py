@@ -399,3 +399,12 @@ def test_guillemets_around_a_name_inside_a_clause_are_a_name_not_the_quote():
             "والرابعة بالانتخابات، وذلك لحصولها على نسبة تجاوزت 5 في المائة من إجمالي الأصوات الصحيحة.")
     c = only(attributed(text), "القائمة الوطنية")
     assert "في الدوائر الأولى" in c.text and "لاشين إبراهيم" in c.speaker.text
+
+
+def test_demonstrative_object_attributes_the_previous_sentence_backward():
+    text = ("أدلى أكثر من 14 في المائة من الناخبين المصريين بأصواتهم في انتخابات مجلس الشيوخ التي أجريت، الأسبوع "
+            "الماضي. وأكدت لجنة الانتخابات هذا العدد، اليوم (الأربعاء)، بعد أسبوع واحد من التصويت في 11 و12 أغسطس.")
+    claims = extract(text)
+    c = only(claims, "أدلى أكثر من 14")
+    assert c.speaker.text == "لجنة الانتخابات" and c.mode == "indirect"
+    assert not [x for x in claims if "بعد أسبوع واحد" in x.text]
