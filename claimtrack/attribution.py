@@ -556,7 +556,7 @@ class Attributor:
         # speaker first: 'X said (that) ...', 'X told Reuters on Monday that ...'
         before_text, negated = self._english_strip_aux(before_text)
         polarity = "denied" if negated else None
-        speaker_text = self._english_subject(before_text)
+        speaker_text = self._strip_dateline(self._english_subject(before_text))
         subject_words = [w.lower() for w in speaker_text.split()]
         if any(self.lex.has("en_not_in_subject", w) for w in subject_words) or (subject_words and self.lex.has("en_noun_before", subject_words[-1])):
             # the cue word is a noun: "investigate reports by ...", "commenting on reports that ..."
@@ -735,6 +735,19 @@ class Attributor:
             if len(text.split()) > 12 and len(parts) == 2 and len(parts[0].split()) <= 4 and parts[1][:1].islower() and not self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
                 text = parts[0]
         return text if 0 < len(text.split()) <= 12 else ""
+
+    @staticmethod
+    def _strip_dateline(text: str) -> str:
+        """'Lord's, June 4 (SocialNews.XYZ) England Test captain Ben Stokes', 'MOSCOW (Reuters) - A Russian lawyer':
+        a dateline (a place in capitals or a date, then the outlet in brackets) glued to the subject."""
+        close = text.find(")")
+        opened = text.find("(")
+        if opened <= 0 or close < opened or not text[close + 1 :].strip(" -–—"):
+            return text
+        place = text[:opened].strip()
+        if not (any(c.isdigit() for c in place) or place.replace(",", "").replace(" ", "").isupper()):
+            return text
+        return text[close + 1 :].strip(" -–—")
 
     def _english_participle_lead(self, part: str) -> bool:
         """'Brushing the criticism aside, Kohli', 'aired Tuesday, X': a participle clause, not a name."""

@@ -408,3 +408,10 @@ def test_demonstrative_object_attributes_the_previous_sentence_backward():
     c = only(claims, "أدلى أكثر من 14")
     assert c.speaker.text == "لجنة الانتخابات" and c.mode == "indirect"
     assert not [x for x in claims if "بعد أسبوع واحد" in x.text]
+
+
+def test_english_dateline_glued_to_the_subject_is_not_the_speaker():
+    text = ("Lord's, June 4 (SocialNews.XYZ) England Test captain Ben Stokes played down concerns over his injury ahead "
+            "of The Ashes against Australia, saying his long standing knee injury was \"nothing to worry about\".")
+    c = only(attributed(text), "knee injury")
+    assert c.speaker.text == "England Test captain Ben Stokes"
