@@ -146,6 +146,8 @@ class Attributor:
             if cue.kind in ("speech", "object") and self._verb_of_other_phrase(sent, cues, cue):
                 continue
             if cue.kind == "participle" and not self._is_participle_cue(sent, cue):
+                if self._progressive(sent, cue):
+                    self._english(sent, cue)  # 'Authorities are warning the emergency is not over'
                 continue
             if cue.kind == "speech" and self._impersonal(sent, cue):
                 continue
@@ -215,6 +217,13 @@ class Attributor:
         if sent.lang == "en":
             return False
         return not self.lex.has("ar_participle_adjectives", sent.tokens[cue.first].norm) or self._find_marker(sent, cue.last, window=2) is not None
+
+    def _progressive(self, sent: Sentence, cue: Cue) -> bool:
+        """'are warning', 'was saying': an English -ing cue after a form of 'be' is the finite verb."""
+        i = cue.first - 1
+        while i >= 0 and self.lex.has("en_adverbs", sent.tokens[i].norm):
+            i -= 1
+        return sent.lang == "en" and i > 0 and self.lex.has("en_progressive_aux", sent.tokens[i].norm)
 
     def _impersonal(self, sent: Sentence, cue: Cue) -> bool:
         """'يُتوقع أن', 'يُشار إلى أن', 'يعتقد أنها': a passive verb with no speaker, the outlet's own voice."""
@@ -521,7 +530,7 @@ class Attributor:
         aux = cue.first - 1
         while aux >= 0 and self.lex.has("en_adverbs", toks[aux].norm):
             aux -= 1
-        if aux >= 0 and self.lex.has("passive_aux", toks[aux].norm):
+        if aux >= 0 and self.lex.has("passive_aux", toks[aux].norm) and not (cue.kind == "participle" and self.lex.has("en_progressive_aux", toks[aux].norm)):
             return
         cue_start, cue_end = toks[cue.first].start, toks[cue.last - 1].end
         clause_start = self._clause_start(sent, cue.first)
@@ -705,7 +714,26 @@ class Attributor:
             parts.append((start, cut))
             start = t.end
         parts.append((start, span[1]))
-        return parts
+        return [piece for part in parts for piece in self._english_new_subject(sent, part)]
+
+    def _english_new_subject(self, sent: Sentence, span: Span) -> list[Span]:
+        """'the emergency is not over yet and sweltering conditions are expected to return', 'conversion was not
+        limited to the coast, it had spread across the nation': a second clause with its own subject and verb."""
+        toks = [t for t in sent.tokens if span[0] <= t.start < span[1] and not sent.in_quote(t.start)]
+        aux = lambda k: self.lex.has("en_finite_aux", toks[k].norm)  # noqa: E731
+        if toks and self.lex.has("en_lead_prepositions", toks[0].norm):
+            return [span]  # 'if the petrol were brought under GST, it would benefit people': one clause
+        for k in range(3, len(toks) - 2):
+            if not any(aux(m) for m in range(k)):
+                continue
+            after_and = toks[k - 1].norm == "and" and not aux(k) and any(aux(m) for m in range(k + 1, min(k + 4, len(toks))))
+            splice = self._comma_before(sent, sent.tokens.index(toks[k]), 0) and self.lex.has("en_subject_pronouns", toks[k].norm) and (
+                aux(k + 1) or toks[k + 1].norm.endswith("ed"))
+            if after_and or splice:
+                cut = toks[k - 1].start if after_and else toks[k].start
+                left = trim_span(self.raw, span[0], cut)
+                return [left, *self._english_new_subject(sent, (toks[k].start, span[1]))]
+        return [span]
 
     @staticmethod
     def _find_word(lower: str, word: str) -> int:

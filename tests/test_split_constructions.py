@@ -415,3 +415,16 @@ def test_english_dateline_glued_to_the_subject_is_not_the_speaker():
             "of The Ashes against Australia, saying his long standing knee injury was \"nothing to worry about\".")
     c = only(attributed(text), "knee injury")
     assert c.speaker.text == "England Test captain Ben Stokes"
+
+
+def test_english_progressive_cue_and_second_clauses_with_their_own_subject():
+    text = ("Authorities are warning the bushfire emergency is not over yet and sweltering conditions are expected to "
+            "return later this week.")
+    claims = attributed(text)
+    assert only(claims, "not over yet").speaker.text == "Authorities"
+    assert only(claims, "sweltering conditions").polarity == "hedged"
+    text = ("He said religious conversion was not limited to the coastal part of the State, it had spread across the "
+            "nation. She said if the petrol and diesel were brought under GST regime, it would benefit people.")
+    claims = attributed(text)
+    assert only(claims, "spread across").text == "it had spread across the nation"
+    assert only(claims, "benefit people").text.startswith("if the petrol")
