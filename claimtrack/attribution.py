@@ -600,6 +600,9 @@ class Attributor:
         elif that >= 0 and that < 80 and (cue.kind != "object" or not rest[:that].strip()):
             via = self._english_relays(cue, rest[:that])
             start = cue_end + that + 4
+            bridge = tokenize(rest[:that])
+            if bridge and self.lex.has("en_extraposed", bridge[0].norm) and any(self.lex.has("en_hedges", t.norm.strip("“”\"")) for t in bridge):
+                start, polarity = cue_end, polarity or "hedged"  # 'said it was “likely” that ...': the whole is a hedged claim
             content, direct = (start, self._clause_end(sent, start)), False
         else:
             if not self.lex.has("bare_complement", cue.form.words[0]) and cue.kind != "object":

@@ -428,3 +428,8 @@ def test_english_progressive_cue_and_second_clauses_with_their_own_subject():
     claims = attributed(text)
     assert only(claims, "spread across").text == "it had spread across the nation"
     assert only(claims, "benefit people").text.startswith("if the petrol")
+
+
+def test_english_extraposed_hedge_before_that_hedges_the_claim():
+    c = only(attributed("Nagel said it was “likely” that inflation will average around 7%."), "average around")
+    assert c.polarity == "hedged" and c.text.startswith("it was")
