@@ -1013,7 +1013,8 @@ class Attributor:
         if ends and ends[-1] is not toks[0]:
             text = text[ends[-1].start :]
         phrase = self.speakers.strip_lead(text)
-        if phrase and len(phrase.split()) <= 8 and not find_cues(tokenize(phrase), self.lex):
+        # 'لقي 13 شخصا مصرعهم وأُعلن ...': a clause with a count is the content, not a subject
+        if phrase and len(phrase.split()) <= 8 and not any(c.isdigit() for c in phrase) and not find_cues(tokenize(phrase), self.lex):
             ent = self.speakers.resolve(phrase, self.last_speaker)
             if ent is not None:
                 return ent

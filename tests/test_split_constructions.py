@@ -433,3 +433,10 @@ def test_english_progressive_cue_and_second_clauses_with_their_own_subject():
 def test_english_extraposed_hedge_before_that_hedges_the_claim():
     c = only(attributed("Nagel said it was “likely” that inflation will average around 7%."), "average around")
     assert c.polarity == "hedged" and c.text.startswith("it was")
+
+
+def test_sentence_final_according_source_speaks_for_a_clause_with_a_count():
+    text = ("لقي 13 شخصا مصرعهم واعلن اربعة في عداد المفقودين جراء هطول الامطار الغزيرة والسيول التي اجتاحت مناطق عدة "
+            "في السعودية مساء أمس الثلاثاء، وفقا للدفاع المدني.")
+    c = only(attributed(text), "لقي 13 شخصا")
+    assert c.speaker.text == "الدفاع المدني"
