@@ -106,6 +106,9 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
         if starts_phrase(toks, i, not_negation):
             break
         if lex.has(f"{lang}_negators", t.norm) or (lang == "en" and t.norm.endswith(("n't", "n’t"))):
+            # 'لم يكن مرتفعا صباحا، لكن في المساء كان أكبر': not A but B asserts B
+            if any(lex.has(f"{lang}_contrast", u.norm) for u in toks[i + 2 :]):
+                break
             return "denied"
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
     for i, t in enumerate(toks):

@@ -440,3 +440,9 @@ def test_sentence_final_according_source_speaks_for_a_clause_with_a_count():
             "في السعودية مساء أمس الثلاثاء، وفقا للدفاع المدني.")
     c = only(attributed(text), "لقي 13 شخصا")
     assert c.speaker.text == "الدفاع المدني"
+
+
+def test_not_a_but_b_is_asserted():
+    text = ('وقال مراسل سكاي نيوز عربية إن "الإقبال لم يكن مرتفعا في الفترة الصباحية، لكن في الفترة المسائية كان '
+            'الإقبال أكبر".')
+    assert only(attributed(text), "الإقبال لم يكن").polarity == "asserted"
