@@ -326,7 +326,10 @@ class Attributor:
             speaker = None
             content_first = cue.last
         else:
-            region = (sent.tokens[cue.last].start, sent.tokens[head_end - 1].end)
+            last = head_end - 1
+            while last > cue.last and self.lex.has("ar_time_words", sent.tokens[last].norm):
+                last -= 1  # 'أعلن علماء صينيون مؤخراً عن': the adverb is not the speaker's
+            region = (sent.tokens[cue.last].start, sent.tokens[last].end)
             speaker = self.speakers.resolve(sent.between(*region), self.last_speaker)
             content_first = head_end
         if speaker is None:
@@ -733,8 +736,8 @@ class Attributor:
             if not any(aux(m) for m in range(k)):
                 continue
             after_and = toks[k - 1].norm == "and" and not aux(k) and any(aux(m) for m in range(k + 1, min(k + 4, len(toks))))
-            splice = self._comma_before(sent, sent.tokens.index(toks[k]), 0) and self.lex.has("en_subject_pronouns", toks[k].norm) and (
-                aux(k + 1) or toks[k + 1].norm.endswith("ed"))
+            splice = self.lex.has("en_subject_pronouns", toks[k].norm) and (aux(k + 1) or toks[k + 1].norm.endswith("ed")) and (
+                any(c in sent.between(toks[k - 1].end, toks[k].start) for c in ",،"))
             if after_and or splice:
                 cut = toks[k - 1].start if after_and else toks[k].start
                 left = trim_span(self.raw, span[0], cut)
@@ -1071,7 +1074,7 @@ class Attributor:
             self.last_speaker = speaker  # the speaker still spoke: 'adding that ...' is theirs
             return
         if not via and speaker.kind not in ("agency", "outlet"):
-            via = self.relay_of.get(speaker.name, [])
+            via = self._dateline_relay(sent, cue) or self.relay_of.get(speaker.name, [])
         elif via and speaker.kind not in ("agency", "outlet"):
             self.relay_of[speaker.name] = list(via)
         cue_text = self.raw[sent.tokens[cue.first].start : sent.tokens[cue.last - 1].end]
@@ -1083,6 +1086,15 @@ class Attributor:
         if not nominal or speaker.kind != "agency":
             self.last_speaker = speaker
         self.speakers.remember(speaker)
+
+    def _dateline_relay(self, sent: Sentence, cue: Cue) -> list[Entity]:
+        """'جينان 4 فبراير 2022 (شينخوا) أعلن علماء ...': the agency of a dateline right before the cue relays it."""
+        cue_start = sent.tokens[cue.first].start
+        close = self.raw.rfind(")", sent.span[0], cue_start)
+        if close < 0 or self.raw[close + 1 : cue_start].strip(" -–—"):
+            return []
+        opened = self.raw.rfind("(", sent.span[0], close)
+        return self.speakers.relays_in(self.raw[opened : close + 1]) if opened >= 0 else []
 
     def _not_checkworthy(self, sent: Sentence, cue: Cue, start: int, direct: bool) -> bool:
         """A wish, a feeling or a prescription, not a checkable claim: 'قال إنه كان يتمنى أن',

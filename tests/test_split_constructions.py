@@ -446,3 +446,10 @@ def test_not_a_but_b_is_asserted():
     text = ('وقال مراسل سكاي نيوز عربية إن "الإقبال لم يكن مرتفعا في الفترة الصباحية، لكن في الفترة المسائية كان '
             'الإقبال أكبر".')
     assert only(attributed(text), "الإقبال لم يكن").polarity == "asserted"
+
+
+def test_arabic_dateline_agency_before_the_cue_is_a_relay():
+    text = ("جينان 4 فبراير 2022 (شينخوا) أعلن علماء صينيون مؤخراً عن اكتشافهم أحافير زهور محفوظة في كهرمان يعود "
+            "تاريخها إلى 100 مليون عام.")
+    c = only(attributed(text), "أحافير زهور")
+    assert c.speaker.text == "علماء صينيون" and [v.name for v in c.via] == ["Xinhua"]
