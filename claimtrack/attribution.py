@@ -106,6 +106,9 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
         if starts_phrase(toks, i, not_negation):
             break
         if lex.has(f"{lang}_negators", t.norm) or (lang == "en" and t.norm.endswith(("n't", "n’t"))):
+            # 'لم يكن مرتفعا صباحا، لكن في المساء كان أكبر': not A but B asserts B
+            if any(lex.has(f"{lang}_contrast", u.norm) for u in toks[i + 2 :]):
+                break
             return "denied"
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
     for i, t in enumerate(toks):
@@ -128,6 +131,7 @@ class Attributor:
         self.speakers = resolver
         self.last_speaker: Entity | None = None
         self.last_via: list[Entity] = []
+        self.prev_free: Span | None = None  # the previous sentence when it held no attributed claim
         self.relay_of: dict[str, list[Entity]] = {}  # speaker name -> the relays that carried them
 
     # ================================================================ sentence entry point
@@ -145,11 +149,13 @@ class Attributor:
             if cue.kind in ("speech", "object") and self._verb_of_other_phrase(sent, cues, cue):
                 continue
             if cue.kind == "participle" and not self._is_participle_cue(sent, cue):
+                if self._progressive(sent, cue):
+                    self._english(sent, cue)  # 'Authorities are warning the emergency is not over'
                 continue
             if cue.kind == "speech" and self._impersonal(sent, cue):
                 continue
-            if cue.kind in ("speech", "object") and self._negated_cue(sent, cue):
-                continue
+            if cue.first > 0 and self.lex.has(f"{lang}_not_report_before", tokens[cue.first - 1].norm):
+                continue  # 'فسوف تكشف عن', 'لم يعلن': a future or negated verb reports nothing yet
             inside = next((d for d in sent.claims if d.span[0] <= start < d.span[1]), None)
             if inside is not None and cue.kind in ("speech", "object", "carry", "relay"):
                 # a cue inside reported content ("قال X إن Y أعلن أن ...") belongs to the content
@@ -160,7 +166,29 @@ class Attributor:
                 self._cut_claim_at_cue(sent, inside, cue)
             handler = getattr(self, f"_{cue.kind}")
             handler(sent, cue)
+        self.prev_free = None if sent.claims else span
         return sent.claims
+
+    def _backward(self, sent: Sentence, cue: Cue) -> bool:
+        """'وأكدت لجنة الانتخابات هذا العدد، ...': a demonstrative object after the speaker points back;
+        the previous sentence (which had no attributed claim) is the speaker's claim."""
+        toks, prev = sent.tokens, self.prev_free
+        if prev is None or sent.lang != "ar":
+            return False
+        at = next((j for j in range(cue.last, min(len(toks), cue.last + 7)) if self.lex.has("ar_backward_objects", toks[j].norm)
+                   or self._comma_before(sent, j, cue.last) or self._is_complementizer(toks[j].norm)), None)
+        if at is None or at == cue.last or not self.lex.has("ar_backward_objects", toks[at].norm):
+            return False
+        speaker = self.speakers.resolve(sent.between(toks[cue.last].start, toks[at - 1].end), self.last_speaker)
+        if speaker is None:
+            return False
+        s, e = trim_span(self.raw, *prev)
+        p_toks = tokenize(self.raw[s:e], s)
+        cue_text = self.raw[toks[cue.first].start : toks[cue.last - 1].end]
+        sent.claims.append(Draft((s, e), (prev[0], sent.span[1]), speaker, [], cue_text, "indirect", polarity_of(p_toks, "ar", cue.form.polarity, self.lex), cue.form.polarity))
+        self.last_speaker = speaker
+        self.speakers.remember(speaker)
+        return True
 
     def _reported_report(self, sent: Sentence, outer: Draft, cue: Cue) -> None:
         """'KATU-TV reported that the Oregon Health Authority announced X': the outlet relays the inner speaker."""
@@ -185,11 +213,20 @@ class Attributor:
 
     def _is_participle_cue(self, sent: Sentence, cue: Cue) -> bool:
         """', adding that ...' / '، مؤكدة أن': not 'was adding seats' or 'حالات مؤكدة' (a verb, an adjective)."""
+        if cue.first > 0 and sent.tokens[cue.first - 1].norm[:1].isdigit():
+            return False  # '22 متهما': a noun counted, not a participle
         if self._comma_before(sent, cue.first, 0):
             return True
         if sent.lang == "en":
             return False
         return not self.lex.has("ar_participle_adjectives", sent.tokens[cue.first].norm) or self._find_marker(sent, cue.last, window=2) is not None
+
+    def _progressive(self, sent: Sentence, cue: Cue) -> bool:
+        """'are warning', 'was saying': an English -ing cue after a form of 'be' is the finite verb."""
+        i = cue.first - 1
+        while i >= 0 and self.lex.has("en_adverbs", sent.tokens[i].norm):
+            i -= 1
+        return sent.lang == "en" and i > 0 and self.lex.has("en_progressive_aux", sent.tokens[i].norm)
 
     def _impersonal(self, sent: Sentence, cue: Cue) -> bool:
         """'يُتوقع أن', 'يُشار إلى أن', 'يعتقد أنها': a passive verb with no speaker, the outlet's own voice."""
@@ -200,18 +237,6 @@ class Attributor:
         if i < len(toks) and toks[i].norm in self.lex.complementizer_leads:
             i += 1
         return i < len(toks) and self._is_complementizer(toks[i].norm)
-
-    def _negated_cue(self, sent: Sentence, cue: Cue) -> bool:
-        """'لم تعلن الحكومة انتهاء الطوارئ': the speaker did NOT say it, so it is no claim of
-        theirs (the outlet's own statement covers the sentence). 'لم يستبعد' stays a cue."""
-        if sent.lang != "ar" or cue.first == 0:
-            return False
-        before = sent.tokens[cue.first - 1].norm
-        if before[:1] in "وف" and self.lex.has("ar_cue_negators", before[1:]):
-            before = before[1:]
-        if not self.lex.has("ar_cue_negators", before):
-            return False
-        return not starts_phrase(sent.tokens, cue.first - 1, self.lex.phrases.get("ar_not_negation", ()))
 
     def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
         """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""
@@ -229,6 +254,8 @@ class Attributor:
         marker = self._find_marker(sent, cue.last)
         if marker is None:
             quote = self._quote_before(sent, cue)
+            if quote is None and self._backward(sent, cue):
+                return
             if quote is None:
                 if cue.kind == "object" or cue.form.objects or self._nominal_object_follows(sent, cue):
                     self._object(sent, cue, redirect=False)
@@ -284,6 +311,11 @@ class Attributor:
         if cue.last >= len(sent.tokens):
             return
         head_end = self._entity_phrase_end(sent, cue.last)
+        # 'وأعلن المستشار لاشين إبراهيم عن فوز ...': the speaker runs to the object word
+        opener = next((j for j in range(cue.last + 1, min(len(sent.tokens), cue.last + 7)) if sent.tokens[j].norm in cue.form.objects
+                       or self._comma_before(sent, j, cue.last)), None)
+        if opener is not None and sent.tokens[opener].norm in cue.form.objects and (head_end is None or head_end < opener):
+            head_end = opener
         marker = self._find_marker(sent, cue.last, window=12) if redirect else None
         if marker is not None:
             marker_at = sent.token_index_at(marker[1])
@@ -294,7 +326,10 @@ class Attributor:
             speaker = None
             content_first = cue.last
         else:
-            region = (sent.tokens[cue.last].start, sent.tokens[head_end - 1].end)
+            last = head_end - 1
+            while last > cue.last and self.lex.has("ar_time_words", sent.tokens[last].norm):
+                last -= 1  # 'أعلن علماء صينيون مؤخراً عن': the adverb is not the speaker's
+            region = (sent.tokens[cue.last].start, sent.tokens[last].end)
             speaker = self.speakers.resolve(sent.between(*region), self.last_speaker)
             content_first = head_end
         if speaker is None:
@@ -501,7 +536,7 @@ class Attributor:
         aux = cue.first - 1
         while aux >= 0 and self.lex.has("en_adverbs", toks[aux].norm):
             aux -= 1
-        if aux >= 0 and self.lex.has("passive_aux", toks[aux].norm):
+        if aux >= 0 and self.lex.has("passive_aux", toks[aux].norm) and not (cue.kind == "participle" and self.lex.has("en_progressive_aux", toks[aux].norm)):
             return
         cue_start, cue_end = toks[cue.first].start, toks[cue.last - 1].end
         clause_start = self._clause_start(sent, cue.first)
@@ -536,7 +571,7 @@ class Attributor:
         # speaker first: 'X said (that) ...', 'X told Reuters on Monday that ...'
         before_text, negated = self._english_strip_aux(before_text)
         polarity = "denied" if negated else None
-        speaker_text = self._english_subject(before_text)
+        speaker_text = self._strip_dateline(self._english_subject(before_text))
         subject_words = [w.lower() for w in speaker_text.split()]
         if any(self.lex.has("en_not_in_subject", w) for w in subject_words) or (subject_words and self.lex.has("en_noun_before", subject_words[-1])):
             # the cue word is a noun: "investigate reports by ...", "commenting on reports that ..."
@@ -571,6 +606,9 @@ class Attributor:
         elif that >= 0 and that < 80 and (cue.kind != "object" or not rest[:that].strip()):
             via = self._english_relays(cue, rest[:that])
             start = cue_end + that + 4
+            bridge = tokenize(rest[:that])
+            if bridge and self.lex.has("en_extraposed", bridge[0].norm) and any(self.lex.has("en_hedges", t.norm.strip("“”\"")) for t in bridge):
+                start, polarity = cue_end, polarity or "hedged"  # 'said it was “likely” that ...': the whole is a hedged claim
             content, direct = (start, self._clause_end(sent, start)), False
         else:
             if not self.lex.has("bare_complement", cue.form.words[0]) and cue.kind != "object":
@@ -685,7 +723,26 @@ class Attributor:
             parts.append((start, cut))
             start = t.end
         parts.append((start, span[1]))
-        return parts
+        return [piece for part in parts for piece in self._english_new_subject(sent, part)]
+
+    def _english_new_subject(self, sent: Sentence, span: Span) -> list[Span]:
+        """'the emergency is not over yet and sweltering conditions are expected to return', 'conversion was not
+        limited to the coast, it had spread across the nation': a second clause with its own subject and verb."""
+        toks = [t for t in sent.tokens if span[0] <= t.start < span[1] and not sent.in_quote(t.start)]
+        aux = lambda k: self.lex.has("en_finite_aux", toks[k].norm)  # noqa: E731
+        if toks and self.lex.has("en_lead_prepositions", toks[0].norm):
+            return [span]  # 'if the petrol were brought under GST, it would benefit people': one clause
+        for k in range(3, len(toks) - 2):
+            if not any(aux(m) for m in range(k)):
+                continue
+            after_and = toks[k - 1].norm == "and" and not aux(k) and any(aux(m) for m in range(k + 1, min(k + 4, len(toks))))
+            splice = self.lex.has("en_subject_pronouns", toks[k].norm) and (aux(k + 1) or toks[k + 1].norm.endswith("ed")) and (
+                any(c in sent.between(toks[k - 1].end, toks[k].start) for c in ",،"))
+            if after_and or splice:
+                cut = toks[k - 1].start if after_and else toks[k].start
+                left = trim_span(self.raw, span[0], cut)
+                return [left, *self._english_new_subject(sent, (toks[k].start, span[1]))]
+        return [span]
 
     @staticmethod
     def _find_word(lower: str, word: str) -> int:
@@ -715,6 +772,19 @@ class Attributor:
             if len(text.split()) > 12 and len(parts) == 2 and len(parts[0].split()) <= 4 and parts[1][:1].islower() and not self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
                 text = parts[0]
         return text if 0 < len(text.split()) <= 12 else ""
+
+    @staticmethod
+    def _strip_dateline(text: str) -> str:
+        """'Lord's, June 4 (SocialNews.XYZ) England Test captain Ben Stokes', 'MOSCOW (Reuters) - A Russian lawyer':
+        a dateline (a place in capitals or a date, then the outlet in brackets) glued to the subject."""
+        close = text.find(")")
+        opened = text.find("(")
+        if opened <= 0 or close < opened or not text[close + 1 :].strip(" -–—"):
+            return text
+        place = text[:opened].strip()
+        if not (any(c.isdigit() for c in place) or place.replace(",", "").replace(" ", "").isupper()):
+            return text
+        return text[close + 1 :].strip(" -–—")
 
     def _english_participle_lead(self, part: str) -> bool:
         """'Brushing the criticism aside, Kohli', 'aired Tuesday, X': a participle clause, not a name."""
@@ -801,8 +871,8 @@ class Attributor:
                 if i + 1 < len(toks):
                     return "comp", region_end, t.end
                 return None
-            if i > first and i in sent.cue_at and sent.cue_at[i].kind in ("speech", "object"):
-                return None
+            if i > first and i in sent.cue_at and sent.cue_at[i].kind in ("speech", "object", "participle", "carry"):
+                return None  # another cue opens its own clause: '... وتعهد بـY، مذكرا أنه ...'
             if t.norm in (".",):
                 return None
             prev_end = t.end
@@ -815,7 +885,9 @@ class Attributor:
             return False
         later = [o for o in sent.quotes if o.start > q.end]
         before = sent.between(sent.tokens[first - 1].end, q.start)
-        return bool(later) and bool(before.strip()) and not any(c in before for c in ":")
+        # 'أعلن عن فوز «القائمة الوطنية من أجل مصر» في الدوائر': the clause goes on after the name
+        goes_on = sent.between(q.end, q.end + 2).strip()[:1].isalpha()
+        return (bool(later) or goes_on) and bool(before.strip()) and not any(c in before for c in ":")
 
     def _quote_before(self, sent: Sentence, cue: Cue, slack_words: int = 1) -> Quote | None:
         """Quote-first order: '"..."، سخر فلان' / '"...," said X'."""
@@ -947,7 +1019,8 @@ class Attributor:
         if ends and ends[-1] is not toks[0]:
             text = text[ends[-1].start :]
         phrase = self.speakers.strip_lead(text)
-        if phrase and len(phrase.split()) <= 8 and not find_cues(tokenize(phrase), self.lex):
+        # 'لقي 13 شخصا مصرعهم وأُعلن ...': a clause with a count is the content, not a subject
+        if phrase and len(phrase.split()) <= 8 and not any(c.isdigit() for c in phrase) and not find_cues(tokenize(phrase), self.lex):
             ent = self.speakers.resolve(phrase, self.last_speaker)
             if ent is not None:
                 return ent
@@ -997,8 +1070,11 @@ class Attributor:
             return
         if any(not (e <= d.span[0] or s >= d.span[1]) for d in sent.claims):
             return
+        if self._not_checkworthy(sent, cue, s, direct):
+            self.last_speaker = speaker  # the speaker still spoke: 'adding that ...' is theirs
+            return
         if not via and speaker.kind not in ("agency", "outlet"):
-            via = self.relay_of.get(speaker.name, [])
+            via = self._dateline_relay(sent, cue) or self.relay_of.get(speaker.name, [])
         elif via and speaker.kind not in ("agency", "outlet"):
             self.relay_of[speaker.name] = list(via)
         cue_text = self.raw[sent.tokens[cue.first].start : sent.tokens[cue.last - 1].end]
@@ -1010,6 +1086,29 @@ class Attributor:
         if not nominal or speaker.kind != "agency":
             self.last_speaker = speaker
         self.speakers.remember(speaker)
+
+    def _dateline_relay(self, sent: Sentence, cue: Cue) -> list[Entity]:
+        """'جينان 4 فبراير 2022 (شينخوا) أعلن علماء ...': the agency of a dateline right before the cue relays it."""
+        cue_start = sent.tokens[cue.first].start
+        close = self.raw.rfind(")", sent.span[0], cue_start)
+        if close < 0 or self.raw[close + 1 : cue_start].strip(" -–—"):
+            return []
+        opened = self.raw.rfind("(", sent.span[0], close)
+        return self.speakers.relays_in(self.raw[opened : close + 1]) if opened >= 0 else []
+
+    def _not_checkworthy(self, sent: Sentence, cue: Cue, start: int, direct: bool) -> bool:
+        """A wish, a feeling or a prescription, not a checkable claim: 'قال إنه كان يتمنى أن',
+        'said she felt that', 'I would like to believe', '(reported) X should also be strengthened'."""
+        toks = sent.tokens
+        first = sent.token_index_at(start)
+        lo = cue.last if cue.last <= first else first
+        opinion = self.lex.phrases.get(f"{sent.lang}_opinion", ())
+        if any(starts_phrase(toks, i, opinion) for i in range(lo, min(len(toks), first + 4))):
+            return True
+        if direct:
+            return False
+        prescriptive = self.lex.phrases.get(f"{sent.lang}_prescriptive", ())
+        return any(starts_phrase(toks, i, prescriptive) for i in range(first, min(len(toks), first + 8)))
 
     def _mode(self, sent: Sentence, span: Span, direct: bool) -> str:
         if direct:

@@ -260,7 +260,7 @@ class SpeakerResolver:
         antecedent = self.pronoun_antecedent(key, last)
         if antecedent is not None:
             # "لكنه أوضح": a clitic pronoun has no word of its own, so it takes its antecedent's words
-            shown = antecedent.text if self.lex.has("ar_clitic_pronouns", key) and antecedent.text else clean_mention(text)
+            shown = antecedent.text if self._listed("ar_clitic_pronouns", key) and antecedent.text else clean_mention(text)
             return Entity(text=shown, name=antecedent.name, kind=antecedent.kind)
         for phrase in self.lex.carried_speakers:
             if key == name_key(" ".join(phrase)) and last is not None:
@@ -321,14 +321,18 @@ class SpeakerResolver:
 
     def is_pronoun(self, text: str) -> bool:
         key = name_key(text)
-        return any(self.lex.has(f"pronoun_{k}", key) for k in PRONOUN_KINDS)
+        return any(self._listed(f"pronoun_{k}", key) for k in PRONOUN_KINDS)
 
     def pronoun_antecedent(self, key: str, last: Entity | None) -> Entity | None:
         """The most recent speaker a pronoun can stand for (the last speaker when none fits)."""
-        kinds = next((v for k, v in PRONOUN_KINDS.items() if self.lex.has(f"pronoun_{k}", key)), None)
+        kinds = next((v for k, v in PRONOUN_KINDS.items() if self._listed(f"pronoun_{k}", key)), None)
         if kinds is None:
             return None
         return next((e for e in reversed(self.recent) if e.kind in kinds), last)
+
+    def _listed(self, list_name: str, key: str) -> bool:
+        """A word or a listed phrase ("إلا أنه": but he) of an attribution.toml list."""
+        return self.lex.has(list_name, key) or (" " in key and tuple(key.split()) in self.lex.phrases.get(list_name, ()))
 
     def remember(self, ent: Entity) -> None:
         if not self.is_pronoun(ent.text) and ent.text:

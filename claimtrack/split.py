@@ -33,7 +33,9 @@ def extract_article(article: Article) -> list[Claim]:
     outlet = article.outlet or UNKNOWN_OUTLET
     drafts: list[Draft] = []
     body = article.body if article.body else None
-    for para in paragraphs(raw, body):
+    for n, para in enumerate(paragraphs(raw, body)):
+        if n == 0 and _is_headline(raw, para):
+            continue  # the headline: "وزارة الصحة تؤكد أن المغرب لم يسجل أي حالة" is not a claim
         para_quotes = quotes(raw, para)
         para_drafts: list[Draft] = []
         sents = sentences(raw, para, para_quotes)
@@ -43,12 +45,16 @@ def extract_article(article: Article) -> list[Claim]:
                 quote = _whole_quote(raw, sent, para_quotes)
                 carried = attributor.carried_quote(para, quote, sent) if quote else None
                 found = [carried] if carried else []
+                attributor.prev_free = None if carried else attributor.prev_free
             para_drafts.extend(found)
         if not _is_title(raw, para):
             for sent in sents:
                 para_drafts.extend(_outlet_statements(raw, sent, para_drafts, outlet, lex))
         drafts.extend(para_drafts)
     drafts.sort(key=lambda d: d.span)
+    # a later sentence may attribute an earlier one ('وأكدت اللجنة هذا العدد'): its outlet reading goes
+    attributed = [d.span for d in drafts if d.mode != "unattributed"]
+    drafts = [d for d in drafts if d.mode != "unattributed" or not any(a[0] < d.span[1] and d.span[0] < a[1] for a in attributed)]
     return [_to_claim(article.id, raw, d) for d in drafts]
 
 
@@ -82,6 +88,13 @@ def _is_title(raw: str, para: tuple[int, int]) -> bool:
     return len(text.split()) < 14 and not text.endswith((".", "؟", "?", "!", "\"", "”", "»", ":"))
 
 
+def _is_headline(raw: str, para: tuple[int, int]) -> bool:
+    """The article's first line when short and unpunctuated, a closing quotation mark allowed:
+    'وزارة الصحة تؤكد أن المغرب لم يسجل أي حالة لمرض “كورونا”'."""
+    text = raw[para[0] : para[1]].strip().rstrip("\"”»'’")
+    return len(text.split()) < 14 and "\n" not in text and not text.endswith((".", "؟", "?", "!", ":"))
+
+
 def _outlet_statements(raw: str, sent: tuple[int, int], drafts: list[Draft], outlet: Entity, lex) -> list[Draft]:
     """A sentence in the outlet's own voice with something checkable in it."""
     s, e = trim_span(raw, *sent)
@@ -92,6 +105,6 @@ def _outlet_statements(raw: str, sent: tuple[int, int], drafts: list[Draft], out
     if len(toks) < lex.min_words:
         return []
     lang = "ar" if is_arabic(text) else "en"
-    if any(c.form.lang == lang for c in find_cues(toks, lex)) and any(d.sentence == sent for d in drafts):
+    if any(c.form.lang == lang for c in find_cues(toks, lex)) and any(d.sentence[0] <= sent[0] and sent[1] <= d.sentence[1] for d in drafts):
         return []
     return [Draft((s, e), sent, outlet, [], None, "unattributed", polarity_of(toks, lang, "asserted", lex))]

@@ -340,3 +340,121 @@ def test_negated_reporting_verb_is_not_the_speakers_claim():
     text = "وتبادل الرجلان الثناء، لكنهما لم يعلنا رسميا التوصل إلى اتفاق. ولم تعلن الحكومة رسميا انتهاء حالة الطوارئ."
     assert attributed(text) == []
     assert only(attributed("وقال الوزير إن الأسعار لن ترتفع."), "لن ترتفع").polarity == "denied"
+# ---------------------------------------------------------------- Arabic chains of reporting clauses
+
+
+def test_chain_of_reporting_clauses_gives_one_claim_per_cue_by_one_speaker():
+    text = ("قال مدرب “الخضر” رضا زڤيلي إن الفريق الوطني ضيّع فوزا كان في متناوله، معترفا أن بعض اللاعبين ما يزالون "
+            "متأثرين معنويا بالهزيمة الأولى أمام المنتخب المصري. وقال إن الفريق الوطني أظهر مستواه الحقيقي في الشوط "
+            "الأول، وخاصة مع بداية المقابلة، إلا أنه أوضح أن الفريق لا يمكنه أن يتقدم في النتيجة في حال أنه ضيّع كرات "
+            "سهلة أمام المرمى. وقال إن كل شيء تغير في الشوط الثاني، حين مالت الكفة لصالح الأيسلنديين، وتعهد بمواصلة "
+            "اللعب بحرارة دفاعا عن الألوان الوطنية، مذكرا أنه لم يلتزم أبدا بالتأهل إلى الدور الثاني، ونفى المدرب "
+            "القول بأن لاعبيه عانوا بدنيا.")
+    claims = attributed(text)
+    for words in ("ضيّع فوزا", "بعض اللاعبين", "أظهر مستواه", "لا يمكنه أن يتقدم", "كل شيء تغير", "بمواصلة اللعب",
+                  "لم يلتزم أبدا", "لاعبيه عانوا"):
+        c = only(claims, words)
+        assert "زڤيلي" in c.speaker.text or c.speaker.text == "المدرب", (words, c.speaker.text)
+    assert only(claims, "أظهر مستواه").text.endswith("بداية المقابلة")
+    assert only(claims, "لاعبيه عانوا").polarity == "denied"
+
+
+def test_headline_is_not_a_claim_even_with_a_cue():
+    text = ("وزارة الصحة تؤكد أن المغرب لم يسجل لحد الآن أي حالة لمرض “كورونا”\n\nهوسبريس ـ متابعة\n\n"
+            "أفادت وزارة الصحة بأنه تم تسجيل ، إلى حدود الآن ، 17 حالة محتملة لفيروس كورونا المستجد، لكنها “خالية من هذا الفيروس”.")
+    claims = attributed(text)
+    assert not [c for c in claims if "لحد الآن" in c.text]
+    assert only(claims, "17 حالة").speaker.text == "وزارة الصحة"
+
+
+def test_future_verb_reports_nothing():
+    text = ("وقال فريق المهمة، إن الكوكب الجديد يدور حول نجمه كل 14 يومًا. وفي حال تم دمج هذه البيانات مع عدة ملاحظات "
+            "أخرى فسوف تكشف عن خصائص الكواكب الخارجية التي تدور حول هذه النجوم المضيئة.")
+    claims = attributed(text)
+    assert only(claims, "يدور حول نجمه").speaker.text == "فريق المهمة"
+    assert not [c for c in claims if "خصائص الكواكب" in c.text]
+
+
+def test_wishes_feelings_and_reported_prescriptions_are_not_claims():
+    ar = ("وقال مدرب “الخضر” رضا زڤيلي إنه كان يتمنى أن تكون المقابلة أمام الفريق المصري الثانية أو الثالثة في برنامج "
+          "فريقه. ونفى المدرب القول بأن لاعبيه عانوا بدنيا، بدليل الضغط الذي مارسه لاعبوه في المقابلة.")
+    claims = attributed(ar)
+    assert not [c for c in claims if "المقابلة أمام الفريق المصري" in c.text]
+    assert only(claims, "لاعبيه عانوا").text.endswith("بدنيا")
+    en = ("The Minister said she felt that razing of religious structures was not a proper step. Those engaging in such "
+          "illegal activities misuse the weak-minded Hindus, she said. Law on religious conversion should also be "
+          "strengthened, the Minister said. “I would like to believe that we will hopefully see better inflation "
+          "figures,” German Bundesbank President Joachim Nagel said Monday, adding that reliable data suggested that "
+          "inflation rates would remain high for a while.")
+    claims = attributed(en)
+    assert not [c for c in claims if "razing" in c.text or "strengthened" in c.text or "would like" in c.text]
+    assert only(claims, "weak-minded").speaker.text == "she"
+    assert "Nagel" in only(claims, "inflation rates").speaker.text
+
+
+def test_participle_after_a_number_is_a_counted_noun():
+    text = ("وأكد المصدر ذاته، أن المحكمة قررت إلزام 22 متهما بدفع تعويض مؤقت مليون جنيه (نحو 56 ألف دولار أمريكي) "
+            "لكل منهم.")
+    claims = attributed(text)
+    assert len(claims) == 1 and "متهما بدفع تعويض" in claims[0].text
+
+
+def test_guillemets_around_a_name_inside_a_clause_are_a_name_not_the_quote():
+    text = ("وأعلن المستشار لاشين إبراهيم عن فوز «القائمة الوطنية من أجل مصر» في الدوائر الأولى والثانية والثالثة "
+            "والرابعة بالانتخابات، وذلك لحصولها على نسبة تجاوزت 5 في المائة من إجمالي الأصوات الصحيحة.")
+    c = only(attributed(text), "القائمة الوطنية")
+    assert "في الدوائر الأولى" in c.text and "لاشين إبراهيم" in c.speaker.text
+
+
+def test_demonstrative_object_attributes_the_previous_sentence_backward():
+    text = ("أدلى أكثر من 14 في المائة من الناخبين المصريين بأصواتهم في انتخابات مجلس الشيوخ التي أجريت، الأسبوع "
+            "الماضي. وأكدت لجنة الانتخابات هذا العدد، اليوم (الأربعاء)، بعد أسبوع واحد من التصويت في 11 و12 أغسطس.")
+    claims = extract(text)
+    c = only(claims, "أدلى أكثر من 14")
+    assert c.speaker.text == "لجنة الانتخابات" and c.mode == "indirect"
+    assert not [x for x in claims if "بعد أسبوع واحد" in x.text]
+
+
+def test_english_dateline_glued_to_the_subject_is_not_the_speaker():
+    text = ("Lord's, June 4 (SocialNews.XYZ) England Test captain Ben Stokes played down concerns over his injury ahead "
+            "of The Ashes against Australia, saying his long standing knee injury was \"nothing to worry about\".")
+    c = only(attributed(text), "knee injury")
+    assert c.speaker.text == "England Test captain Ben Stokes"
+
+
+def test_english_progressive_cue_and_second_clauses_with_their_own_subject():
+    text = ("Authorities are warning the bushfire emergency is not over yet and sweltering conditions are expected to "
+            "return later this week.")
+    claims = attributed(text)
+    assert only(claims, "not over yet").speaker.text == "Authorities"
+    assert only(claims, "sweltering conditions").polarity == "hedged"
+    text = ("He said religious conversion was not limited to the coastal part of the State, it had spread across the "
+            "nation. She said if the petrol and diesel were brought under GST regime, it would benefit people.")
+    claims = attributed(text)
+    assert only(claims, "spread across").text == "it had spread across the nation"
+    assert only(claims, "benefit people").text.startswith("if the petrol")
+
+
+def test_english_extraposed_hedge_before_that_hedges_the_claim():
+    c = only(attributed("Nagel said it was “likely” that inflation will average around 7%."), "average around")
+    assert c.polarity == "hedged" and c.text.startswith("it was")
+
+
+def test_sentence_final_according_source_speaks_for_a_clause_with_a_count():
+    text = ("لقي 13 شخصا مصرعهم واعلن اربعة في عداد المفقودين جراء هطول الامطار الغزيرة والسيول التي اجتاحت مناطق عدة "
+            "في السعودية مساء أمس الثلاثاء، وفقا للدفاع المدني.")
+    c = only(attributed(text), "لقي 13 شخصا")
+    assert c.speaker.text == "الدفاع المدني"
+
+
+def test_not_a_but_b_is_asserted():
+    text = ('وقال مراسل سكاي نيوز عربية إن "الإقبال لم يكن مرتفعا في الفترة الصباحية، لكن في الفترة المسائية كان '
+            'الإقبال أكبر".')
+    assert only(attributed(text), "الإقبال لم يكن").polarity == "asserted"
+
+
+def test_arabic_dateline_agency_before_the_cue_is_a_relay():
+    text = ("جينان 4 فبراير 2022 (شينخوا) أعلن علماء صينيون مؤخراً عن اكتشافهم أحافير زهور محفوظة في كهرمان يعود "
+            "تاريخها إلى 100 مليون عام.")
+    c = only(attributed(text), "أحافير زهور")
+    assert c.speaker.text == "علماء صينيون" and [v.name for v in c.via] == ["Xinhua"]
