@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
+from typing import NamedTuple
 
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
 ALEF_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
@@ -42,8 +43,9 @@ def is_arabic(text: str, threshold: float = 0.3) -> bool:
     return arabic > 0 and arabic / (arabic + latin) >= threshold
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word: offsets into the raw text, the word as written, its normalised form."""
+
     start: int
     end: int
     raw: str
@@ -56,7 +58,25 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
     Cached: callers must not modify the returned list.
     """
-    return [Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group())) for m in WORD.finditer(text)]
+    out: list[Token] = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        out.append(Token(start + offset, end + offset, word, normalize(word)))
+    return out
+
+
+def tokens_within(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens lying inside [start, end): a sentence's words sliced from its paragraph's."""
+    first = bisect_left(tokens, start, key=_start)
+    last = bisect_left(tokens, end, lo=first, key=_start)
+    while last > first and tokens[last - 1].end > end:
+        last -= 1
+    return tokens[first:last]
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 PREFIXES = ("وب", "فب", "ول", "فل", "و", "ف")

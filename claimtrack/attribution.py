@@ -128,9 +128,10 @@ class Attributor:
         self.last_via: list[Entity] = []
 
     # ================================================================ sentence entry point
-    def sentence(self, span: Span, quotes: list[Quote]) -> list[Draft]:
+    def sentence(self, span: Span, quotes: list[Quote], tokens: list[Token] | None = None) -> list[Draft]:
+        """Claims of one sentence; `tokens` are its words when the caller has them already."""
         s, e = span
-        tokens = tokenize(self.raw[s:e], s)
+        tokens = tokens if tokens is not None else tokenize(self.raw[s:e], s)
         lang = "ar" if is_arabic(self.raw[s:e]) else "en"
         sent = Sentence(self.raw, span, tokens, [q for q in quotes if s <= q.start < e], lang, self.lex)
         cues = [c for c in find_cues(tokens, self.lex) if c.form.lang == lang or c.kind == "according"]

@@ -6,7 +6,7 @@ body (boilerplate.py) -> paragraphs, quotes, sentences (segment.py) -> cues (cue
 
 from __future__ import annotations
 
-from claimtrack.arabic import is_arabic, tokenize
+from claimtrack.arabic import Token, is_arabic, tokenize, tokens_within
 from claimtrack.attribution import Attributor, Draft, polarity_of, trim_span
 from claimtrack.cues import find_cues, lexicon
 from claimtrack.models import Article, Claim, Entity, claim_id
@@ -37,8 +37,9 @@ def extract_article(article: Article) -> list[Claim]:
         para_quotes = quotes(raw, para)
         para_drafts: list[Draft] = []
         sents = sentences(raw, para, para_quotes)
+        para_tokens = tokenize(raw[para[0] : para[1]], para[0])
         for sent in sents:
-            found = attributor.sentence(sent, para_quotes)
+            found = attributor.sentence(sent, para_quotes, tokens_within(para_tokens, *sent))
             if not found:
                 quote = _whole_quote(raw, sent, para_quotes)
                 carried = attributor.carried_quote(para, quote, sent) if quote else None
@@ -46,7 +47,7 @@ def extract_article(article: Article) -> list[Claim]:
             para_drafts.extend(found)
         if not _is_title(raw, para):
             for sent in sents:
-                para_drafts.extend(_outlet_statements(raw, sent, para_drafts, outlet, lex))
+                para_drafts.extend(_outlet_statements(raw, sent, para_drafts, outlet, lex, para_tokens))
         drafts.extend(para_drafts)
     drafts.sort(key=lambda d: d.span)
     return [_to_claim(article.id, raw, d) for d in drafts]
@@ -82,13 +83,15 @@ def _is_title(raw: str, para: tuple[int, int]) -> bool:
     return len(text.split()) < 14 and not text.endswith((".", "؟", "?", "!", "\"", "”", "»", ":"))
 
 
-def _outlet_statements(raw: str, sent: tuple[int, int], drafts: list[Draft], outlet: Entity, lex) -> list[Draft]:
+def _outlet_statements(
+    raw: str, sent: tuple[int, int], drafts: list[Draft], outlet: Entity, lex, para_tokens: list[Token]
+) -> list[Draft]:
     """A sentence in the outlet's own voice with something checkable in it."""
     s, e = trim_span(raw, *sent)
     text = raw[s:e]
     if text.rstrip().endswith(("?", "؟")) or any(not (e <= d.span[0] or s >= d.span[1]) for d in drafts):
         return []
-    toks = tokenize(text, s)
+    toks = tokens_within(para_tokens, s, e)
     if len(toks) < lex.min_words:
         return []
     lang = "ar" if is_arabic(text) else "en"
