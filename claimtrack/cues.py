@@ -107,30 +107,33 @@ def _readings(norm: str) -> tuple[str, ...]:
 def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
     """Every cue in the tokens, longest form first at each position, left to right."""
     lex = lex or lexicon()
+    norms = [t.norm for t in tokens]
+    first_words = lex.first_words
     out: list[Cue] = []
     i = 0
-    first_words = lex.first_words
-    while i < len(tokens):
-        matched = None
-        readings = [r for r in _readings(tokens[i].norm) if r in first_words]
-        if not readings:
-            i += 1
+    while i < len(norms):
+        norm = norms[i]
+        if norm not in first_words and (norm[:1] not in "وف" or norm[1:] not in first_words):
+            i += 1  # no cue starts here, under any reading
             continue
-        for n in range(min(lex.max_len, len(tokens) - i), 0, -1):
-            for first in readings:
-                key = (first, *(t.norm for t in tokens[i + 1 : i + n]))
-                form = lex.forms.get(key)
-                if form is not None:
-                    matched = Cue(i, i + n, form)
-                    break
-            if matched:
-                break
+        matched = _longest_cue(norms, i, [r for r in _readings(norm) if r in first_words], lex)
         if matched:
             out.append(matched)
             i = matched.last
         else:
             i += 1
     return out
+
+
+def _longest_cue(norms: list[str], i: int, readings: list[str], lex: Lexicon) -> Cue | None:
+    """The longest cue form starting at token i, trying each reading of its first word."""
+    for n in range(min(lex.max_len, len(norms) - i), 0, -1):
+        rest = norms[i + 1 : i + n]
+        for first in readings:
+            form = lex.forms.get((first, *rest))
+            if form is not None:
+                return Cue(i, i + n, form)
+    return None
 
 
 def starts_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
