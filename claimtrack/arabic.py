@@ -15,7 +15,7 @@ DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 ALEF_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+(?:['’\-][\w]+)*", re.UNICODE)
-ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
 
 
 @lru_cache(maxsize=65536)
@@ -34,13 +34,18 @@ def normalize_words(text: str) -> list[str]:
     return [normalize(m.group()) for m in WORD.finditer(text)]
 
 
-LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u024f]+")
 
 
 def is_arabic(text: str, threshold: float = 0.3) -> bool:
-    arabic = len(ARABIC_LETTER.findall(text))
-    latin = len(LATIN_LETTER.findall(text))
+    arabic = _count_letters(ARABIC_LETTERS, text)
+    latin = _count_letters(LATIN_LETTERS, text)
     return arabic > 0 and arabic / (arabic + latin) >= threshold
+
+
+def _count_letters(runs: re.Pattern[str], text: str) -> int:
+    """How many letters of a script `text` has (the pattern matches runs of them, word by word)."""
+    return sum(map(len, runs.findall(text)))
 
 
 class Token(NamedTuple):
