@@ -14,6 +14,8 @@ from claimtrack.models import Span
 
 OPENERS = {"«": "»", "“": "”", "„": "“”", '"': '"', "”": "”", "‹": "›"}
 SENTENCE_END = set(".!?؟…")
+_SENTENCE_END_MARK = re.compile("[.!?؟…]")
+_OPENING_MARK = re.compile("[" + "".join(OPENERS) + "]")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k"}
 _LETTER_DOT = re.compile(r"(?:^|[\s(])(\w)\.$")
 
@@ -59,13 +61,11 @@ def quotes(raw: str, span: Span) -> list[Quote]:
     start, end = span
     out: list[Quote] = []
     i = start
-    while i < end:
+    while (mark := _OPENING_MARK.search(raw, i, end)) is not None:
+        i = mark.start()
         ch = raw[i]
-        if ch in OPENERS and (ch not in "”\"" or _can_open(raw, i, start) or ch == '"'):
-            closers = OPENERS[ch]
-            j = i + 1
-            while j < end and raw[j] not in closers:
-                j += 1
+        if ch not in "”\"" or _can_open(raw, i, start) or ch == '"':
+            j = _find_any(raw, OPENERS[ch], i + 1, end)
             if j < end:
                 if j > i + 1:
                     out.append(Quote(i, j + 1, (i + 1, j), True))
@@ -80,6 +80,12 @@ def quotes(raw: str, span: Span) -> list[Quote]:
             break
         i += 1
     return out
+
+
+def _find_any(raw: str, chars: str, start: int, end: int) -> int:
+    """Position of the first of `chars` in raw[start:end]; `end` when there is none."""
+    found = [p for c in chars if (p := raw.find(c, start, end)) >= 0]
+    return min(found) if found else end
 
 
 def _is_abbreviation(raw: str, start: int, dot: int) -> bool:
@@ -100,9 +106,10 @@ def sentences(raw: str, span: Span, quoted: list[Quote] | None = None) -> list[S
     out: list[Span] = []
     s = start
     i = start
-    while i < end:
+    while (mark := _SENTENCE_END_MARK.search(raw, i, end)) is not None:
+        i = mark.start()
         ch = raw[i]
-        if ch in SENTENCE_END and not any(q.start < i < q.end - 1 for q in balanced):
+        if not any(q.start < i < q.end - 1 for q in balanced):
             j = i + 1
             while j < end and (raw[j] in SENTENCE_END or raw[j] in "\"”»’)"):
                 j += 1
