@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
@@ -63,12 +63,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
     Cached: callers must not modify the returned list.
     """
-    out: list[Token] = []
-    for m in WORD.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        out.append(Token(start + offset, end + offset, word, normalize(word)))
-    return out
+    matches = list(WORD.finditer(text))
+    words = [m.group() for m in matches]
+    starts = [m.start() + offset for m in matches]
+    ends = [m.end() + offset for m in matches]
+    return list(map(_token_from_tuple, zip(starts, ends, words, map(normalize, words))))
+
+
+# Token((start, end, raw, norm)) without NamedTuple's Python-level __new__: tokenize's hot path.
+_token_from_tuple = partial(tuple.__new__, Token)
 
 
 def tokens_within(tokens: list[Token], start: int, end: int) -> list[Token]:
