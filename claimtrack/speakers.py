@@ -32,11 +32,9 @@ class SpeakerResolver:
     def _scan_titles(self, raw: str) -> None:
         """Bind 'TITLE NAME' mentions in the article: title words before a known person."""
         words = raw.split()
-        keys = [name_key(w) for w in words]
+        keys = list(map(name_key, words))
         starts = self.reg.first_words
-        for i in range(len(words)):
-            if keys[i] not in starts:
-                continue
+        for i in [i for i, key in enumerate(keys) if key in starts]:
             for n in (3, 2, 1):
                 entry = self.reg.by_alias.get(tuple(" ".join(keys[i : i + n]).split()))
                 if entry is not None and entry.kind == "person" and i > 0:
@@ -49,7 +47,8 @@ class SpeakerResolver:
                         if any(_COMMA.search(w) for w in title_words[:-1]):
                             continue
                         key = name_key(" ".join(title_words))
-                        self.titles.setdefault(key, entity(" ".join(words[i : i + n]), entry))
+                        if key not in self.titles:  # the first mention binds the title
+                            self.titles[key] = entity(" ".join(words[i : i + n]), entry)
                         break
                     break
 
