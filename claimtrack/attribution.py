@@ -60,7 +60,10 @@ class Sentence:
         return None
 
     def in_quote(self, pos: int) -> bool:
-        return any(q.balanced and q.start < pos < q.end - 1 for q in self.quotes)
+        for q in self.quotes:
+            if q.balanced and q.start < pos < q.end - 1:
+                return True
+        return False
 
     def token_index_at(self, pos: int) -> int:
         for i, t in enumerate(self.tokens):
@@ -102,14 +105,17 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     if cue_polarity in ("denied", "hedged"):
         return cue_polarity
     not_negation = lex.phrases.get(f"{lang}_not_negation", ())
+    negators = lex.words.get(f"{lang}_negators", frozenset())
     for i, t in enumerate(toks[: lex.negator_window + 1]):
         if starts_phrase(toks, i, not_negation):
             break
-        if lex.has(f"{lang}_negators", t.norm) or (lang == "en" and t.norm.endswith("n't")):
+        if t.norm in negators or (lang == "en" and t.norm.endswith("n't")):
             return "denied"
+    hedges = lex.words.get(f"{lang}_hedges", frozenset())
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
+    hedge_starts = {phrase[0] for phrase in hedge_phrases}
     for i, t in enumerate(toks):
-        if lex.has(f"{lang}_hedges", t.norm) or starts_phrase(toks, i, hedge_phrases):
+        if t.norm in hedges or (t.norm in hedge_starts and starts_phrase(toks, i, hedge_phrases)):
             # "قد" before a past verb means "already", before a present verb "may"
             if t.norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):
                 continue
@@ -577,23 +583,24 @@ class Attributor:
         lex = self.lex
         clause_end = lex.words.get(f"{sent.lang}_clause_end", frozenset())
         clause_phr = lex.phrases.get(f"{sent.lang}_clause_end", ())
+        clause_phr_starts = {phrase[0] for phrase in clause_phr}
         while i < len(toks):
             t = toks[i]
             if sent.in_quote(t.start):
                 i += 1
                 continue
             gap = sent.between(toks[i - 1].end if i > 0 else sent.span[0], t.start)
-            if i > 0 and t.start > start and any(c in gap for c in "؛;"):
+            if i > 0 and t.start > start and ("؛" in gap or ";" in gap):
                 end = toks[i - 1].end
                 break
-            if i > 0 and t.start > start and any(c in gap for c in "،,"):
+            if i > 0 and t.start > start and ("،" in gap or "," in gap):
                 first_cue = sent.cue_at.get(i)
-                if (t.norm in clause_end or starts_phrase(toks, i, clause_phr)) or (
+                if (t.norm in clause_end or (t.norm in clause_phr_starts and starts_phrase(toks, i, clause_phr))) or (
                     first_cue is not None and first_cue.kind in ("participle", "according", "carry", "relay")
                 ) or (first_cue is not None and first_cue.kind == "speech" and t.norm[:1] in "وف"):
                     end = toks[i - 1].end
                     break
-            if i > 0 and t.start > start + 1 and (t.norm in clause_end or starts_phrase(toks, i, clause_phr)):
+            if i > 0 and t.start > start + 1 and (t.norm in clause_end or (t.norm in clause_phr_starts and starts_phrase(toks, i, clause_phr))):
                 end = toks[i - 1].end
                 break
             if i > 0 and t.start > start and sent.lang == "ar":
