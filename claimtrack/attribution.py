@@ -134,11 +134,11 @@ class Attributor:
         self.last_via: list[Entity] = []
 
     # ================================================================ sentence entry point
-    def sentence(self, span: Span, quotes: list[Quote], tokens: list[Token] | None = None) -> list[Draft]:
-        """Claims of one sentence; `tokens` are its words when the caller has them already."""
+    def sentence(self, span: Span, quotes: list[Quote], tokens: list[Token] | None = None, lang: str | None = None) -> list[Draft]:
+        """Claims of one sentence; `tokens` (its words) and `lang` when the caller has them already."""
         s, e = span
         tokens = tokens if tokens is not None else tokenize(self.raw[s:e], s)
-        lang = "ar" if is_arabic(self.raw[s:e]) else "en"
+        lang = lang or ("ar" if is_arabic(self.raw[s:e]) else "en")
         sent = Sentence(self.raw, span, tokens, [q for q in quotes if s <= q.start < e], lang, self.lex)
         cues = [c for c in find_cues(tokens, self.lex) if c.form.lang == lang or c.kind == "according"]
         sent.cue_at = {c.first: c for c in cues}

@@ -38,16 +38,18 @@ def extract_article(article: Article) -> list[Claim]:
         para_drafts: list[Draft] = []
         sents = sentences(raw, para, para_quotes)
         para_tokens = tokenize(raw[para[0] : para[1]], para[0])
-        for sent in sents:
-            found = attributor.sentence(sent, para_quotes, tokens_within(para_tokens, *sent))
+        words = [tokens_within(para_tokens, *sent) for sent in sents]
+        langs = [_language(raw, sent) for sent in sents]
+        for sent, toks, lang in zip(sents, words, langs):
+            found = attributor.sentence(sent, para_quotes, toks, lang)
             if not found:
                 quote = _whole_quote(raw, sent, para_quotes)
                 carried = attributor.carried_quote(para, quote, sent) if quote else None
                 found = [carried] if carried else []
             para_drafts.extend(found)
         if not _is_title(raw, para):
-            for sent in sents:
-                para_drafts.extend(_outlet_statements(raw, sent, para_drafts, outlet, lex, para_tokens))
+            for sent, toks, lang in zip(sents, words, langs):
+                para_drafts.extend(_outlet_statements(raw, sent, toks, lang, para_drafts, outlet, lex))
         drafts.extend(para_drafts)
     drafts.sort(key=lambda d: d.span)
     return [_to_claim(article.id, raw, d) for d in drafts]
@@ -83,18 +85,21 @@ def _is_title(raw: str, para: tuple[int, int]) -> bool:
     return len(text.split()) < 14 and not text.endswith((".", "؟", "?", "!", "\"", "”", "»", ":"))
 
 
+def _language(raw: str, sent: tuple[int, int]) -> str:
+    return "ar" if is_arabic(raw[sent[0] : sent[1]]) else "en"
+
+
 def _outlet_statements(
-    raw: str, sent: tuple[int, int], drafts: list[Draft], outlet: Entity, lex, para_tokens: list[Token]
+    raw: str, sent: tuple[int, int], sent_tokens: list[Token], lang: str, drafts: list[Draft], outlet: Entity, lex
 ) -> list[Draft]:
     """A sentence in the outlet's own voice with something checkable in it."""
     s, e = trim_span(raw, *sent)
     text = raw[s:e]
     if text.rstrip().endswith(("?", "؟")) or any(not (e <= d.span[0] or s >= d.span[1]) for d in drafts):
         return []
-    toks = tokens_within(para_tokens, s, e)
+    toks = tokens_within(sent_tokens, s, e)
     if len(toks) < lex.min_words:
         return []
-    lang = "ar" if is_arabic(text) else "en"
     if any(c.form.lang == lang for c in find_cues(toks, lex)) and any(d.sentence == sent for d in drafts):
         return []
     return [Draft((s, e), sent, outlet, [], None, "unattributed", polarity_of(toks, lang, "asserted", lex))]
