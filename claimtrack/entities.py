@@ -46,6 +46,7 @@ class Registry:
     by_title: dict[tuple[str, ...], RegistryEntry] = field(default_factory=dict)
     max_len: int = 1
     first_words: set[str] = field(default_factory=set)
+    person_first_words: set[str] = field(default_factory=set)  # of the aliases that name a person
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -59,6 +60,7 @@ class Registry:
                 key = tuple(name_key(title).split())
                 if key:
                     self.by_title.setdefault(key, entry)
+        self.person_first_words = {key[0] for key, entry in self.by_alias.items() if entry.kind == "person"}
 
     def lookup(self, text: str) -> RegistryEntry | None:
         """The entity whose alias is exactly `text` (normalised)."""

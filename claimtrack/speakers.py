@@ -33,7 +33,7 @@ class SpeakerResolver:
         """Bind 'TITLE NAME' mentions in the article: title words before a known person."""
         words = raw.split()
         keys = list(map(name_key, words))
-        starts = self.reg.first_words
+        starts = self.reg.person_first_words
         for i in [i for i, key in enumerate(keys) if key in starts]:
             for n in (3, 2, 1):
                 entry = self.reg.by_alias.get(tuple(" ".join(keys[i : i + n]).split()))
