@@ -38,8 +38,10 @@ LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u024f]+")
 
 
 def is_arabic(text: str, threshold: float = 0.3) -> bool:
-    arabic = _count_letters(ARABIC_LETTERS, text)
     latin = _count_letters(LATIN_LETTERS, text)
+    if latin == 0:  # all letters are Arabic, if there are any: no need to count them
+        return threshold <= 1 and ARABIC_LETTERS.search(text) is not None
+    arabic = _count_letters(ARABIC_LETTERS, text)
     return arabic > 0 and arabic / (arabic + latin) >= threshold
 
 

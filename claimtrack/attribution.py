@@ -105,9 +105,10 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     if cue_polarity in ("denied", "hedged"):
         return cue_polarity
     not_negation = lex.phrases.get(f"{lang}_not_negation", ())
+    not_negation_starts = {phrase[0] for phrase in not_negation}
     negators = lex.words.get(f"{lang}_negators", frozenset())
     for i, t in enumerate(toks[: lex.negator_window + 1]):
-        if starts_phrase(toks, i, not_negation):
+        if t.norm in not_negation_starts and starts_phrase(toks, i, not_negation):
             break
         if t.norm in negators or (lang == "en" and t.norm.endswith("n't")):
             return "denied"

@@ -46,6 +46,7 @@ class Lexicon:
     negator_window: int
     min_words: int
     first_words: frozenset[str] = frozenset()
+    cue_starts: frozenset[str] = frozenset()  # first words, also with a leading و or ف
 
     def has(self, list_name: str, word: str) -> bool:
         return word in self.words.get(list_name, frozenset())
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         negator_window=int(attr["polarity"]["negator_window"]),
         min_words=int(attr["unattributed"]["min_words"]),
         first_words=frozenset(k[0] for k in forms),
+        cue_starts=frozenset(p + k[0] for k in forms for p in ("", "و", "ف")),
     )
 
 
@@ -108,20 +110,15 @@ def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
     """Every cue in the tokens, longest form first at each position, left to right."""
     lex = lex or lexicon()
     norms = [t.norm for t in tokens]
-    first_words = lex.first_words
     out: list[Cue] = []
-    i = 0
-    while i < len(norms):
-        norm = norms[i]
-        if norm not in first_words and (norm[:1] not in "وف" or norm[1:] not in first_words):
-            i += 1  # no cue starts here, under any reading
+    free = 0  # the first token not inside a cue already found
+    for i in [i for i, norm in enumerate(norms) if norm in lex.cue_starts]:
+        if i < free:
             continue
-        matched = _longest_cue(norms, i, [r for r in _readings(norm) if r in first_words], lex)
-        if matched:
-            out.append(matched)
-            i = matched.last
-        else:
-            i += 1
+        cue = _longest_cue(norms, i, [r for r in _readings(norms[i]) if r in lex.first_words], lex)
+        if cue is not None:
+            out.append(cue)
+            free = cue.last
     return out
 
 

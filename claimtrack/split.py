@@ -100,6 +100,6 @@ def _outlet_statements(
     toks = tokens_within(sent_tokens, s, e)
     if len(toks) < lex.min_words:
         return []
-    if any(c.form.lang == lang for c in find_cues(toks, lex)) and any(d.sentence == sent for d in drafts):
+    if any(d.sentence == sent for d in drafts) and any(c.form.lang == lang for c in find_cues(toks, lex)):
         return []
     return [Draft((s, e), sent, outlet, [], None, "unattributed", polarity_of(toks, lang, "asserted", lex))]
