@@ -9,6 +9,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache, partial
+from operator import attrgetter
 from typing import NamedTuple
 
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
@@ -78,15 +79,14 @@ _token_from_tuple = partial(tuple.__new__, Token)
 
 def tokens_within(tokens: list[Token], start: int, end: int) -> list[Token]:
     """The tokens lying inside [start, end): a sentence's words sliced from its paragraph's."""
-    first = bisect_left(tokens, start, key=_start)
-    last = bisect_left(tokens, end, lo=first, key=_start)
+    first = bisect_left(tokens, start, key=_START)
+    last = bisect_left(tokens, end, lo=first, key=_START)
     while last > first and tokens[last - 1].end > end:
         last -= 1
     return tokens[first:last]
 
 
-def _start(token: Token) -> int:
-    return token.start
+_START = attrgetter("start")
 
 
 PREFIXES = ("وب", "فب", "ول", "فل", "و", "ف")

@@ -34,6 +34,7 @@ class SpeakerResolver:
         words = raw.split()
         keys = list(map(name_key, words))
         starts = self.reg.person_first_words
+        titles = self.lex.words.get("ar_titles", frozenset())
         for i in [i for i, key in enumerate(keys) if key in starts]:
             for n in (3, 2, 1):
                 entry = self.reg.by_alias.get(tuple(" ".join(keys[i : i + n]).split()))
@@ -42,7 +43,8 @@ class SpeakerResolver:
                         if i - span < 0:
                             continue
                         title_words = words[i - span : i]
-                        if not self.lex.has("ar_titles", normalize(title_words[0]).lstrip("و")) and not self.lex.has("ar_titles", normalize(title_words[0])):
+                        first = normalize(title_words[0])
+                        if first.lstrip("و") not in titles and first not in titles:
                             continue
                         if any(_COMMA.search(w) for w in title_words[:-1]):
                             continue
