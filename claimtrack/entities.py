@@ -66,6 +66,11 @@ class Registry:
         """The entity whose alias is exactly `text` (normalised)."""
         return self.by_alias.get(tuple(name_key(text).split()))
 
+    def may_start_person(self, word: str) -> bool:
+        """False when no person's alias starts with `word`, so no phrase opening with it names one."""
+        key = name_key(word).split()
+        return not key or key[0] in self.person_first_words
+
     def find_all(self, text: str) -> list[tuple[int, int, RegistryEntry]]:
         """Non-overlapping alias mentions in `text` as (first word, end word, entry), longest first."""
         words = name_key(text).split()

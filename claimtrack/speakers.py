@@ -122,6 +122,8 @@ class SpeakerResolver:
             # "الناطق باسم مجلس الأمن القومي في البيت الأبيض جون كيربي": a known person closes the phrase
             rest_toks = [t for t in toks if t.start >= end]
             for k in range(len(rest_toks)):
+                if not self.reg.may_start_person(rest_toks[k].raw):
+                    continue
                 for n in (3, 2, 1):
                     chunk = rest_toks[k : k + n]
                     if len(chunk) == n:
