@@ -8,7 +8,6 @@ the registry does not know still gets one normalised canonical name (`fallback_n
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -102,11 +101,14 @@ def registry() -> Registry:
     return Registry(entries)
 
 
-_PUNCT_EDGE = re.compile(r"^[\s\"'«»“”„\-–—:،,؛;()\[\]]+|[\s\"'«»“”„\-–—:،,؛;()\[\]]+$")
+# every character str.isspace() (and so a regex `\s`) accepts
+_WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_EDGE_CHARS = _WHITESPACE + "\"'«»“”„-–—:،,؛;()[]"
 
 
 def clean_mention(text: str) -> str:
-    return _PUNCT_EDGE.sub("", text)
+    """The mention without whitespace, quotation marks, dashes and punctuation at its edges."""
+    return text.strip(_EDGE_CHARS)
 
 
 def fallback_name(text: str) -> str:
