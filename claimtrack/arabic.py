@@ -9,6 +9,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from functools import lru_cache, partial
+from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -66,14 +67,15 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
     Cached: callers must not modify the returned list.
     """
-    matches = list(WORD.finditer(text))
-    words = [m.group() for m in matches]
-    starts = [m.start() + offset for m in matches]
-    ends = [m.end() + offset for m in matches]
-    return list(map(_token_from_tuple, zip(starts, ends, words, map(normalize, words))))
+    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    bounds = list(accumulate(map(len, parts), initial=offset))  # where each part starts
+    words = parts[1::2]
+    return list(map(_token_from_tuple, zip(bounds[1::2], bounds[2::2], words, map(normalize, words))))
 
 
-# Token((start, end, raw, norm)) without NamedTuple's Python-level __new__: tokenize's hot path.
+# tokenize's hot path, done by C loops: no Match objects, and tokens made without
+# NamedTuple's Python-level __new__
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 _token_from_tuple = partial(tuple.__new__, Token)
 
 
