@@ -8,7 +8,9 @@ All language knowledge comes from `configs/cues.toml` and `configs/attribution.t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from claimtrack.arabic import Token, is_arabic, tokenize
 from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
@@ -17,6 +19,7 @@ from claimtrack.segment import Quote
 from claimtrack.speakers import SpeakerResolver
 
 CLAUSE_PUNCT = "،,؛;:"
+_token_start = attrgetter("start")
 TRIM = " \t\n،,؛;:.!?؟-–—)("
 
 
@@ -50,7 +53,7 @@ class Sentence:
         return self.raw[a:b]
 
     def gap_is_punct(self, a: int, b: int, allowed: str = " \t،,:-–—") -> bool:
-        return all(c in allowed for c in self.raw[a:b])
+        return not self.raw[a:b].strip(allowed)  # every character is an allowed one
 
     def quote_at(self, pos: int, slack: int = 3) -> Quote | None:
         """A quotation opening at `pos` (after up to `slack` spaces or punctuation)."""
@@ -66,10 +69,7 @@ class Sentence:
         return False
 
     def token_index_at(self, pos: int) -> int:
-        for i, t in enumerate(self.tokens):
-            if t.start >= pos:
-                return i
-        return len(self.tokens)
+        return bisect_left(self.tokens, pos, key=_token_start)
 
 
 def trim_span(raw: str, start: int, end: int) -> Span:
