@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from claimtrack.arabic import Token, is_arabic, tokenize
+from claimtrack.arabic import Token, is_arabic, tokenize, tokens_within
 from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
 from claimtrack.models import Entity, Span
 from claimtrack.segment import Quote
@@ -729,8 +729,7 @@ class Attributor:
         return "indirect"
 
     def _polarity(self, sent: Sentence, span: Span, cue_polarity: str) -> str:
-        toks = [t for t in sent.tokens if span[0] <= t.start and t.end <= span[1]]
-        return polarity_of(toks, sent.lang, cue_polarity, self.lex)
+        return polarity_of(tokens_within(sent.tokens, *span), sent.lang, cue_polarity, self.lex)
 
     def carried_quote(self, para: Span, quote: Quote, sentence: Span) -> Draft | None:
         """A paragraph that is one quotation with no cue continues the last speaker."""

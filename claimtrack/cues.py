@@ -109,10 +109,13 @@ def _readings(norm: str) -> tuple[str, ...]:
 def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
     """Every cue in the tokens, longest form first at each position, left to right."""
     lex = lex or lexicon()
+    starts = [i for i, t in enumerate(tokens) if t.norm in lex.cue_starts]
+    if not starts:
+        return []
     norms = [t.norm for t in tokens]
     out: list[Cue] = []
     free = 0  # the first token not inside a cue already found
-    for i in [i for i, norm in enumerate(norms) if norm in lex.cue_starts]:
+    for i in starts:
         if i < free:
             continue
         cue = _longest_cue(norms, i, [r for r in _readings(norms[i]) if r in lex.first_words], lex)
