@@ -65,6 +65,11 @@ class Registry:
         """The entity whose alias is exactly `text` (normalised)."""
         return self.by_alias.get(tuple(name_key(text).split()))
 
+    def may_start_alias(self, word: str) -> bool:
+        """False when no alias starts with `word`, so no phrase opening with it is one."""
+        key = name_key(word).split()
+        return not key or key[0] in self.first_words
+
     def may_start_person(self, word: str) -> bool:
         """False when no person's alias starts with `word`, so no phrase opening with it names one."""
         key = name_key(word).split()

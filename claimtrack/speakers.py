@@ -26,6 +26,7 @@ class SpeakerResolver:
         self.lex = lex or lexicon()
         self.seen: dict[str, Entity] = {}  # name_key of a word or phrase -> entity seen in this article
         self.titles: dict[str, Entity] = {}
+        self.carried_keys = frozenset(name_key(" ".join(phrase)) for phrase in self.lex.carried_speakers)
         self._scan_titles(raw)
 
     # ------------------------------------------------------------------ article scan
@@ -151,6 +152,9 @@ class SpeakerResolver:
         i = 0
         while i < len(toks):
             found = None
+            if not any(self.reg.may_start_alias(first) for first, _ in self._readings(toks[i].raw)):
+                i += 1  # no alias starts with this word, with or without a prefix
+                continue
             for n in range(min(self.reg.max_len, len(toks) - i), 0, -1):
                 words = [t.raw for t in toks[i : i + n]]
                 entry, used = self._lookup_prefixed(words)
@@ -165,19 +169,24 @@ class SpeakerResolver:
         return out
 
     def _lookup_prefixed(self, words: list[str]):
-        entry = self.reg.lookup(" ".join(words))
-        if entry is not None:
-            return entry, 0
-        first = normalize(words[0])
+        for first, used in self._readings(words[0]):
+            entry = self.reg.lookup(" ".join([first, *words[1:]]))
+            if entry is not None:
+                return entry, used
+        return None, 0
+
+    @staticmethod
+    def _readings(word: str) -> list[tuple[str, int]]:
+        """The word as written, then its stems without a prefix (لل، ل، ب، و), with the prefix's length."""
+        out = [(word, 0)]
+        first = normalize(word)
         for p in _ENTITY_PREFIXES:
             if first.startswith(p) and len(first) > len(p) + 1:
                 stem = first[len(p):]
                 if p == "لل":
                     stem = "ال" + stem
-                entry = self.reg.lookup(" ".join([stem, *words[1:]]))
-                if entry is not None:
-                    return entry, len(p) if p != "لل" else 2
-        return None, 0
+                out.append((stem, len(p) if p != "لل" else 2))
+        return out
 
     def registry_entities(self, text: str) -> list[Entity]:
         """Every registry entity named in `text`, in order."""
@@ -230,9 +239,8 @@ class SpeakerResolver:
         first_word = normalize(text.split()[0]) if text.split() else ""
         if self.lex.has("ar_not_speaker", first_word) or self.lex.has("en_not_speaker", first_word):
             return None
-        for phrase in self.lex.carried_speakers:
-            if key == name_key(" ".join(phrase)) and last is not None:
-                return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
+        if key in self.carried_keys and last is not None:
+            return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
         if key in ("هو", "هي", "هم", "he", "she", "they"):
             return last
         found = self.reg.find_all(text)
