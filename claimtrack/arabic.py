@@ -67,6 +67,11 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
     Cached: callers must not modify the returned list.
     """
+    return scan_tokens(text, offset)
+
+
+def scan_tokens(text: str, offset: int = 0) -> list[Token]:
+    """`tokenize` without the cache, for text read once (a paragraph)."""
     parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
     bounds = list(accumulate(map(len, parts), initial=offset))  # where each part starts
     words = parts[1::2]

@@ -6,7 +6,7 @@ body (boilerplate.py) -> paragraphs, quotes, sentences (segment.py) -> cues (cue
 
 from __future__ import annotations
 
-from claimtrack.arabic import Token, is_arabic, tokenize, tokens_within
+from claimtrack.arabic import Token, is_arabic, scan_tokens, tokens_within
 from claimtrack.attribution import Attributor, Draft, polarity_of, trim_span
 from claimtrack.cues import find_cues, lexicon
 from claimtrack.models import Article, Claim, Entity, claim_id
@@ -37,7 +37,7 @@ def extract_article(article: Article) -> list[Claim]:
         para_quotes = quotes(raw, para)
         para_drafts: list[Draft] = []
         sents = sentences(raw, para, para_quotes)
-        para_tokens = tokenize(raw[para[0] : para[1]], para[0])
+        para_tokens = scan_tokens(raw[para[0] : para[1]], para[0])
         words = [tokens_within(para_tokens, *sent) for sent in sents]
         langs = [_language(raw, sent) for sent in sents]
         for sent, toks, lang in zip(sents, words, langs):
