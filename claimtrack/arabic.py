@@ -16,7 +16,8 @@ from typing import NamedTuple
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
 ALEF_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+(?:['’\-][\w]+)*", re.UNICODE)
+_WORD_CHARS = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # letters, digits, harakat, tatweel
+WORD = re.compile(rf"[{_WORD_CHARS}]+(?:['’\-][\w]+)*", re.UNICODE)
 ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
 
 
@@ -78,9 +79,10 @@ def scan_tokens(text: str, offset: int = 0) -> list[Token]:
     return list(map(_token_from_tuple, zip(bounds[1::2], bounds[2::2], words, map(normalize, words))))
 
 
-# tokenize's hot path, done by C loops: no Match objects, and tokens made without
-# NamedTuple's Python-level __new__
-_WORD_SPLIT = re.compile(f"({WORD.pattern})")
+# scan_tokens' hot path, done by C loops: no Match objects, and tokens made without
+# NamedTuple's Python-level __new__. The possessive quantifiers match what WORD matches
+# (nothing after a run could ever need it shorter), with less backtracking bookkeeping.
+_WORD_SPLIT = re.compile(rf"([{_WORD_CHARS}]++(?:['’\-]\w++)*+)")
 _token_from_tuple = partial(tuple.__new__, Token)
 
 

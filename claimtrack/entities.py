@@ -81,6 +81,9 @@ class Registry:
         found: list[tuple[int, int, RegistryEntry]] = []
         i = 0
         while i < len(words):
+            if words[i] not in self.first_words:
+                i += 1
+                continue
             for n in range(min(self.max_len, len(words) - i), 0, -1):
                 entry = self.by_alias.get(tuple(words[i : i + n]))
                 if entry is not None:

@@ -18,6 +18,7 @@ _SENTENCE_END_MARK = re.compile("[.!?؟…]")
 _OPENING_MARK = re.compile("[" + "".join(OPENERS) + "]")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k"}
 _LETTER_DOT = re.compile(r"(?:^|[\s(])(\w)\.$")
+_VISIBLE = re.compile(r"\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,12 @@ def _find_any(raw: str, chars: str, start: int, end: int) -> int:
     return min(found) if found else end
 
 
+def _next_visible(raw: str, pos: int) -> str:
+    """The first non-space character at or after `pos` ('' when there is none)."""
+    m = _VISIBLE.search(raw, pos)
+    return m.group() if m else ""
+
+
 def _is_abbreviation(raw: str, start: int, dot: int) -> bool:
     word_start = dot
     while word_start > start and not raw[word_start - 1].isspace():
@@ -115,7 +122,7 @@ def sentences(raw: str, span: Span, quoted: list[Quote] | None = None) -> list[S
                 j += 1
             at_break = j >= end or raw[j].isspace()
             if ch == "." and at_break and j < end:
-                nxt = raw[j:].lstrip()[:1]
+                nxt = _next_visible(raw, j)
                 if _is_abbreviation(raw, s, i) or (nxt.isalpha() and nxt.islower()):
                     at_break = False
             if at_break:
