@@ -645,7 +645,7 @@ class Attributor:
         return None
 
     def _only_lead_words(self, sent: Sentence, a: int, b: int) -> bool:
-        lead = self.lex.words.get("ar_lead_drop", frozenset()) | self.lex.words.get("en_lead_drop", frozenset())
+        lead = self.lex.any_of("ar_lead_drop", "en_lead_drop")
         return all(t.norm in lead for t in sent.tokens if a <= t.start < b)
 
     def _speaker_after(self, sent: Sentence, cue: Cue, region: Span) -> tuple[Entity | None, list[Entity]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -47,9 +47,17 @@ class Lexicon:
     min_words: int
     first_words: frozenset[str] = frozenset()
     cue_starts: frozenset[str] = frozenset()  # first words, also with a leading و or ف
+    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def has(self, list_name: str, word: str) -> bool:
         return word in self.words.get(list_name, frozenset())
+
+    def any_of(self, *list_names: str) -> frozenset[str]:
+        """The words of several lists together (made once per combination)."""
+        union = self._unions.get(list_names)
+        if union is None:
+            union = self._unions[list_names] = frozenset().union(*(self.words.get(n, ()) for n in list_names))
+        return union
 
 
 def _norm_words(text: str) -> tuple[str, ...]:

@@ -59,7 +59,7 @@ class SpeakerResolver:
     def strip_lead(self, text: str) -> str:
         text = clean_mention(text)
         toks = tokenize(text)
-        drop = self.lex.words.get("ar_lead_drop", frozenset()) | self.lex.words.get("en_lead_drop", frozenset())
+        drop = self.lex.any_of("ar_lead_drop", "en_lead_drop")
         phrases = self.lex.phrases.get("ar_lead_drop", ())
         i = 0
         while i < len(toks):
@@ -96,7 +96,7 @@ class SpeakerResolver:
         if not toks:
             return "", text
         lex = self.lex
-        stops = lex.words.get("ar_stop", frozenset()) | lex.words.get("ar_relay_lead", frozenset())
+        stops = lex.any_of("ar_stop", "ar_relay_lead")
         end = None
         appositive_used = False
         for i, t in enumerate(toks):
