@@ -105,7 +105,7 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     if cue_polarity in ("denied", "hedged"):
         return cue_polarity
     not_negation = lex.phrases.get(f"{lang}_not_negation", ())
-    not_negation_starts = {phrase[0] for phrase in not_negation}
+    not_negation_starts = lex.starts(f"{lang}_not_negation")
     negators = lex.words.get(f"{lang}_negators", frozenset())
     for i, t in enumerate(toks[: lex.negator_window + 1]):
         if t.norm in not_negation_starts and starts_phrase(toks, i, not_negation):
@@ -114,9 +114,10 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
             return "denied"
     hedges = lex.words.get(f"{lang}_hedges", frozenset())
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
-    hedge_starts = {phrase[0] for phrase in hedge_phrases}
-    for i, t in enumerate(toks):
-        if t.norm in hedges or (t.norm in hedge_starts and starts_phrase(toks, i, hedge_phrases)):
+    may_hedge = lex.starts(f"{lang}_hedges")
+    for i in [i for i, t in enumerate(toks) if t.norm in may_hedge]:
+        t = toks[i]
+        if t.norm in hedges or starts_phrase(toks, i, hedge_phrases):
             # "قد" before a past verb means "already", before a present verb "may"
             if t.norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):
                 continue
@@ -584,7 +585,7 @@ class Attributor:
         lex = self.lex
         clause_end = lex.words.get(f"{sent.lang}_clause_end", frozenset())
         clause_phr = lex.phrases.get(f"{sent.lang}_clause_end", ())
-        clause_phr_starts = {phrase[0] for phrase in clause_phr}
+        clause_phr_starts = lex.starts(f"{sent.lang}_clause_end")
         while i < len(toks):
             t = toks[i]
             if sent.in_quote(t.start):

@@ -47,10 +47,18 @@ class Lexicon:
     min_words: int
     first_words: frozenset[str] = frozenset()
     cue_starts: frozenset[str] = frozenset()  # first words, also with a leading و or ف
-    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)  # made on demand
 
     def has(self, list_name: str, word: str) -> bool:
         return word in self.words.get(list_name, frozenset())
+
+    def starts(self, list_name: str) -> frozenset[str]:
+        """Words where an entry of the list can begin: its words and its phrases' first words."""
+        key = ("starts of", list_name)
+        found = self._unions.get(key)
+        if found is None:
+            found = self._unions[key] = self.words.get(list_name, frozenset()).union(p[0] for p in self.phrases.get(list_name, ()))
+        return found
 
     def any_of(self, *list_names: str) -> frozenset[str]:
         """The words of several lists together (made once per combination)."""
