@@ -521,7 +521,7 @@ class Attributor:
         prev_end = toks[first - 1].end if first > 0 else sent.span[0]
         for i in range(first, limit + 1):
             gap_end = toks[i].start if i < len(toks) else sent.span[1]
-            gap = sent.between(prev_end, gap_end)
+            gap = self.raw[prev_end:gap_end]
             colon = gap.find(":")
             if colon >= 0 and i > first - 0:
                 q = sent.quote_at(prev_end + colon + 1, 3)
@@ -529,7 +529,7 @@ class Attributor:
                     return "quote", prev_end + colon, q.start
                 if i < len(toks):
                     return "colon", prev_end + colon, toks[i].start
-            q = sent.quote_at(prev_end, len(gap))
+            q = sent.quote_at(prev_end, len(gap)) if sent.quotes else None
             if q is not None and q.start < gap_end and (q.inner[1] - q.inner[0]) > 12 and not self._name_quote(sent, q, first):
                 return "quote", q.start, q.start
             if i >= len(toks):
@@ -588,10 +588,10 @@ class Attributor:
         clause_phr_starts = lex.starts(f"{sent.lang}_clause_end")
         while i < len(toks):
             t = toks[i]
-            if sent.in_quote(t.start):
+            if sent.quotes and sent.in_quote(t.start):
                 i += 1
                 continue
-            gap = sent.between(toks[i - 1].end if i > 0 else sent.span[0], t.start)
+            gap = self.raw[toks[i - 1].end if i > 0 else sent.span[0] : t.start]
             if i > 0 and t.start > start and ("؛" in gap or ";" in gap):
                 end = toks[i - 1].end
                 break
