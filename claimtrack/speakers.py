@@ -36,17 +36,16 @@ class SpeakerResolver:
         keys = list(map(name_key, words))
         starts = self.reg.person_first_words
         titles = self.lex.words.get("ar_titles", frozenset())
-        for i in [i for i, key in enumerate(keys) if key in starts]:
+        for i in [i for i, key in enumerate(keys) if key in starts and i > 0]:
+            # title words 2, 3 or 1 words before the name; the name is looked up only then
+            spans = [span for span in (2, 3, 1) if span <= i and _is_title_word(words[i - span], titles)]
+            if not spans:
+                continue
             for n in (3, 2, 1):
                 entry = self.reg.by_alias.get(tuple(" ".join(keys[i : i + n]).split()))
-                if entry is not None and entry.kind == "person" and i > 0:
-                    for span in (2, 3, 1):
-                        if i - span < 0:
-                            continue
+                if entry is not None and entry.kind == "person":
+                    for span in spans:
                         title_words = words[i - span : i]
-                        first = normalize(title_words[0])
-                        if first.lstrip("و") not in titles and first not in titles:
-                            continue
                         if any(_COMMA.search(w) for w in title_words[:-1]):
                             continue
                         key = name_key(" ".join(title_words))
@@ -293,6 +292,11 @@ class SpeakerResolver:
         if lex.has("ar_organization", first) or any(lex.has("en_organization", t.norm) for t in toks):
             return "organization"
         return "person"
+
+
+def _is_title_word(word: str, titles: frozenset[str]) -> bool:
+    norm = normalize(word)
+    return norm.lstrip("و") in titles or norm in titles
 
 
 __all__ = ["SpeakerResolver", "fallback_name"]
