@@ -10,6 +10,7 @@ through the entity registry, then through titles and names seen earlier in the a
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from claimtrack.arabic import normalize, tokenize
 from claimtrack.cues import Lexicon, lexicon, starts_phrase
@@ -36,7 +37,9 @@ class SpeakerResolver:
         keys = list(map(name_key, words))
         starts = self.reg.person_first_words
         titles = self.lex.words.get("ar_titles", frozenset())
-        for i in [i for i, key in enumerate(keys) if key in starts and i > 0]:
+        for i in compress(range(len(keys)), map(starts.__contains__, keys)):
+            if i == 0:
+                continue
             # title words 2, 3 or 1 words before the name; the name is looked up only then
             spans = [span for span in (2, 3, 1) if span <= i and _is_title_word(words[i - span], titles)]
             if not spans:
