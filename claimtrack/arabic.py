@@ -96,6 +96,7 @@ def tokens_within(tokens: list[Token], start: int, end: int) -> list[Token]:
 
 
 _START = attrgetter("start")
+NORM = attrgetter("norm")  # a token's normalised form, for map() over tokens
 
 
 PREFIXES = ("وب", "فب", "ول", "فل", "و", "ف")

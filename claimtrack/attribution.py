@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from claimtrack.arabic import Token, is_arabic, tokenize, tokens_within
+from claimtrack.arabic import NORM, Token, is_arabic, tokenize, tokens_within
 from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
 from claimtrack.models import Entity, Span
 from claimtrack.segment import Quote
@@ -115,6 +115,8 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     hedges = lex.words.get(f"{lang}_hedges", frozenset())
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
     may_hedge = lex.starts(f"{lang}_hedges")
+    if may_hedge.isdisjoint(map(NORM, toks)):
+        return "asserted"
     for i in [i for i, t in enumerate(toks) if t.norm in may_hedge]:
         t = toks[i]
         if t.norm in hedges or starts_phrase(toks, i, hedge_phrases):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Literal
 
 from claimtrack import config
-from claimtrack.arabic import Token, normalize, normalize_words
+from claimtrack.arabic import NORM, Token, normalize, normalize_words
 
 CueKind = Literal["speech", "object", "carry", "participle", "according", "relay"]
 
@@ -125,9 +125,10 @@ def _readings(norm: str) -> tuple[str, ...]:
 def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
     """Every cue in the tokens, longest form first at each position, left to right."""
     lex = lex or lexicon()
-    starts = [i for i, t in enumerate(tokens) if t.norm in lex.cue_starts]
-    if not starts:
+    cue_starts = lex.cue_starts
+    if cue_starts.isdisjoint(map(NORM, tokens)):
         return []
+    starts = [i for i, t in enumerate(tokens) if t.norm in cue_starts]
     norms = [t.norm for t in tokens]
     out: list[Cue] = []
     free = 0  # the first token not inside a cue already found

@@ -82,7 +82,7 @@ def _whole_quote(raw: str, sent: tuple[int, int], para_quotes):
 def _is_title(raw: str, para: tuple[int, int]) -> bool:
     """A short line with no sentence punctuation: a headline or a subheading, not a claim."""
     text = raw[para[0] : para[1]].strip()
-    return len(text.split()) < 14 and not text.endswith((".", "؟", "?", "!", "\"", "”", "»", ":"))
+    return not text.endswith((".", "؟", "?", "!", "\"", "”", "»", ":")) and len(text.split()) < 14
 
 
 def _language(raw: str, sent: tuple[int, int]) -> str:
