@@ -204,6 +204,8 @@ class SpeakerResolver:
         total = 0
         while i < len(words):
             matched = 0
+            if total == 0 and not any(self.reg.may_start_alias(first) for first, _ in self._readings(words[i])):
+                break  # no alias starts here, with or without a prefix
             for n in range(min(self.reg.max_len, len(words) - i), 0, -1):
                 chunk = list(words[i : i + n])
                 if total and normalize(chunk[0]).startswith("و"):
