@@ -88,14 +88,14 @@ _token_from_tuple = partial(tuple.__new__, Token)
 
 def tokens_within(tokens: list[Token], start: int, end: int) -> list[Token]:
     """The tokens lying inside [start, end): a sentence's words sliced from its paragraph's."""
-    first = bisect_left(tokens, start, key=_START)
-    last = bisect_left(tokens, end, lo=first, key=_START)
+    first = bisect_left(tokens, start, key=START)
+    last = bisect_left(tokens, end, lo=first, key=START)
     while last > first and tokens[last - 1].end > end:
         last -= 1
     return tokens[first:last]
 
 
-_START = attrgetter("start")
+START = attrgetter("start")  # a token's offset, as a key for bisect over tokens
 NORM = attrgetter("norm")  # a token's normalised form, for map() over tokens
 
 

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from operator import attrgetter
 
-from claimtrack.arabic import NORM, Token, is_arabic, tokenize, tokens_within
+from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
 from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
 from claimtrack.models import Entity, Span
 from claimtrack.segment import Quote
 from claimtrack.speakers import SpeakerResolver
 
 CLAUSE_PUNCT = "،,؛;:"
-_token_start = attrgetter("start")
 TRIM = " \t\n،,؛;:.!?؟-–—)("
 
 
@@ -69,7 +67,7 @@ class Sentence:
         return False
 
     def token_index_at(self, pos: int) -> int:
-        return bisect_left(self.tokens, pos, key=_token_start)
+        return bisect_left(self.tokens, pos, key=START)
 
 
 def trim_span(raw: str, start: int, end: int) -> Span:

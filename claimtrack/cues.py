@@ -47,25 +47,27 @@ class Lexicon:
     min_words: int
     first_words: frozenset[str] = frozenset()
     cue_starts: frozenset[str] = frozenset()  # first words, also with a leading و or ف
-    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)  # made on demand
+    # word sets derived from the lists, made on first use (hot loops ask for them per sentence)
+    _starts: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def has(self, list_name: str, word: str) -> bool:
         return word in self.words.get(list_name, frozenset())
 
     def starts(self, list_name: str) -> frozenset[str]:
         """Words where an entry of the list can begin: its words and its phrases' first words."""
-        key = ("starts of", list_name)
-        found = self._unions.get(key)
+        found = self._starts.get(list_name)
         if found is None:
-            found = self._unions[key] = self.words.get(list_name, frozenset()).union(p[0] for p in self.phrases.get(list_name, ()))
+            phrase_firsts = (phrase[0] for phrase in self.phrases.get(list_name, ()))
+            found = self._starts[list_name] = self.words.get(list_name, frozenset()).union(phrase_firsts)
         return found
 
     def any_of(self, *list_names: str) -> frozenset[str]:
-        """The words of several lists together (made once per combination)."""
-        union = self._unions.get(list_names)
-        if union is None:
-            union = self._unions[list_names] = frozenset().union(*(self.words.get(n, ()) for n in list_names))
-        return union
+        """The words of several lists together."""
+        found = self._unions.get(list_names)
+        if found is None:
+            found = self._unions[list_names] = frozenset().union(*(self.words.get(name, ()) for name in list_names))
+        return found
 
 
 def _norm_words(text: str) -> tuple[str, ...]:
