@@ -134,4 +134,4 @@ def sentences(raw: str, span: Span, quoted: list[Quote] | None = None) -> list[S
         i += 1
     if s < end:
         out.append((s, end))
-    return [(a, b) for a, b in out if raw[a:b].strip()]
+    return [(a, b) for a, b in out if _VISIBLE.search(raw, a, b)]
