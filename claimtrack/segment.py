@@ -19,6 +19,7 @@ _OPENING_MARK = re.compile("[" + "".join(OPENERS) + "]")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k"}
 _LETTER_DOT = re.compile(r"(?:^|[\s(])(\w)\.$")
 _VISIBLE = re.compile(r"\S")
+_DOTTED = re.compile(r"(?:\w\.)+\w")  # u.s, e.g
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ def _is_abbreviation(raw: str, start: int, dot: int) -> bool:
     word = raw[word_start:dot].lower().strip("(\"'“«")
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return True
-    return bool(re.fullmatch(r"(?:\w\.)+\w", word))
+    return bool(_DOTTED.fullmatch(word))
 
 
 def sentences(raw: str, span: Span, quoted: list[Quote] | None = None) -> list[Span]:
@@ -116,7 +117,7 @@ def sentences(raw: str, span: Span, quoted: list[Quote] | None = None) -> list[S
     while (mark := _SENTENCE_END_MARK.search(raw, i, end)) is not None:
         i = mark.start()
         ch = raw[i]
-        if not any(q.start < i < q.end - 1 for q in balanced):
+        if not (balanced and any(q.start < i < q.end - 1 for q in balanced)):
             j = i + 1
             while j < end and (raw[j] in SENTENCE_END or raw[j] in "\"”»’)"):
                 j += 1
