@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from typing import Literal
 
 from claimtrack import config
@@ -127,14 +128,13 @@ def _readings(norm: str) -> tuple[str, ...]:
 def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
     """Every cue in the tokens, longest form first at each position, left to right."""
     lex = lex or lexicon()
+    norms = list(map(NORM, tokens))
     cue_starts = lex.cue_starts
-    if cue_starts.isdisjoint(map(NORM, tokens)):
+    if cue_starts.isdisjoint(norms):
         return []
-    starts = [i for i, t in enumerate(tokens) if t.norm in cue_starts]
-    norms = [t.norm for t in tokens]
     out: list[Cue] = []
     free = 0  # the first token not inside a cue already found
-    for i in starts:
+    for i in compress(range(len(norms)), map(cue_starts.__contains__, norms)):
         if i < free:
             continue
         cue = _longest_cue(norms, i, [r for r in _readings(norms[i]) if r in lex.first_words], lex)
