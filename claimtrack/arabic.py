@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
+from bisect import bisect_left
+from functools import lru_cache, partial
+from itertools import accumulate
+from operator import attrgetter
+from typing import NamedTuple
 
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
 ALEF_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+(?:['’\-][\w]+)*", re.UNICODE)
-ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_WORD_CHARS = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # letters, digits, harakat, tatweel
+WORD = re.compile(rf"[{_WORD_CHARS}]+(?:['’\-][\w]+)*", re.UNICODE)
+ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
 
 
 @lru_cache(maxsize=65536)
@@ -33,17 +37,25 @@ def normalize_words(text: str) -> list[str]:
     return [normalize(m.group()) for m in WORD.finditer(text)]
 
 
-LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+LATIN_LETTERS = re.compile("[A-Za-z\u00c0-\u024f]+")
 
 
 def is_arabic(text: str, threshold: float = 0.3) -> bool:
-    arabic = len(ARABIC_LETTER.findall(text))
-    latin = len(LATIN_LETTER.findall(text))
+    latin = _count_letters(LATIN_LETTERS, text)
+    if latin == 0:  # all letters are Arabic, if there are any: no need to count them
+        return threshold <= 1 and ARABIC_LETTERS.search(text) is not None
+    arabic = _count_letters(ARABIC_LETTERS, text)
     return arabic > 0 and arabic / (arabic + latin) >= threshold
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+def _count_letters(runs: re.Pattern[str], text: str) -> int:
+    """How many letters of a script `text` has (the pattern matches runs of them, word by word)."""
+    return sum(map(len, runs.findall(text)))
+
+
+class Token(NamedTuple):
+    """A word: offsets into the raw text, the word as written, its normalised form."""
+
     start: int
     end: int
     raw: str
@@ -56,7 +68,35 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
     Cached: callers must not modify the returned list.
     """
-    return [Token(m.start() + offset, m.end() + offset, m.group(), normalize(m.group())) for m in WORD.finditer(text)]
+    return scan_tokens(text, offset)
+
+
+def scan_tokens(text: str, offset: int = 0) -> list[Token]:
+    """`tokenize` without the cache, for text read once (a paragraph)."""
+    parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+    bounds = list(accumulate(map(len, parts), initial=offset))  # where each part starts
+    words = parts[1::2]
+    return list(map(_token_from_tuple, zip(bounds[1::2], bounds[2::2], words, map(normalize, words))))
+
+
+# scan_tokens' hot path, done by C loops: no Match objects, and tokens made without
+# NamedTuple's Python-level __new__. The possessive quantifiers match what WORD matches
+# (nothing after a run could ever need it shorter), with less backtracking bookkeeping.
+_WORD_SPLIT = re.compile(rf"([{_WORD_CHARS}]++(?:['’\-]\w++)*+)")
+_token_from_tuple = partial(tuple.__new__, Token)
+
+
+def tokens_within(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens lying inside [start, end): a sentence's words sliced from its paragraph's."""
+    first = bisect_left(tokens, start, key=START)
+    last = bisect_left(tokens, end, lo=first, key=START)
+    while last > first and tokens[last - 1].end > end:
+        last -= 1
+    return tokens[first:last]
+
+
+START = attrgetter("start")  # a token's offset, as a key for bisect over tokens
+NORM = attrgetter("norm")  # a token's normalised form, for map() over tokens
 
 
 PREFIXES = ("وب", "فب", "ول", "فل", "و", "ف")

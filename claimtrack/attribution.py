@@ -8,9 +8,10 @@ All language knowledge comes from `configs/cues.toml` and `configs/attribution.t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from claimtrack.arabic import Token, is_arabic, tokenize
+from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
 from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
 from claimtrack.models import Entity, Span
 from claimtrack.segment import Quote
@@ -50,7 +51,7 @@ class Sentence:
         return self.raw[a:b]
 
     def gap_is_punct(self, a: int, b: int, allowed: str = " \t،,:-–—") -> bool:
-        return all(c in allowed for c in self.raw[a:b])
+        return not self.raw[a:b].strip(allowed)  # every character is an allowed one
 
     def quote_at(self, pos: int, slack: int = 3) -> Quote | None:
         """A quotation opening at `pos` (after up to `slack` spaces or punctuation)."""
@@ -60,13 +61,13 @@ class Sentence:
         return None
 
     def in_quote(self, pos: int) -> bool:
-        return any(q.balanced and q.start < pos < q.end - 1 for q in self.quotes)
+        for q in self.quotes:
+            if q.balanced and q.start < pos < q.end - 1:
+                return True
+        return False
 
     def token_index_at(self, pos: int) -> int:
-        for i, t in enumerate(self.tokens):
-            if t.start >= pos:
-                return i
-        return len(self.tokens)
+        return bisect_left(self.tokens, pos, key=START)
 
 
 def trim_span(raw: str, start: int, end: int) -> Span:
@@ -102,19 +103,28 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     if cue_polarity in ("denied", "hedged"):
         return cue_polarity
     not_negation = lex.phrases.get(f"{lang}_not_negation", ())
+    not_negation_starts = lex.starts(f"{lang}_not_negation")
+    negators = lex.words.get(f"{lang}_negators", frozenset())
     for i, t in enumerate(toks[: lex.negator_window + 1]):
-        if starts_phrase(toks, i, not_negation):
+        if t.norm in not_negation_starts and starts_phrase(toks, i, not_negation):
             break
-        if lex.has(f"{lang}_negators", t.norm) or (lang == "en" and t.norm.endswith(("n't", "n’t"))):
+        if t.norm in negators or (lang == "en" and t.norm.endswith(("n't", "n’t"))):
             # 'لم يكن مرتفعا صباحا، لكن في المساء كان أكبر': not A but B asserts B
             if any(lex.has(f"{lang}_contrast", u.norm) for u in toks[i + 2 :]):
                 break
             return "denied"
+    hedges = lex.words.get(f"{lang}_hedges", frozenset())
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
+    may_hedge = lex.starts(f"{lang}_hedges")
+    particles = lex.words.get("ar_hedge_particles", frozenset()) if lang == "ar" else frozenset()
     for i, t in enumerate(toks):
-        # "وقد تصل", "وربما يتضاعف": a hedge behind a conjunction
-        norm = t.norm[1:] if lang == "ar" and t.norm[:1] in "وف" and lex.has("ar_hedge_particles", t.norm[1:]) else t.norm
-        if lex.has(f"{lang}_hedges", norm) or starts_phrase(toks, i, hedge_phrases):
+        norm = t.norm
+        if norm not in may_hedge:
+            # "وقد تصل", "وربما يتضاعف": a hedge behind a conjunction
+            if not (particles and norm[:1] in "وف" and norm[1:] in particles):
+                continue
+            norm = norm[1:]
+        if norm in hedges or starts_phrase(toks, i, hedge_phrases):
             # "قد" before a past verb means "already", before a present verb "may"
             if norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):
                 continue
@@ -135,10 +145,11 @@ class Attributor:
         self.relay_of: dict[str, list[Entity]] = {}  # speaker name -> the relays that carried them
 
     # ================================================================ sentence entry point
-    def sentence(self, span: Span, quotes: list[Quote]) -> list[Draft]:
+    def sentence(self, span: Span, quotes: list[Quote], tokens: list[Token] | None = None, lang: str | None = None) -> list[Draft]:
+        """Claims of one sentence; `tokens` (its words) and `lang` when the caller has them already."""
         s, e = span
-        tokens = tokenize(self.raw[s:e], s)
-        lang = "ar" if is_arabic(self.raw[s:e]) else "en"
+        tokens = tokens if tokens is not None else tokenize(self.raw[s:e], s)
+        lang = lang or ("ar" if is_arabic(self.raw[s:e]) else "en")
         sent = Sentence(self.raw, span, tokens, [q for q in quotes if s <= q.start < e], lang, self.lex)
         cues = [c for c in find_cues(tokens, self.lex) if c.form.lang == lang or c.kind == "according"]
         sent.cue_at = {c.first: c for c in cues}
@@ -850,7 +861,7 @@ class Attributor:
         prev_end = toks[first - 1].end if first > 0 else sent.span[0]
         for i in range(first, limit + 1):
             gap_end = toks[i].start if i < len(toks) else sent.span[1]
-            gap = sent.between(prev_end, gap_end)
+            gap = self.raw[prev_end:gap_end]
             colon = gap.find(":")
             if colon >= 0 and i > first - 0:
                 q = sent.quote_at(prev_end + colon + 1, 3)
@@ -858,7 +869,7 @@ class Attributor:
                     return "quote", prev_end + colon, q.start
                 if i < len(toks):
                     return "colon", prev_end + colon, toks[i].start
-            q = sent.quote_at(prev_end, len(gap))
+            q = sent.quote_at(prev_end, len(gap)) if sent.quotes else None
             if q is not None and q.start < gap_end and (q.inner[1] - q.inner[0]) > 12 and not self._name_quote(sent, q, first):
                 return "quote", q.start, q.start
             if i >= len(toks):
@@ -916,6 +927,7 @@ class Attributor:
         lex = self.lex
         clause_end = lex.words.get(f"{sent.lang}_clause_end", frozenset())
         clause_phr = lex.phrases.get(f"{sent.lang}_clause_end", ())
+        clause_phr_starts = lex.starts(f"{sent.lang}_clause_end")
         for q in sent.quotes:
             # '... 10 آلاف شخص”ويوم الأحد': a closing mark glued to the next word ends the reported words
             if q.balanced and start - 2 <= q.start and q.end < end and self.raw[q.end].isalpha():
@@ -923,21 +935,21 @@ class Attributor:
                 break
         while i < len(toks):
             t = toks[i]
-            if sent.in_quote(t.start):
+            if sent.quotes and sent.in_quote(t.start):
                 i += 1
                 continue
-            gap = sent.between(toks[i - 1].end if i > 0 else sent.span[0], t.start)
-            if i > 0 and t.start > start and any(c in gap for c in "؛;"):
+            gap = self.raw[toks[i - 1].end if i > 0 else sent.span[0] : t.start]
+            if i > 0 and t.start > start and ("؛" in gap or ";" in gap):
                 end = toks[i - 1].end
                 break
-            if i > 0 and t.start > start and any(c in gap for c in "،,"):
+            if i > 0 and t.start > start and ("،" in gap or "," in gap):
                 first_cue = sent.cue_at.get(i)
-                if (t.norm in clause_end or starts_phrase(toks, i, clause_phr)) or (
+                if (t.norm in clause_end or (t.norm in clause_phr_starts and starts_phrase(toks, i, clause_phr))) or (
                     first_cue is not None and first_cue.kind in ("participle", "according", "carry", "relay")
                 ) or (first_cue is not None and first_cue.kind == "speech" and t.norm[:1] in "وف"):
                     end = toks[i - 1].end
                     break
-            if i > 0 and t.start > start + 1 and (t.norm in clause_end or starts_phrase(toks, i, clause_phr)):
+            if i > 0 and t.start > start + 1 and (t.norm in clause_end or (t.norm in clause_phr_starts and starts_phrase(toks, i, clause_phr))):
                 end = toks[i - 1].end
                 break
             if i > 0 and t.start > start and sent.lang == "ar":
@@ -984,7 +996,7 @@ class Attributor:
         return None
 
     def _only_lead_words(self, sent: Sentence, a: int, b: int) -> bool:
-        lead = self.lex.words.get("ar_lead_drop", frozenset()) | self.lex.words.get("en_lead_drop", frozenset())
+        lead = self.lex.any_of("ar_lead_drop", "en_lead_drop")
         return all(t.norm in lead for t in sent.tokens if a <= t.start < b)
 
     def _speaker_after(self, sent: Sentence, cue: Cue, region: Span) -> tuple[Entity | None, list[Entity]]:
@@ -1122,8 +1134,7 @@ class Attributor:
         return "indirect"
 
     def _polarity(self, sent: Sentence, span: Span, cue_polarity: str) -> str:
-        toks = [t for t in sent.tokens if span[0] <= t.start and t.end <= span[1]]
-        return polarity_of(toks, sent.lang, cue_polarity, self.lex)
+        return polarity_of(tokens_within(sent.tokens, *span), sent.lang, cue_polarity, self.lex)
 
     def carried_quote(self, para: Span, quote: Quote, sentence: Span) -> Draft | None:
         """A paragraph that is one quotation with no cue continues the last speaker."""

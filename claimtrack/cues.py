@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from typing import Literal
 
 from claimtrack import config
-from claimtrack.arabic import Token, normalize, normalize_words
+from claimtrack.arabic import NORM, Token, normalize, normalize_words
 
 CueKind = Literal["speech", "object", "carry", "participle", "according", "relay"]
 
@@ -46,9 +47,28 @@ class Lexicon:
     negator_window: int
     min_words: int
     first_words: frozenset[str] = frozenset()
+    cue_starts: frozenset[str] = frozenset()  # first words, also with a leading و or ف
+    # word sets derived from the lists, made on first use (hot loops ask for them per sentence)
+    _starts: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def has(self, list_name: str, word: str) -> bool:
         return word in self.words.get(list_name, frozenset())
+
+    def starts(self, list_name: str) -> frozenset[str]:
+        """Words where an entry of the list can begin: its words and its phrases' first words."""
+        found = self._starts.get(list_name)
+        if found is None:
+            phrase_firsts = (phrase[0] for phrase in self.phrases.get(list_name, ()))
+            found = self._starts[list_name] = self.words.get(list_name, frozenset()).union(phrase_firsts)
+        return found
+
+    def any_of(self, *list_names: str) -> frozenset[str]:
+        """The words of several lists together."""
+        found = self._unions.get(list_names)
+        if found is None:
+            found = self._unions[list_names] = frozenset().union(*(self.words.get(name, ()) for name in list_names))
+        return found
 
 
 def _norm_words(text: str) -> tuple[str, ...]:
@@ -94,6 +114,7 @@ def lexicon() -> Lexicon:
         negator_window=int(attr["polarity"]["negator_window"]),
         min_words=int(attr["unattributed"]["min_words"]),
         first_words=frozenset(k[0] for k in forms),
+        cue_starts=frozenset(p + k[0] for k in forms for p in ("", "و", "ف")),
     )
 
 
@@ -107,30 +128,31 @@ def _readings(norm: str) -> tuple[str, ...]:
 def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
     """Every cue in the tokens, longest form first at each position, left to right."""
     lex = lex or lexicon()
+    norms = list(map(NORM, tokens))
+    cue_starts = lex.cue_starts
+    if cue_starts.isdisjoint(norms):
+        return []
     out: list[Cue] = []
-    i = 0
-    first_words = lex.first_words
-    while i < len(tokens):
-        matched = None
-        readings = [r for r in _readings(tokens[i].norm) if r in first_words]
-        if not readings:
-            i += 1
+    free = 0  # the first token not inside a cue already found
+    for i in compress(range(len(norms)), map(cue_starts.__contains__, norms)):
+        if i < free:
             continue
-        for n in range(min(lex.max_len, len(tokens) - i), 0, -1):
-            for first in readings:
-                key = (first, *(t.norm for t in tokens[i + 1 : i + n]))
-                form = lex.forms.get(key)
-                if form is not None:
-                    matched = Cue(i, i + n, form)
-                    break
-            if matched:
-                break
-        if matched:
-            out.append(matched)
-            i = matched.last
-        else:
-            i += 1
+        cue = _longest_cue(norms, i, [r for r in _readings(norms[i]) if r in lex.first_words], lex)
+        if cue is not None:
+            out.append(cue)
+            free = cue.last
     return out
+
+
+def _longest_cue(norms: list[str], i: int, readings: list[str], lex: Lexicon) -> Cue | None:
+    """The longest cue form starting at token i, trying each reading of its first word."""
+    for n in range(min(lex.max_len, len(norms) - i), 0, -1):
+        rest = norms[i + 1 : i + n]
+        for first in readings:
+            form = lex.forms.get((first, *rest))
+            if form is not None:
+                return Cue(i, i + n, form)
+    return None
 
 
 def starts_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:

@@ -8,7 +8,6 @@ the registry does not know still gets one normalised canonical name (`fallback_n
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -46,6 +45,7 @@ class Registry:
     by_title: dict[tuple[str, ...], RegistryEntry] = field(default_factory=dict)
     max_len: int = 1
     first_words: set[str] = field(default_factory=set)
+    person_first_words: set[str] = field(default_factory=set)  # of the aliases that name a person
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -59,10 +59,21 @@ class Registry:
                 key = tuple(name_key(title).split())
                 if key:
                     self.by_title.setdefault(key, entry)
+        self.person_first_words = {key[0] for key, entry in self.by_alias.items() if entry.kind == "person"}
 
     def lookup(self, text: str) -> RegistryEntry | None:
         """The entity whose alias is exactly `text` (normalised)."""
         return self.by_alias.get(tuple(name_key(text).split()))
+
+    def may_start_alias(self, word: str) -> bool:
+        """False when no alias starts with `word`, so no phrase opening with it is one."""
+        key = name_key(word).split()
+        return not key or key[0] in self.first_words
+
+    def may_start_person(self, word: str) -> bool:
+        """False when no person's alias starts with `word`, so no phrase opening with it names one."""
+        key = name_key(word).split()
+        return not key or key[0] in self.person_first_words
 
     def find_all(self, text: str) -> list[tuple[int, int, RegistryEntry]]:
         """Non-overlapping alias mentions in `text` as (first word, end word, entry), longest first."""
@@ -70,6 +81,9 @@ class Registry:
         found: list[tuple[int, int, RegistryEntry]] = []
         i = 0
         while i < len(words):
+            if words[i] not in self.first_words:
+                i += 1
+                continue
             for n in range(min(self.max_len, len(words) - i), 0, -1):
                 entry = self.by_alias.get(tuple(words[i : i + n]))
                 if entry is not None:
@@ -95,11 +109,14 @@ def registry() -> Registry:
     return Registry(entries)
 
 
-_PUNCT_EDGE = re.compile(r"^[\s\"'«»“”„\-–—:،,؛;()\[\]]+|[\s\"'«»“”„\-–—:،,؛;()\[\]]+$")
+# every character str.isspace() (and so a regex `\s`) accepts
+_WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_EDGE_CHARS = _WHITESPACE + "\"'«»“”„-–—:،,؛;()[]"
 
 
 def clean_mention(text: str) -> str:
-    return _PUNCT_EDGE.sub("", text)
+    """The mention without whitespace, quotation marks, dashes and punctuation at its edges."""
+    return text.strip(_EDGE_CHARS)
 
 
 def fallback_name(text: str) -> str:

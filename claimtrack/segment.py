@@ -14,9 +14,13 @@ from claimtrack.models import Span
 
 OPENERS = {"«": "»", "“": "”", "„": "“”", '"': '"', "”": "”", "‹": "›"}
 SENTENCE_END = set(".!?؟…")
+_SENTENCE_END_MARK = re.compile("[.!?؟…]")
+_OPENING_MARK = re.compile("[" + "".join(OPENERS) + "]")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "prof", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k"}
 _QUOTE_END = "".join(SENTENCE_END) + " "  # a quote's last sentence ends where the quote closes
 _LETTER_DOT = re.compile(r"(?:^|[\s(])(\w)\.$")
+_VISIBLE = re.compile(r"\S")
+_DOTTED = re.compile(r"(?:\w\.)+\w")  # u.s, e.g
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +69,11 @@ def quotes(raw: str, span: Span) -> list[Quote]:
     start, end = span
     out: list[Quote] = []
     i = start
-    while i < end:
+    while (mark := _OPENING_MARK.search(raw, i, end)) is not None:
+        i = mark.start()
         ch = raw[i]
-        if ch in OPENERS and (ch not in "”\"" or _can_open(raw, i, start) or (ch == '"' and not raw[i + 1 : i + 2].isspace())):
-            closers = OPENERS[ch]
-            j = i + 1
-            while j < end and raw[j] not in closers and not _reopens(raw, j, ch):
-                j += 1
+        if ch not in "”\"" or _can_open(raw, i, start) or (ch == '"' and not raw[i + 1 : i + 2].isspace()):
+            j = _quote_stop(raw, ch, i + 1, end)
             if j < end and _reopens(raw, j, ch):
                 # a quote continued in a new sentence: '"... energy. "That's when ...'
                 inner_end = j
@@ -96,6 +98,30 @@ def quotes(raw: str, span: Span) -> list[Quote]:
     return out
 
 
+def _quote_stop(raw: str, opener: str, start: int, end: int) -> int:
+    """Where the quote opened by `opener` stops: its closing mark, or the same mark opening again
+    after a sentence end (`_reopens`); `end` when neither comes."""
+    closers = OPENERS[opener]
+    marks = closers if opener in closers else closers + opener
+    while (j := _find_any(raw, marks, start, end)) < end:
+        if raw[j] in closers or _reopens(raw, j, opener):
+            return j
+        start = j + 1
+    return end
+
+
+def _find_any(raw: str, chars: str, start: int, end: int) -> int:
+    """Position of the first of `chars` in raw[start:end]; `end` when there is none."""
+    found = [p for c in chars if (p := raw.find(c, start, end)) >= 0]
+    return min(found) if found else end
+
+
+def _next_visible(raw: str, pos: int) -> str:
+    """The first non-space character at or after `pos` ('' when there is none)."""
+    m = _VISIBLE.search(raw, pos)
+    return m.group() if m else ""
+
+
 def _is_abbreviation(raw: str, start: int, dot: int) -> bool:
     word_start = dot
     while word_start > start and not raw[word_start - 1].isspace():
@@ -103,7 +129,7 @@ def _is_abbreviation(raw: str, start: int, dot: int) -> bool:
     word = raw[word_start:dot].lower().strip("(\"'“«")
     if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
         return True
-    return bool(re.fullmatch(r"(?:\w\.)+\w", word))
+    return bool(_DOTTED.fullmatch(word))
 
 
 def sentences(raw: str, span: Span, quoted: list[Quote] | None = None) -> list[Span]:
@@ -114,15 +140,16 @@ def sentences(raw: str, span: Span, quoted: list[Quote] | None = None) -> list[S
     out: list[Span] = []
     s = start
     i = start
-    while i < end:
+    while (mark := _SENTENCE_END_MARK.search(raw, i, end)) is not None:
+        i = mark.start()
         ch = raw[i]
-        if ch in SENTENCE_END and not any(q.start < i < q.end - 1 and raw[i + 1 : q.end - 1].strip(_QUOTE_END) for q in balanced):
+        if not (balanced and any(q.start < i < q.end - 1 and raw[i + 1 : q.end - 1].strip(_QUOTE_END) for q in balanced)):
             j = i + 1
             while j < end and (raw[j] in SENTENCE_END or raw[j] in "\"”»’)"):
                 j += 1
             at_break = j >= end or raw[j].isspace()
             if ch == "." and at_break and j < end:
-                nxt = raw[j:].lstrip()[:1]
+                nxt = _next_visible(raw, j)
                 if _is_abbreviation(raw, s, i) or (nxt.isalpha() and nxt.islower()):
                     at_break = False
             if at_break:
@@ -134,4 +161,4 @@ def sentences(raw: str, span: Span, quoted: list[Quote] | None = None) -> list[S
         i += 1
     if s < end:
         out.append((s, end))
-    return [(a, b) for a, b in out if raw[a:b].strip()]
+    return [(a, b) for a, b in out if _VISIBLE.search(raw, a, b)]

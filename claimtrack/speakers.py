@@ -10,6 +10,7 @@ through the entity registry, then through titles and names seen earlier in the a
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from claimtrack.arabic import is_arabic, normalize, tokenize
 from claimtrack.cues import Lexicon, lexicon, starts_phrase
@@ -32,30 +33,33 @@ class SpeakerResolver:
         self.seen: dict[str, Entity] = {}  # name_key of a word or phrase -> entity seen in this article
         self.titles: dict[str, Entity] = {}
         self.recent: list[Entity] = []  # named speakers, in the order they spoke
+        self.carried_keys = frozenset(name_key(" ".join(phrase)) for phrase in self.lex.carried_speakers)
         self._scan_titles(raw)
 
     # ------------------------------------------------------------------ article scan
     def _scan_titles(self, raw: str) -> None:
         """Bind 'TITLE NAME' mentions in the article: title words before a known person."""
         words = raw.split()
-        keys = [name_key(w) for w in words]
-        starts = self.reg.first_words
-        for i in range(len(words)):
-            if keys[i] not in starts:
+        keys = list(map(name_key, words))
+        starts = self.reg.person_first_words
+        titles = self.lex.words.get("ar_titles", frozenset())
+        for i in compress(range(len(keys)), map(starts.__contains__, keys)):
+            if i == 0:
+                continue
+            # title words 2, 3 or 1 words before the name; the name is looked up only then
+            spans = [span for span in (2, 3, 1) if span <= i and _is_title_word(words[i - span], titles)]
+            if not spans:
                 continue
             for n in (3, 2, 1):
                 entry = self.reg.by_alias.get(tuple(" ".join(keys[i : i + n]).split()))
-                if entry is not None and entry.kind == "person" and i > 0:
-                    for span in (2, 3, 1):
-                        if i - span < 0:
-                            continue
+                if entry is not None and entry.kind == "person":
+                    for span in spans:
                         title_words = words[i - span : i]
-                        if not self.lex.has("ar_titles", normalize(title_words[0]).lstrip("و")) and not self.lex.has("ar_titles", normalize(title_words[0])):
-                            continue
                         if any(_COMMA.search(w) for w in title_words[:-1]):
                             continue
                         key = name_key(" ".join(title_words))
-                        self.titles.setdefault(key, entity(" ".join(words[i : i + n]), entry))
+                        if key not in self.titles:  # the first mention binds the title
+                            self.titles[key] = entity(" ".join(words[i : i + n]), entry)
                         break
                     break
 
@@ -63,7 +67,7 @@ class SpeakerResolver:
     def strip_lead(self, text: str) -> str:
         text = clean_mention(text)
         toks = tokenize(text)
-        drop = self.lex.words.get("ar_lead_drop", frozenset()) | self.lex.words.get("en_lead_drop", frozenset())
+        drop = self.lex.any_of("ar_lead_drop", "en_lead_drop")
         phrases = self.lex.phrases.get("ar_lead_drop", ())
         i = 0
         while i < len(toks):
@@ -100,7 +104,7 @@ class SpeakerResolver:
         if not toks:
             return "", text
         lex = self.lex
-        stops = lex.words.get("ar_stop", frozenset()) | lex.words.get("ar_relay_lead", frozenset())
+        stops = lex.any_of("ar_stop", "ar_relay_lead")
         end = None
         appositive_used = False
         for i, t in enumerate(toks):
@@ -129,6 +133,8 @@ class SpeakerResolver:
             # "الناطق باسم مجلس الأمن القومي في البيت الأبيض جون كيربي": a known person closes the phrase
             rest_toks = [t for t in toks if t.start >= end]
             for k in range(len(rest_toks)):
+                if not self.reg.may_start_person(rest_toks[k].raw):
+                    continue
                 for n in (3, 2, 1):
                     chunk = rest_toks[k : k + n]
                     if len(chunk) == n:
@@ -167,6 +173,9 @@ class SpeakerResolver:
         i = 0
         while i < len(toks):
             found = None
+            if not any(self.reg.may_start_alias(first) for first, _ in self._readings(toks[i].raw)):
+                i += 1  # no alias starts with this word, with or without a prefix
+                continue
             for n in range(min(self.reg.max_len, len(toks) - i), 0, -1):
                 words = [t.raw for t in toks[i : i + n]]
                 entry, used = self._lookup_prefixed(words)
@@ -192,19 +201,24 @@ class SpeakerResolver:
         return entity(text, None, kind) if kind in ("agency", "outlet") else None
 
     def _lookup_prefixed(self, words: list[str]):
-        entry = self.reg.lookup(" ".join(words))
-        if entry is not None:
-            return entry, 0
-        first = normalize(words[0])
+        for first, used in self._readings(words[0]):
+            entry = self.reg.lookup(" ".join([first, *words[1:]]))
+            if entry is not None:
+                return entry, used
+        return None, 0
+
+    @staticmethod
+    def _readings(word: str) -> list[tuple[str, int]]:
+        """The word as written, then its stems without a prefix (لل، ل، ب، و), with the prefix's length."""
+        out = [(word, 0)]
+        first = normalize(word)
         for p in _ENTITY_PREFIXES:
             if first.startswith(p) and len(first) > len(p) + 1:
                 stem = first[len(p):]
                 if p == "لل":
                     stem = "ال" + stem
-                entry = self.reg.lookup(" ".join([stem, *words[1:]]))
-                if entry is not None:
-                    return entry, len(p) if p != "لل" else 2
-        return None, 0
+                out.append((stem, len(p) if p != "لل" else 2))
+        return out
 
     def registry_entities(self, text: str) -> list[Entity]:
         """Every registry entity named in `text`, in order."""
@@ -220,6 +234,8 @@ class SpeakerResolver:
         total = 0
         while i < len(words):
             matched = 0
+            if total == 0 and not any(self.reg.may_start_alias(first) for first, _ in self._readings(words[i])):
+                break  # no alias starts here, with or without a prefix
             for n in range(min(self.reg.max_len, len(words) - i), 0, -1):
                 chunk = list(words[i : i + n])
                 if total and normalize(chunk[0]).startswith("و"):
@@ -262,9 +278,8 @@ class SpeakerResolver:
             # "لكنه أوضح": a clitic pronoun has no word of its own, so it takes its antecedent's words
             shown = antecedent.text if self._listed("ar_clitic_pronouns", key) and antecedent.text else clean_mention(text)
             return Entity(text=shown, name=antecedent.name, kind=antecedent.kind)
-        for phrase in self.lex.carried_speakers:
-            if key == name_key(" ".join(phrase)) and last is not None:
-                return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
+        if key in self.carried_keys and last is not None:
+            return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
         found = self.reg.find_all(text)
         persons = [f for f in found if f[2].kind == "person"]
         if persons:
@@ -362,6 +377,11 @@ class SpeakerResolver:
         if lex.has("ar_organization", first) or lex.has("ar_documents", first) or any(lex.has("en_organization", t.norm) for t in toks):
             return "organization"
         return "person"
+
+
+def _is_title_word(word: str, titles: frozenset[str]) -> bool:
+    norm = normalize(word)
+    return norm.lstrip("و") in titles or norm in titles
 
 
 __all__ = ["SpeakerResolver", "fallback_name"]

@@ -6,7 +6,7 @@ body (boilerplate.py) -> paragraphs, quotes, sentences (segment.py) -> cues (cue
 
 from __future__ import annotations
 
-from claimtrack.arabic import is_arabic, tokenize
+from claimtrack.arabic import Token, is_arabic, scan_tokens, tokens_within
 from claimtrack.attribution import Attributor, Draft, polarity_of, trim_span
 from claimtrack.cues import find_cues, lexicon
 from claimtrack.models import Article, Claim, Entity, claim_id
@@ -39,8 +39,11 @@ def extract_article(article: Article) -> list[Claim]:
         para_quotes = quotes(raw, para)
         para_drafts: list[Draft] = []
         sents = sentences(raw, para, para_quotes)
-        for sent in sents:
-            found = attributor.sentence(sent, para_quotes)
+        para_tokens = scan_tokens(raw[para[0] : para[1]], para[0])
+        words = [tokens_within(para_tokens, *sent) for sent in sents]
+        langs = [_language(raw, sent) for sent in sents]
+        for sent, toks, lang in zip(sents, words, langs):
+            found = attributor.sentence(sent, para_quotes, toks, lang)
             if not found:
                 quote = _whole_quote(raw, sent, para_quotes)
                 carried = attributor.carried_quote(para, quote, sent) if quote else None
@@ -48,8 +51,8 @@ def extract_article(article: Article) -> list[Claim]:
                 attributor.prev_free = None if carried else attributor.prev_free
             para_drafts.extend(found)
         if not _is_title(raw, para):
-            for sent in sents:
-                para_drafts.extend(_outlet_statements(raw, sent, para_drafts, outlet, lex))
+            for sent, toks, lang in zip(sents, words, langs):
+                para_drafts.extend(_outlet_statements(raw, sent, toks, lang, para_drafts, outlet, lex))
         drafts.extend(para_drafts)
     drafts.sort(key=lambda d: d.span)
     # a later sentence may attribute an earlier one ('وأكدت اللجنة هذا العدد'): its outlet reading goes
@@ -85,7 +88,7 @@ def _whole_quote(raw: str, sent: tuple[int, int], para_quotes):
 def _is_title(raw: str, para: tuple[int, int]) -> bool:
     """A short line with no sentence punctuation: a headline or a subheading, not a claim."""
     text = raw[para[0] : para[1]].strip()
-    return len(text.split()) < 14 and not text.endswith((".", "؟", "?", "!", "\"", "”", "»", ":"))
+    return not text.endswith((".", "؟", "?", "!", "\"", "”", "»", ":")) and len(text.split()) < 14
 
 
 def _is_headline(raw: str, para: tuple[int, int]) -> bool:
@@ -95,16 +98,21 @@ def _is_headline(raw: str, para: tuple[int, int]) -> bool:
     return len(text.split()) < 14 and "\n" not in text and not text.endswith((".", "؟", "?", "!", ":"))
 
 
-def _outlet_statements(raw: str, sent: tuple[int, int], drafts: list[Draft], outlet: Entity, lex) -> list[Draft]:
+def _language(raw: str, sent: tuple[int, int]) -> str:
+    return "ar" if is_arabic(raw[sent[0] : sent[1]]) else "en"
+
+
+def _outlet_statements(
+    raw: str, sent: tuple[int, int], sent_tokens: list[Token], lang: str, drafts: list[Draft], outlet: Entity, lex
+) -> list[Draft]:
     """A sentence in the outlet's own voice with something checkable in it."""
     s, e = trim_span(raw, *sent)
     text = raw[s:e]
     if text.rstrip().endswith(("?", "؟")) or any(not (e <= d.span[0] or s >= d.span[1]) for d in drafts):
         return []
-    toks = tokenize(text, s)
+    toks = tokens_within(sent_tokens, s, e)
     if len(toks) < lex.min_words:
         return []
-    lang = "ar" if is_arabic(text) else "en"
-    if any(c.form.lang == lang for c in find_cues(toks, lex)) and any(d.sentence[0] <= sent[0] and sent[1] <= d.sentence[1] for d in drafts):
+    if any(d.sentence[0] <= sent[0] and sent[1] <= d.sentence[1] for d in drafts) and any(c.form.lang == lang for c in find_cues(toks, lex)):
         return []
     return [Draft((s, e), sent, outlet, [], None, "unattributed", polarity_of(toks, lang, "asserted", lex))]
