@@ -108,6 +108,8 @@ class _Rules:
     headline_max_words: int
     echo_min_words: int
     echo_share: float
+    echo_share_above_story: float
+    echo_top_lines: int
     logo: tuple[re.Pattern, ...]
     own: tuple[re.Pattern, ...]
     masthead: tuple[re.Pattern, ...]
@@ -158,6 +160,8 @@ def _rules() -> _Rules:
         headline_max_words=shape["headline_max_words"],
         echo_min_words=shape["echo_min_words"],
         echo_share=shape["echo_share"],
+        echo_share_above_story=shape["echo_share_above_story"],
+        echo_top_lines=shape["echo_top_lines"],
         logo=compiled("logo"),
         own=compiled("own"),
         masthead=compiled("masthead"),
@@ -382,8 +386,13 @@ def _bigrams(line: _Line) -> set[tuple[str, str]]:
 
 def _mark_echoes(lines: list[_Line], rules: _Rules) -> None:
     """A line whose word pairs nearly all recur in one longer body line is a copy of it:
-    a pull quote, a standfirst or dek, a caption repeating the story. The longer line stays."""
-    candidates = [line for line in lines if line.kind != BOILERPLATE and line.words >= rules.echo_min_words]
+    a pull quote, a standfirst or dek, a caption repeating the story. The longer line stays.
+    A standfirst sits at the top, over the story it sums up, and may be looser; inside the
+    story a copy must be closer: a denial restating an accusation ("Moscow denied that
+    Russia had used ...") is news, not a pull quote."""
+    shown = [line for line in lines if line.kind != BOILERPLATE]
+    top = {id(line) for line in shown[: rules.echo_top_lines]}
+    candidates = [line for line in shown if line.words >= rules.echo_min_words]
     pairs = [_bigrams(line) for line in candidates]
     seen: set[tuple[str, str]] = set()
     repeated: set[tuple[str, str]] = set()
@@ -391,11 +400,13 @@ def _mark_echoes(lines: list[_Line], rules: _Rules) -> None:
         repeated |= own & seen
         seen |= own
     for i, (line, own) in enumerate(zip(candidates, pairs)):
-        needed = rules.echo_share * len(own)
-        if not own or len(own & repeated) < needed:
+        loose = rules.echo_share_above_story * len(own) if id(line) in top else None
+        strict = rules.echo_share * len(own)
+        if not own or len(own & repeated) < min(strict, loose or strict):
             continue
         for j, (other, theirs) in enumerate(zip(candidates, pairs)):
             longer = len(theirs) > len(own) or (len(theirs) == len(own) and j < i)
+            needed = loose if loose is not None and j > i else strict
             if j != i and other.kind == BODY and longer and len(own & theirs) >= needed:
                 line.kind = BOILERPLATE
                 break

@@ -33,9 +33,10 @@ def extract_article(article: Article) -> list[Claim]:
     outlet = article.outlet or UNKNOWN_OUTLET
     drafts: list[Draft] = []
     body = article.body if article.body else None
-    for n, para in enumerate(paragraphs(raw, body)):
-        if n == 0 and _is_headline(raw, para):
-            continue  # the headline: "وزارة الصحة تؤكد أن المغرب لم يسجل أي حالة" is not a claim
+    paras = list(paragraphs(raw, body))
+    for n, para in enumerate(paras):
+        if n == 0 and len(paras) > 1 and _is_headline(raw, para):
+            continue  # the headline over a story: "وزارة الصحة تؤكد أن المغرب لم يسجل أي حالة" is not a claim
         para_quotes = quotes(raw, para)
         para_drafts: list[Draft] = []
         sents = sentences(raw, para, para_quotes)

@@ -386,3 +386,10 @@ def test_find_body_any_unicode_text(raw):
 )
 def test_find_body_page_like_text(lines, newline):
     _check_spans(newline.join(lines))
+
+
+def test_a_denial_restating_an_accusation_is_story_not_a_pull_quote():
+    raw = ("The Pentagon said on Monday that Russia had used North Korean ballistic missiles in Ukraine.\n\n"
+           "Moscow denied that Russia had used North Korean ballistic missiles in Ukraine.\n")
+    denial = raw.index("Moscow denied")
+    assert any(a <= denial < b for a, b in find_body(raw).body)

@@ -59,7 +59,8 @@ def test_ingest_stores_indexes_and_reports(ingested):
     db, first, _ = ingested
     assert first["new_articles"] == 5 and first["claims"] > 50
     assert first["embedded"] == first["claims"]
-    assert (db.parent / "claims.db.e5.faiss").exists() and (db.parent / "claims.db.e5.faiss.ids").exists()
+    index = db.parent / f"claims.db.{match.model_name(None)}.faiss"  # beside the store, named by encoder
+    assert index.exists() and index.with_name(index.name + ".ids").exists()
 
 
 def test_second_ingest_of_unchanged_articles_embeds_nothing(ingested):
@@ -86,13 +87,38 @@ def test_clusters_json_has_the_documented_shape(cluster_json):
         assert set(item) >= {"a", "b", "score", "reason"}
 
 
-def test_every_listed_contradiction_says_why(cluster_json):
+@pytest.fixture(scope="module")
+def conflicting_json(tmp_path_factory):
+    """Two outlets telling one event two ways: a clash a checker must see side by side."""
+    folder = tmp_path_factory.mktemp("conflict")
+    (folder / "a_wire.txt").write_text(
+        "قالت وزارة الصحة في بيان إن 120 شخصا لقوا حتفهم في الفيضانات التي ضربت مدينة درنة يوم الأحد.\n", encoding="utf-8")
+    (folder / "b_site.txt").write_text(
+        "قال مسؤول في الهلال الأحمر إن 45 شخصا لقوا حتفهم في الفيضانات التي ضربت مدينة درنة يوم الأحد.\n", encoding="utf-8")
+    (folder / "c_denial.txt").write_text(
+        "The Pentagon said on Monday that Russia had used North Korean ballistic missiles in Ukraine.\n\n"
+        "Moscow denied that Russia had used North Korean ballistic missiles in Ukraine.\n", encoding="utf-8")
+    db = folder / "claims.db"
+    assert cli("ingest", folder, "--db", db).exit_code == 0
+    out = cli("clusters", "--db", db, "--format", "json", "--min-size", "1", "--contradictions")
+    assert out.exit_code == 0, out.output
+    return json.loads(out.stdout)
+
+
+def test_conflicting_tolls_are_linked_with_their_reason(conflicting_json):
+    reasons = [c["reason"] for c in conflicting_json["contradictions"]]
+    assert any(r.startswith("numbers differ") and "120" in r and "45" in r for r in reasons), reasons
+    assert any(r in ("assertion vs denial", "denial vs assertion") for r in reasons), reasons
+
+
+def test_every_listed_contradiction_says_why(cluster_json, conflicting_json):
     """A checker reads the reason: what conflicts (denial, negation, direction, numbers, dates,
     places, names), never an empty or internal placeholder."""
     kinds = ("denial vs", "assertion vs", "negated", "not negated", "opposite direction", "numbers differ",
              "dates differ", "places differ", "names differ", "subject differs", "conflicting wording")
-    assert cluster_json["contradictions"]
-    for item in cluster_json["contradictions"]:
+    listed = cluster_json["contradictions"] + conflicting_json["contradictions"]
+    assert listed
+    for item in listed:
         assert item["reason"].startswith(kinds), item
 
 

