@@ -429,6 +429,8 @@ class Attributor:
             if q is not None:
                 self._add(sent, q.inner, cue, speaker, via, direct=True)
                 return
+        elif sent.lang == "en" and not self.lex.has("en_bare_participles", cue.form.words[0]):
+            return  # ', alleging that ...' reports; ', confirming the deal' may be a plain participle clause
         else:
             first = cue.last
             if first < len(sent.tokens) and sent.tokens[first].norm in cue.form.objects:
@@ -1110,7 +1112,8 @@ class Attributor:
 
     def _not_checkworthy(self, sent: Sentence, cue: Cue, start: int, direct: bool) -> bool:
         """A wish, a feeling or a prescription, not a checkable claim: 'قال إنه كان يتمنى أن',
-        'said she felt that', 'I would like to believe', '(reported) X should also be strengthened'."""
+        'said she felt that', 'I would like to believe', '(reported) X should also be strengthened', a quote opening
+        'على جميع اللاعبين ...' (an obligation)."""
         toks = sent.tokens
         first = sent.token_index_at(start)
         lo = cue.last if cue.last <= first else first
@@ -1118,7 +1121,7 @@ class Attributor:
         if any(starts_phrase(toks, i, opinion) for i in range(lo, min(len(toks), first + 4))):
             return True
         if direct:
-            return False
+            return bool(starts_phrase(toks, first, self.lex.phrases.get(f"{sent.lang}_prescriptive_head", ())))
         prescriptive = self.lex.phrases.get(f"{sent.lang}_prescriptive", ())
         return any(starts_phrase(toks, i, prescriptive) for i in range(first, min(len(toks), first + 8)))
 
