@@ -1027,6 +1027,8 @@ class Attributor:
                     named = [e for e in self.speakers.registry_entities(head) if e.kind in ("person", "organization", "government")]
                     if named:
                         return self.speakers.resolve(named[-1].text if False else head.rsplit(sep, 1)[-1], self.last_speaker) or named[-1]
+        if text.strip()[:1] in "\"“«„":
+            return self.last_speaker  # '"لقد حققنا ..."، وأوضح أن': a quotation is no subject
         # "... حاليًا لكنه أوضح": the subject starts at the last clause-ending word ("لكنه": but he)
         toks = tokenize(text)
         ends = [t for t in toks if self.lex.has(f"{sent.lang}_clause_end", t.norm) or self.lex.has("pronoun_person", t.norm)]
@@ -1144,3 +1146,22 @@ class Attributor:
         if self.last_speaker is None:
             return None
         return Draft(quote.inner, sentence, self.last_speaker, list(self.last_via), None, "direct", "asserted")
+
+    def continued(self, sentence: Span, tokens: list[Token], lang: str) -> Draft | None:
+        """'... وأضاف أن A. كما أن B': a sentence with no cue that opens with a continuation marker, right
+        after an attributed sentence, goes on with the last speaker's words (the caller checks the order)."""
+        if self.last_speaker is None or lang != "ar" or len(tokens) < 3:
+            return None
+        n = starts_phrase(tokens, 0, self.lex.phrases.get("ar_continuation", ()))
+        if not n and self.lex.has("ar_continuation_future", tokens[0].norm) and tokens[1].norm[:1] == "س":
+            n = 1  # 'كما ستعمل الوزارة على ...': a future, still the speaker's
+        if not n or n >= len(tokens):
+            return None
+        s, e = trim_span(self.raw, tokens[n].start, sentence[1])
+        if len(tokens) - n < 3 or e <= s:
+            return None
+        speaker = self.last_speaker
+        polarity = polarity_of(tokens[n:], lang, "asserted", self.lex)
+        mode = "mixed" if any(c in self.raw[s:e] for c in "«»“”\"") else "indirect"
+        return Draft((s, e), sentence, speaker, list(self.relay_of.get(speaker.name, [])), None, mode, polarity)
+
