@@ -143,6 +143,7 @@ class Attributor:
         self.last_via: list[Entity] = []
         self.prev_free: Span | None = None  # the previous sentence when it held no attributed claim
         self.relay_of: dict[str, list[Entity]] = {}  # speaker name -> the relays that carried them
+        self.dateline_via: list[Entity] = []  # the agency of the story's dateline, once one was seen
 
     # ================================================================ sentence entry point
     def sentence(self, span: Span, quotes: list[Quote], tokens: list[Token] | None = None, lang: str | None = None) -> list[Draft]:
@@ -1090,7 +1091,9 @@ class Attributor:
             self.last_speaker = speaker  # the speaker still spoke: 'adding that ...' is theirs
             return
         if not via and speaker.kind not in ("agency", "outlet"):
-            via = self._dateline_relay(sent, cue) or self.relay_of.get(speaker.name, [])
+            dateline = self._dateline_relay(sent, cue)
+            self.dateline_via = self.dateline_via or dateline  # '(شينخوا)' opening the story relays all of it
+            via = dateline or self.relay_of.get(speaker.name, []) or list(self.dateline_via)
         elif via and speaker.kind not in ("agency", "outlet"):
             self.relay_of[speaker.name] = list(via)
         cue_text = self.raw[sent.tokens[cue.first].start : sent.tokens[cue.last - 1].end]
