@@ -143,6 +143,7 @@ class Attributor:
         self.last_via: list[Entity] = []
         self.prev_free: Span | None = None  # the previous sentence when it held no attributed claim
         self.relay_of: dict[str, list[Entity]] = {}  # speaker name -> the relays that carried them
+        self.dateline_via: list[Entity] = []  # the agency of the story's dateline, once one was seen
 
     # ================================================================ sentence entry point
     def sentence(self, span: Span, quotes: list[Quote], tokens: list[Token] | None = None, lang: str | None = None) -> list[Draft]:
@@ -429,6 +430,8 @@ class Attributor:
             if q is not None:
                 self._add(sent, q.inner, cue, speaker, via, direct=True)
                 return
+        elif sent.lang == "en" and not self.lex.has("en_bare_participles", cue.form.words[0]):
+            return  # ', alleging that ...' reports; ', confirming the deal' may be a plain participle clause
         else:
             first = cue.last
             if first < len(sent.tokens) and sent.tokens[first].norm in cue.form.objects:
@@ -1025,6 +1028,8 @@ class Attributor:
                     named = [e for e in self.speakers.registry_entities(head) if e.kind in ("person", "organization", "government")]
                     if named:
                         return self.speakers.resolve(named[-1].text if False else head.rsplit(sep, 1)[-1], self.last_speaker) or named[-1]
+        if text.strip()[:1] in "\"“«„":
+            return self.last_speaker  # '"لقد حققنا ..."، وأوضح أن': a quotation is no subject
         # "... حاليًا لكنه أوضح": the subject starts at the last clause-ending word ("لكنه": but he)
         toks = tokenize(text)
         ends = [t for t in toks if self.lex.has(f"{sent.lang}_clause_end", t.norm) or self.lex.has("pronoun_person", t.norm)]
@@ -1086,7 +1091,9 @@ class Attributor:
             self.last_speaker = speaker  # the speaker still spoke: 'adding that ...' is theirs
             return
         if not via and speaker.kind not in ("agency", "outlet"):
-            via = self._dateline_relay(sent, cue) or self.relay_of.get(speaker.name, [])
+            dateline = self._dateline_relay(sent, cue)
+            self.dateline_via = self.dateline_via or dateline  # '(شينخوا)' opening the story relays all of it
+            via = dateline or self.relay_of.get(speaker.name, []) or list(self.dateline_via)
         elif via and speaker.kind not in ("agency", "outlet"):
             self.relay_of[speaker.name] = list(via)
         cue_text = self.raw[sent.tokens[cue.first].start : sent.tokens[cue.last - 1].end]
@@ -1110,7 +1117,8 @@ class Attributor:
 
     def _not_checkworthy(self, sent: Sentence, cue: Cue, start: int, direct: bool) -> bool:
         """A wish, a feeling or a prescription, not a checkable claim: 'قال إنه كان يتمنى أن',
-        'said she felt that', 'I would like to believe', '(reported) X should also be strengthened'."""
+        'said she felt that', 'I would like to believe', '(reported) X should also be strengthened', a quote opening
+        'على جميع اللاعبين ...' (an obligation)."""
         toks = sent.tokens
         first = sent.token_index_at(start)
         lo = cue.last if cue.last <= first else first
@@ -1118,7 +1126,7 @@ class Attributor:
         if any(starts_phrase(toks, i, opinion) for i in range(lo, min(len(toks), first + 4))):
             return True
         if direct:
-            return False
+            return bool(starts_phrase(toks, first, self.lex.phrases.get(f"{sent.lang}_prescriptive_head", ())))
         prescriptive = self.lex.phrases.get(f"{sent.lang}_prescriptive", ())
         return any(starts_phrase(toks, i, prescriptive) for i in range(first, min(len(toks), first + 8)))
 
@@ -1141,3 +1149,22 @@ class Attributor:
         if self.last_speaker is None:
             return None
         return Draft(quote.inner, sentence, self.last_speaker, list(self.last_via), None, "direct", "asserted")
+
+    def continued(self, sentence: Span, tokens: list[Token], lang: str) -> Draft | None:
+        """'... وأضاف أن A. كما أن B': a sentence with no cue that opens with a continuation marker, right
+        after an attributed sentence, goes on with the last speaker's words (the caller checks the order)."""
+        if self.last_speaker is None or lang != "ar" or len(tokens) < 3:
+            return None
+        n = starts_phrase(tokens, 0, self.lex.phrases.get("ar_continuation", ()))
+        if not n and self.lex.has("ar_continuation_future", tokens[0].norm) and tokens[1].norm[:1] == "س":
+            n = 1  # 'كما ستعمل الوزارة على ...': a future, still the speaker's
+        if not n or n >= len(tokens):
+            return None
+        s, e = trim_span(self.raw, tokens[n].start, sentence[1])
+        if len(tokens) - n < 3 or e <= s:
+            return None
+        speaker = self.last_speaker
+        polarity = polarity_of(tokens[n:], lang, "asserted", self.lex)
+        mode = "mixed" if any(c in self.raw[s:e] for c in "«»“”\"") else "indirect"
+        return Draft((s, e), sentence, speaker, list(self.relay_of.get(speaker.name, [])), None, mode, polarity)
+

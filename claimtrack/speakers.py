@@ -94,6 +94,11 @@ class SpeakerResolver:
                 return True
         return False
 
+    def _participle_cue(self, norm: str) -> bool:
+        """'وأردف قائلا إن ...': a participle cue ends the speaker phrase (here, before it starts)."""
+        form = self.lex.forms.get((norm,))
+        return form is not None and form.kind == "participle"
+
     def split_speaker_phrase(self, text: str) -> tuple[str, str]:
         """(speaker phrase, the rest) of the words between a verb cue and its content."""
         toks = tokenize(text)
@@ -120,7 +125,7 @@ class SpeakerResolver:
                     end = toks[i - 1].end
                     break
                 appositive_used = True
-            if t.norm in stops or self._relay_word(t.norm):
+            if t.norm in stops or self._relay_word(t.norm) or self._participle_cue(t.norm):
                 if i == 0:
                     return "", text
                 if self._title_of_body(toks, i):

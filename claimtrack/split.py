@@ -43,14 +43,18 @@ def extract_article(article: Article) -> list[Claim]:
         para_tokens = scan_tokens(raw[para[0] : para[1]], para[0])
         words = [tokens_within(para_tokens, *sent) for sent in sents]
         langs = [_language(raw, sent) for sent in sents]
+        after_attributed = False  # the previous sentence of this paragraph held an attributed claim
         for sent, toks, lang in zip(sents, words, langs):
             found = attributor.sentence(sent, para_quotes, toks, lang)
             if not found:
-                quote = _whole_quote(raw, sent, para_quotes)
+                quote = _whole_quote(raw, sent, para_quotes) or (_opening_quote(raw, sent, para_quotes) if after_attributed else None)
                 carried = attributor.carried_quote(para, quote, sent) if quote else None
+                if carried is None and after_attributed:
+                    carried = attributor.continued(sent, toks, lang)
                 found = [carried] if carried else []
                 attributor.prev_free = None if carried else attributor.prev_free
             para_drafts.extend(found)
+            after_attributed = bool(found)
         if not _is_title(raw, para):
             for sent, toks, lang in zip(sents, words, langs):
                 para_drafts.extend(_outlet_statements(raw, sent, toks, lang, para_drafts, outlet, lex))
@@ -82,6 +86,14 @@ def _whole_quote(raw: str, sent: tuple[int, int], para_quotes):
     """The quotation that makes up a whole sentence with no cue: the last speaker's words."""
     for q in para_quotes:
         if q.start - sent[0] <= 1 and sent[1] - min(q.end, sent[1]) <= 3 and (q.inner[1] - q.inner[0]) > 15:
+            return q
+    return None
+
+
+def _opening_quote(raw: str, sent: tuple[int, int], para_quotes):
+    """A quotation opening a sentence with no cue ('"..."، وتابع ...' aside): the last speaker's words."""
+    for q in para_quotes:
+        if q.balanced and 0 <= q.start - sent[0] <= 1 and q.end <= sent[1] and (q.inner[1] - q.inner[0]) > 15:
             return q
     return None
 
