@@ -1,7 +1,7 @@
 """Ingest throughput against the raw encoder on the same claims, and a second ingest of the same
 unchanged articles.
 
-    python benchmarks/bench_ingest_match.py                 # 60 articles x 10 claims, encoder e5
+    python benchmarks/bench_ingest_match.py                 # 60 articles x 10 claims, the default encoder
     python benchmarks/bench_ingest_match.py --articles 20 --model use
 
 Articles are built from distinct Arabic news sentences of the ANS corpus
@@ -55,11 +55,13 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--per-article", type=int, default=10)
-    parser.add_argument("--model", default="e5")
+    parser.add_argument("--model", default=None, help="encoder (default: the configured one)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
     from claimtrack import extract_article, match
+
+    args.model = match.model_name(args.model)
     from claimtrack.encoder import get_encoder
     from claimtrack.ingest import read_paths
 
