@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
 from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
+from claimtrack.entities import name_key
 from claimtrack.models import Entity, Span
 from claimtrack.segment import Quote
 from claimtrack.speakers import SpeakerResolver
@@ -166,6 +167,8 @@ class Attributor:
                 continue
             if cue.kind == "speech" and self._impersonal(sent, cue):
                 continue
+            if cue.kind == "according" and self._accordance(sent, cue):
+                continue
             if cue.first > 0 and self.lex.has(f"{lang}_not_report_before", tokens[cue.first - 1].norm):
                 continue  # 'فسوف تكشف عن', 'لم يعلن': a future or negated verb reports nothing yet
             inside = next((d for d in sent.claims if d.span[0] <= start < d.span[1]), None)
@@ -249,6 +252,31 @@ class Attributor:
         if i < len(toks) and toks[i].norm in self.lex.complementizer_leads:
             i += 1
         return i < len(toks) and self._is_complementizer(toks[i].norm)
+
+    def _accordance(self, sent: Sentence, cue: Cue) -> bool:
+        """'مصر تعمل وفق إجراءات احترازية', 'جاء وفق المواصفات': وفق/طبقا before a phrase that names no source
+        means 'in accordance with', not 'according to' ('وفقا لوزارة الصحة', 'وفق ما أعلن' report)."""
+        toks = sent.tokens
+        if sent.lang != "ar" or cue.form.words not in self.lex.phrases.get("ar_according_loose", ()) and (
+                len(cue.form.words) != 1 or not self.lex.has("ar_according_loose", cue.form.words[0])):
+            return False
+        if cue.last >= len(toks) or toks[cue.last].norm in ("ما", "لما"):
+            return False
+        end = self._source_phrase_end(sent, cue.last)
+        if end <= cue.last:
+            return False
+        src = sent.between(toks[cue.last].start, toks[end - 1].end)
+        glued = toks[cue.last].norm
+        unglued = "ال" + src[2:] if glued[:2] == "لل" else src[1:] if glued[:1] == "ل" else src
+        words = name_key(unglued).split()
+        if self.speakers.registry_entities(unglued) or (words and words[-1] in self.speakers.seen):
+            return False  # 'وفقاً لبوتين': a known or already quoted name
+        first = cue.last + 1 if cue.last + 1 < end and self.lex.has("ar_source_modifiers", glued) else cue.last
+        head = toks[first].norm  # 'وفق آخر إحصائية': the noun after a modifier
+        readings = {head, head[1:], "ال" + head[2:]} if head[:2] == "لل" else {head, head[1:]} if head[:1] == "ل" else {head}
+        readings |= {r[2:] for r in readings if r.startswith("ال")} | {"ال" + r for r in readings if not r.startswith("ال")}
+        heads = self.lex.any_of("ar_titles", "ar_group", "ar_anonymous", "ar_agency", "ar_outlet", "ar_organization", "ar_documents", "ar_source_nouns")
+        return heads.isdisjoint(readings)
 
     def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
         """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""
@@ -949,6 +977,7 @@ class Attributor:
                 first_cue = sent.cue_at.get(i)
                 if (t.norm in clause_end or (t.norm in clause_phr_starts and starts_phrase(toks, i, clause_phr))) or (
                     first_cue is not None and first_cue.kind in ("participle", "according", "carry", "relay")
+                    and not (first_cue.kind == "according" and self._accordance(sent, first_cue))
                 ) or (first_cue is not None and first_cue.kind == "speech" and t.norm[:1] in "وف"):
                     end = toks[i - 1].end
                     break
@@ -957,7 +986,7 @@ class Attributor:
                 break
             if i > 0 and t.start > start and sent.lang == "ar":
                 cue_here = sent.cue_at.get(i)
-                if cue_here is not None and cue_here.kind == "according" and t.norm in ("بحسب", "حسب", "حسبما", "وفق", "وفقا"):
+                if cue_here is not None and cue_here.kind == "according" and t.norm in ("بحسب", "حسب", "حسبما", "وفق", "وفقا") and not self._accordance(sent, cue_here):
                     end = toks[i - 1].end
                     break
             i += 1

@@ -529,3 +529,18 @@ def test_english_quote_before_inverted_speaker():
     text = '"The economy will not recover before 2026," said Song Seng Wun, an economist at CIMB.'
     c = only(attributed(text), "will not recover")
     assert c.speaker.name.lower() == "song seng wun" and c.mode == "direct"
+
+
+# ---------------------------------------------------------------- split5: blind2 classes
+
+
+def test_wafq_before_a_plain_noun_means_in_accordance_with():
+    text = ('أعلنت الدكتورة "هالة زايد" وزيرة الصحة والسكان , أن مصر تعمل وفق إجراءات احترازية قوية جداً لتجاوز '
+            'مرحلة الذروة التى أشار لها العالم كافة.')
+    claims = attributed(text)
+    assert len(claims) == 1
+    c = only(claims, "وفق إجراءات احترازية")
+    assert "هالة زايد" in c.speaker.text
+    # a document after وفق still speaks
+    c = only(attributed("وأكدت الحكومة أن الاتفاق نافذ، وفقاً للوثيقة الموقعة اليوم بين الطرفين في العاصمة."), "الاتفاق نافذ")
+    assert c.speaker.text == "الحكومة"
