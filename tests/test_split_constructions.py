@@ -544,3 +544,13 @@ def test_wafq_before_a_plain_noun_means_in_accordance_with():
     # a document after وفق still speaks
     c = only(attributed("وأكدت الحكومة أن الاتفاق نافذ، وفقاً للوثيقة الموقعة اليوم بين الطرفين في العاصمة."), "الاتفاق نافذ")
     assert c.speaker.text == "الحكومة"
+
+
+def test_full_stop_glued_to_the_next_arabic_word_ends_the_sentence():
+    text = ('وتابع د.يسرى الجمل وزير التربية والتعليم أداء الطلبة للامتحان من خلال غرفة العمليات.من جانبه صرح '
+            'د.مصطفى عبد السميع رئيس عام الامتحانات بأن الامتحان جاء في مستوى الطالب المتوسط.وأوضح أن امتحان الدور '
+            'الثانى له نفس الأهمية والاهتمام من قبل الدولة والمسئولين.')
+    claims = attributed(text)
+    first = only(claims, "مستوى الطالب المتوسط")
+    assert "مصطفى" in first.speaker.text and "امتحان الدور" not in first.text
+    assert only(claims, "امتحان الدور").speaker.name == first.speaker.name
