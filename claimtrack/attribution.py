@@ -923,6 +923,8 @@ class Attributor:
     def _name_quote(self, sent: Sentence, q: Quote, first: int) -> bool:
         """A short quoted name inside a speaker phrase: مجلس "جيرمان كاونسل"، صحيفة "موسكوفسكي"."""
         words = sent.between(*q.inner).split()
+        if len(words) <= 3 and sent.between(q.end, q.end + 3).strip()[:1] == ":" and sent.between(q.end, q.end + 3).strip()[1:2] != "\"":
+            return True  # 'عبر فضائية "الأولي المصرية" : قدراتنا جاهزة': a short name closing the speaker phrase before a colon
         if len(words) > 6 or q.start - sent.tokens[first - 1].end > 60:
             return False
         later = [o for o in sent.quotes if o.start > q.end]

@@ -554,3 +554,11 @@ def test_full_stop_glued_to_the_next_arabic_word_ends_the_sentence():
     first = only(claims, "مستوى الطالب المتوسط")
     assert "مصطفى" in first.speaker.text and "امتحان الدور" not in first.text
     assert only(claims, "امتحان الدور").speaker.name == first.speaker.name
+
+
+def test_short_quoted_channel_name_before_a_colon_is_not_the_claim():
+    text = ('وتابعت "زايد" خلال مداخلة هاتفية لبرنامج "التاسعة" والمذاع عبر فضائية "الأولي المصرية" : قدراتنا جاهزة حتى '
+            'فى أسوأ سيناريو والمستشفيات جاهزة,والإجراءات الحالية مهمة جدا.')
+    claims = attributed(text)
+    assert not [c for c in claims if c.text == "الأولي المصرية"]
+    assert "زايد" in only(claims, "قدراتنا جاهزة").speaker.text
