@@ -977,13 +977,13 @@ class Attributor:
                 break
             if i > 0 and t.start > start and ("،" in gap or "," in gap):
                 first_cue = sent.cue_at.get(i)
-                if (t.norm in clause_end or (t.norm in clause_phr_starts and starts_phrase(toks, i, clause_phr))) or (
+                if (t.norm in clause_end or (t.norm in clause_phr_starts and self._clause_end_phrase(toks, i, clause_phr))) or (
                     first_cue is not None and first_cue.kind in ("participle", "according", "carry", "relay")
                     and not (first_cue.kind == "according" and self._accordance(sent, first_cue))
                 ) or (first_cue is not None and first_cue.kind == "speech" and t.norm[:1] in "وف"):
                     end = toks[i - 1].end
                     break
-            if i > 0 and t.start > start + 1 and (t.norm in clause_end or (t.norm in clause_phr_starts and starts_phrase(toks, i, clause_phr))):
+            if i > 0 and t.start > start + 1 and (t.norm in clause_end or (t.norm in clause_phr_starts and self._clause_end_phrase(toks, i, clause_phr))):
                 end = toks[i - 1].end
                 break
             if i > 0 and t.start > start and sent.lang == "ar":
@@ -993,6 +993,16 @@ class Attributor:
                     break
             i += 1
         return end
+
+    def _clause_end_phrase(self, toks: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+        """A listed clause-ending phrase at token i; 'في وقت الذروة', 'في وقت متأخر' (a noun phrase: a definite
+        word or an adjective after it) end nothing, 'في وقت كان' does."""
+        n = starts_phrase(toks, i, phrases)
+        if not n:
+            return False
+        if i + n < len(toks) and toks[i:i + n] and tuple(t.norm for t in toks[i:i + n]) in self.lex.phrases.get("ar_clause_end_nominal", ()):
+            return toks[i + n].norm[:2] != "ال" and toks[i + n].norm[:1] != "م"
+        return True
 
     def _source_phrase_end(self, sent: Sentence, first: int) -> int:
         """End token (exclusive) of a source phrase after بحسب/وفق/نقلت: up to a stop or comma."""
