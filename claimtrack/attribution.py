@@ -956,7 +956,7 @@ class Attributor:
         """End of reported content starting at `start`: sentence end, or a new clause."""
         toks = sent.tokens
         end = sent.span[1]
-        i = sent.token_index_at(start)
+        i = first = sent.token_index_at(start)
         lex = self.lex
         clause_end = lex.words.get(f"{sent.lang}_clause_end", frozenset())
         clause_phr = lex.phrases.get(f"{sent.lang}_clause_end", ())
@@ -977,13 +977,13 @@ class Attributor:
                 break
             if i > 0 and t.start > start and ("،" in gap or "," in gap):
                 first_cue = sent.cue_at.get(i)
-                if (t.norm in clause_end or (t.norm in clause_phr_starts and self._clause_end_phrase(toks, i, clause_phr))) or (
+                if self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts) or (
                     first_cue is not None and first_cue.kind in ("participle", "according", "carry", "relay")
                     and not (first_cue.kind == "according" and self._accordance(sent, first_cue))
                 ) or (first_cue is not None and first_cue.kind == "speech" and t.norm[:1] in "وف"):
                     end = toks[i - 1].end
                     break
-            if i > 0 and t.start > start + 1 and (t.norm in clause_end or (t.norm in clause_phr_starts and self._clause_end_phrase(toks, i, clause_phr))):
+            if i > 0 and t.start > start + 1 and self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts):
                 end = toks[i - 1].end
                 break
             if i > 0 and t.start > start and sent.lang == "ar":
@@ -994,14 +994,19 @@ class Attributor:
             i += 1
         return end
 
-    def _clause_end_phrase(self, toks: list[Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-        """A listed clause-ending phrase at token i; 'في وقت الذروة', 'في وقت متأخر' (a noun phrase: a definite
-        word or an adjective after it) end nothing, 'في وقت كان' does."""
-        n = starts_phrase(toks, i, phrases)
-        if not n:
-            return False
-        if i + n < len(toks) and toks[i:i + n] and tuple(t.norm for t in toks[i:i + n]) in self.lex.phrases.get("ar_clause_end_nominal", ()):
-            return toks[i + n].norm[:2] != "ال" and toks[i + n].norm[:1] != "م"
+    def _ends_clause(self, toks: list[Token], i: int, first: int, words: frozenset[str], phrases, phrase_starts: frozenset[str]) -> bool:
+        """A clause-ending word or phrase at token i of content starting at token `first`. Not so: 'في وقت الذروة',
+        'في وقت متأخر' (a noun phrase: a definite word or an adjective after it), nor 'بلغ A، فيما بلغ B' (a
+        'while' clause repeating the content's verb belongs to the same statement)."""
+        norm = toks[i].norm
+        n = 1 if norm in words else starts_phrase(toks, i, phrases) if norm in phrase_starts else 0
+        if not n or i + n >= len(toks):
+            return bool(n)
+        after = toks[i + n].norm
+        if tuple(t.norm for t in toks[i : i + n]) in self.lex.phrases.get("ar_clause_end_nominal", ()):
+            return after[:2] != "ال" and after[:1] != "م"
+        if self.lex.has("ar_clause_end_parallel", norm) or tuple(t.norm for t in toks[i : i + n]) in self.lex.phrases.get("ar_clause_end_parallel", ()):
+            return not any(t.norm == after for t in toks[first:i])
         return True
 
     def _source_phrase_end(self, sent: Sentence, first: int) -> int:

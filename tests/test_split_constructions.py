@@ -562,3 +562,10 @@ def test_short_quoted_channel_name_before_a_colon_is_not_the_claim():
     claims = attributed(text)
     assert not [c for c in claims if c.text == "الأولي المصرية"]
     assert "زايد" in only(claims, "قدراتنا جاهزة").speaker.text
+
+
+def test_parallel_while_clause_and_noun_phrase_time_stay_in_the_claim():
+    text = ('وأوضح وزير الكهرباء أن حجم إنتاج الكهرباء، أمس، في وقت الذروة بلغ 28600 ميجاوات، فيما بلغ حجم الاستهلاك '
+            'في ذات التوقيت 25700 ميجاوات.')
+    c = only(attributed(text), "حجم إنتاج")
+    assert "25700" in c.text and c.speaker.text == "وزير الكهرباء"
