@@ -569,3 +569,14 @@ def test_parallel_while_clause_and_noun_phrase_time_stay_in_the_claim():
             'في ذات التوقيت 25700 ميجاوات.')
     c = only(attributed(text), "حجم إنتاج")
     assert "25700" in c.text and c.speaker.text == "وزير الكهرباء"
+
+
+def test_indefinite_source_is_a_new_speaker_not_the_carried_one():
+    text = ('وأكّدت المصادر الأمنية، أن القطار كان يقل أكثر من ألف مجند في الجيش، وقال مصدر إن العربة الأخيرة من القطار '
+            'خرجت عن القضبان وانقلبت، مشيرا إلى أن القطار سحب العربتين المقلوبتين بضع كيلومترات.')
+    claims = attributed(text)
+    assert only(claims, "العربة الأخيرة").speaker.name == "مصدر"
+    assert only(claims, "سحب العربتين").speaker.name == "مصدر"
+    # the definite one still carries
+    c = only(attributed("وقال وزير الصحة أحمد عمر إن عدد القتلى ارتفع إلى 19. وأضاف المصدر إن الإسعاف أرسل 66 سيارة إلى موقع الحادث."), "66 سيارة")
+    assert c.speaker.name != "مصدر"
