@@ -206,11 +206,19 @@ class Attributor:
         return True
 
     def _reported_report(self, sent: Sentence, outer: Draft, cue: Cue) -> None:
-        """'KATU-TV reported that the Oregon Health Authority announced X': the outlet relays the inner speaker."""
-        if sent.lang != "en" or cue.kind != "speech" or outer.speaker.kind not in ("agency", "outlet"):
+        """'KATU-TV reported that the Oregon Health Authority announced X': the outlet relays the inner speaker.
+        'وأضاف المتحدث الرسمي أن الدكتور شاكر المرقبي، ذكر أن X': the spokesman relays the minister."""
+        if cue.kind != "speech" or (sent.lang == "en" and outer.speaker.kind not in ("agency", "outlet")):
             return
         subject = sent.between(outer.span[0], sent.tokens[cue.first].start)
-        if not subject.strip() or len(subject.split()) > 8 or any(c in subject for c in CLAUSE_PUNCT + "\"“«"):
+        if sent.lang == "ar":
+            subject = subject.rstrip(" ،,")
+            if not subject.strip() or len(subject.split()) > 6 or any(c in subject for c in CLAUSE_PUNCT + "\"“«") or any(ch.isdigit() for ch in subject):
+                return
+            marker = self._find_marker(sent, cue.last, window=2)
+            if marker is None or marker[0] != "comp" or find_cues(tokenize(subject), self.lex):
+                return  # only 'أن X، ذكر أن ...': the inner verb opens its own complement; X holds no verb of its own
+        elif not subject.strip() or len(subject.split()) > 8 or any(c in subject for c in CLAUSE_PUNCT + "\"“«"):
             return
         span = outer.span
         outer.span = (span[0], span[0])  # the inner cue's subject starts where the outer content does

@@ -580,3 +580,12 @@ def test_indefinite_source_is_a_new_speaker_not_the_carried_one():
     # the definite one still carries
     c = only(attributed("وقال وزير الصحة أحمد عمر إن عدد القتلى ارتفع إلى 19. وأضاف المصدر إن الإسعاف أرسل 66 سيارة إلى موقع الحادث."), "66 سيارة")
     assert c.speaker.name != "مصدر"
+
+
+def test_arabic_nested_report_makes_the_inner_speaker_speak_via_the_outer():
+    text = ('وأضاف المتحدث الرسمي باسم رئاسة الجمهورية أن الدكتور شاكر المرقبي، ذكر أن حجم إنتاج الكهرباء الذي تحقق '
+            'بالأمس يُعد أعلى معدل إنتاج للكهرباء في تاريخ الوزارة.')
+    c = only(attributed(text), "أعلى معدل")
+    assert c.speaker.text == "الدكتور شاكر المرقبي"
+    assert [v.text for v in c.via] == ["المتحدث الرسمي باسم رئاسة الجمهورية"]
+    assert "الدكتور شاكر" not in c.text
