@@ -358,6 +358,12 @@ class Attributor:
             return
         if cue.last >= len(sent.tokens):
             return
+        fronted = self._fronted_subject(sent, cue)
+        if fronted is not None:
+            # 'وكان سعد السهلي قد وصف الحكم ... ب "القاسي"': the whole object is the content
+            start = sent.tokens[cue.last].start
+            self._add(sent, (start, self._object_end(sent, start)), cue, fronted, [])
+            return
         head_end = self._entity_phrase_end(sent, cue.last)
         # 'وأعلن المستشار لاشين إبراهيم عن فوز ...': the speaker runs to the object word
         opener = next((j for j in range(cue.last + 1, min(len(sent.tokens), cue.last + 7)) if sent.tokens[j].norm in cue.form.objects
@@ -399,6 +405,19 @@ class Attributor:
         self._add(sent, (start, then[0] if then else end), cue, speaker, [])
         if then:
             self._add(sent, (then[1], self._clause_end(sent, then[1])), cue, speaker, [])
+
+    def _fronted_subject(self, sent: Sentence, cue: Cue) -> Entity | None:
+        """'وكان سعد السهلي قد وصف ...': a speaker between a form of كان and قد before the cue; None when none."""
+        toks, i = sent.tokens, cue.first
+        if i < 2 or not self.lex.has("ar_fronting_particles", toks[i - 1].norm):
+            return None
+        k = next((k for k in range(i - 2, max(-1, i - 8), -1) if self.lex.has("ar_fronting_verbs", toks[k].norm)), None)
+        if k is None or k == i - 2 or toks[k].start < self._clause_start(sent, cue.first):
+            return None
+        phrase = sent.between(toks[k + 1].start, toks[i - 2].end)
+        if any(c in phrase for c in CLAUSE_PUNCT) or any(ch.isdigit() for ch in phrase):
+            return None
+        return self.speakers.resolve(phrase, self.last_speaker)
 
     def _complement_after_object(self, sent: Sentence, cue: Cue, start: int, end: int) -> tuple[int, int] | None:
         """'أرجع X Y إلى أن Z': (end of the object Y, start of the complement Z), or None."""

@@ -589,3 +589,12 @@ def test_arabic_nested_report_makes_the_inner_speaker_speak_via_the_outer():
     assert c.speaker.text == "الدكتور شاكر المرقبي"
     assert [v.text for v in c.via] == ["المتحدث الرسمي باسم رئاسة الجمهورية"]
     assert "الدكتور شاكر" not in c.text
+
+
+def test_arabic_subject_fronted_between_kana_and_qad_is_the_speaker():
+    text = ('وكان سعد السهلي قد وصف الحكم الذي صدر في حق موكله ب "القاسي"، معتبرا أن موكله تضرر كثيرا من محاكمته '
+            'مع متهمين آخرين.')
+    claims = attributed(text)
+    c = only(claims, "الحكم الذي صدر")
+    assert c.speaker.text == "سعد السهلي" and "القاسي" in c.text
+    assert only(claims, "موكله تضرر").speaker.text == "سعد السهلي"
