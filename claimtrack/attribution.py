@@ -337,7 +337,7 @@ class Attributor:
         s, e = span
         whole = next((q for q in sent.quotes if q.balanced and s <= q.start <= s + 1 and q.end >= e - 1), None)
         if whole is None:
-            return [(span, False)]
+            return [(part, False) for part in self._continued_inside(sent, span)]
         s, e = whole.inner[0], min(e, whole.inner[1])
         parts, start = [], s
         for t in sent.tokens:
@@ -351,6 +351,19 @@ class Attributor:
         if len(parts) == 1:
             return [(span, False)]
         return [(p, True) for p in parts]
+
+    def _continued_inside(self, sent: Sentence, span: Span) -> list[Span]:
+        """'أن A وشملت ... كما أن B': a continuation marker ('كما أن') inside unquoted content opens a second claim."""
+        phrases = self.lex.phrases.get("ar_continuation", ())
+        firsts = self.lex.starts("ar_continuation")
+        parts, start = [], span[0]
+        for i, t in enumerate(sent.tokens):
+            if span[0] < t.start < span[1] and t.norm in firsts and not sent.in_quote(t.start):
+                n = starts_phrase(sent.tokens, i, phrases)
+                if n and i + n < len(sent.tokens) and len(sent.between(start, t.start).split()) >= 3:
+                    parts.append((start, t.start))
+                    start = sent.tokens[i + n].start
+        return [*parts, (start, span[1])]
 
     def _object(self, sent: Sentence, cue: Cue, redirect: bool = True) -> None:
         if sent.lang == "en":

@@ -598,3 +598,12 @@ def test_arabic_subject_fronted_between_kana_and_qad_is_the_speaker():
     c = only(claims, "الحكم الذي صدر")
     assert c.speaker.text == "سعد السهلي" and "القاسي" in c.text
     assert only(claims, "موكله تضرر").speaker.text == "سعد السهلي"
+
+
+def test_kama_anna_inside_reported_content_opens_a_second_claim():
+    text = ('وأضاف أن ورقة الامتحان والأسئلة كانت واضحة وشملت جميع جوانب المقرر الدراسى كما أن وقت الامتحان كان مناسبا '
+            'للحل والمراجعة.')
+    claims = extract("وقال رئيس عام الامتحانات إن الامتحان جاء في مستوى الطالب المتوسط. " + text)
+    first, second = only(claims, "ورقة الامتحان"), only(claims, "وقت الامتحان")
+    assert first is not second and "وقت الامتحان" not in first.text
+    assert second.speaker.name == first.speaker.name and second.mode != "unattributed"
