@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from claimtrack import config
 from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
 from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
 from claimtrack.entities import name_key
@@ -69,6 +71,12 @@ class Sentence:
 
     def token_index_at(self, pos: int) -> int:
         return bisect_left(self.tokens, pos, key=START)
+
+
+@lru_cache(maxsize=1)
+def _kasra_complements() -> tuple[str, ...]:
+    """'وإن' as written (the hamza below is what tells it from 'وأن', so these are not normalised)."""
+    return tuple(config.load("attribution")["content"]["ar_coordinated_kasra"])
 
 
 def trim_span(raw: str, start: int, end: int) -> Span:
@@ -145,6 +153,7 @@ class Attributor:
         self.prev_free: Span | None = None  # the previous sentence when it held no attributed claim
         self.relay_of: dict[str, list[Entity]] = {}  # speaker name -> the relays that carried them
         self.dateline_via: list[Entity] = []  # the agency of the story's dateline, once one was seen
+        self.kasra_complements = _kasra_complements()
 
     # ================================================================ sentence entry point
     def sentence(self, span: Span, quotes: list[Quote], tokens: list[Token] | None = None, lang: str | None = None) -> list[Draft]:
@@ -358,8 +367,13 @@ class Attributor:
         firsts = self.lex.starts("ar_continuation")
         parts, start = [], span[0]
         for i, t in enumerate(sent.tokens):
-            if span[0] < t.start < span[1] and t.norm in firsts and not sent.in_quote(t.start):
+            if span[0] < t.start < span[1] and t.norm in firsts:
                 n = starts_phrase(sent.tokens, i, phrases)
+            elif span[0] < t.start < span[1] and t.raw.startswith(self.kasra_complements) and self._is_complementizer(t.norm):
+                n = 1  # 'قال إن A وإن B': إن (not أن) repeats the top-level complement
+            else:
+                continue
+            if not sent.in_quote(t.start):
                 if n and i + n < len(sent.tokens) and len(sent.between(start, t.start).split()) >= 3:
                     parts.append((start, t.start))
                     start = sent.tokens[i + n].start

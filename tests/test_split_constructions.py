@@ -607,3 +607,12 @@ def test_kama_anna_inside_reported_content_opens_a_second_claim():
     first, second = only(claims, "ورقة الامتحان"), only(claims, "وقت الامتحان")
     assert first is not second and "وقت الامتحان" not in first.text
     assert second.speaker.name == first.speaker.name and second.mode != "unattributed"
+
+
+def test_repeated_kasra_inna_splits_two_claims_under_one_cue():
+    text = ('وأوضح مسؤول بالهيئة القومية لسكك حديد مصر قوله إن الحادث تسبب في توقف حركة قطارات جنوب مصر وإن الحركة '
+            'ستعود لطبيعتها بعد رفع مخلفات الحادث.')
+    claims = attributed(text)
+    first, second = only(claims, "توقف حركة"), only(claims, "ستعود لطبيعتها")
+    assert first is not second and second.polarity == "hedged"
+    assert first.speaker.name == second.speaker.name
