@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from claimtrack import config
 from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
 from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
+from claimtrack.entities import name_key
 from claimtrack.models import Entity, Span
 from claimtrack.segment import Quote
 from claimtrack.speakers import SpeakerResolver
@@ -68,6 +71,12 @@ class Sentence:
 
     def token_index_at(self, pos: int) -> int:
         return bisect_left(self.tokens, pos, key=START)
+
+
+@lru_cache(maxsize=1)
+def _kasra_complements() -> tuple[str, ...]:
+    """'وإن' as written (the hamza below is what tells it from 'وأن', so these are not normalised)."""
+    return tuple(config.load("attribution")["content"]["ar_coordinated_kasra"])
 
 
 def trim_span(raw: str, start: int, end: int) -> Span:
@@ -144,6 +153,7 @@ class Attributor:
         self.prev_free: Span | None = None  # the previous sentence when it held no attributed claim
         self.relay_of: dict[str, list[Entity]] = {}  # speaker name -> the relays that carried them
         self.dateline_via: list[Entity] = []  # the agency of the story's dateline, once one was seen
+        self.kasra_complements = _kasra_complements()
 
     # ================================================================ sentence entry point
     def sentence(self, span: Span, quotes: list[Quote], tokens: list[Token] | None = None, lang: str | None = None) -> list[Draft]:
@@ -165,6 +175,8 @@ class Attributor:
                     self._english(sent, cue)  # 'Authorities are warning the emergency is not over'
                 continue
             if cue.kind == "speech" and self._impersonal(sent, cue):
+                continue
+            if cue.kind == "according" and self._accordance(sent, cue):
                 continue
             if cue.first > 0 and self.lex.has(f"{lang}_not_report_before", tokens[cue.first - 1].norm):
                 continue  # 'فسوف تكشف عن', 'لم يعلن': a future or negated verb reports nothing yet
@@ -203,11 +215,19 @@ class Attributor:
         return True
 
     def _reported_report(self, sent: Sentence, outer: Draft, cue: Cue) -> None:
-        """'KATU-TV reported that the Oregon Health Authority announced X': the outlet relays the inner speaker."""
-        if sent.lang != "en" or cue.kind != "speech" or outer.speaker.kind not in ("agency", "outlet"):
+        """'KATU-TV reported that the Oregon Health Authority announced X': the outlet relays the inner speaker.
+        'وأضاف المتحدث الرسمي أن الدكتور شاكر المرقبي، ذكر أن X': the spokesman relays the minister."""
+        if cue.kind != "speech" or (sent.lang == "en" and outer.speaker.kind not in ("agency", "outlet")):
             return
         subject = sent.between(outer.span[0], sent.tokens[cue.first].start)
-        if not subject.strip() or len(subject.split()) > 8 or any(c in subject for c in CLAUSE_PUNCT + "\"“«"):
+        if sent.lang == "ar":
+            subject = subject.rstrip(" ،,")
+            if not subject.strip() or len(subject.split()) > 6 or any(c in subject for c in CLAUSE_PUNCT + "\"“«") or any(ch.isdigit() for ch in subject):
+                return
+            marker = self._find_marker(sent, cue.last, window=2)
+            if marker is None or marker[0] != "comp" or find_cues(tokenize(subject), self.lex):
+                return  # only 'أن X، ذكر أن ...': the inner verb opens its own complement; X holds no verb of its own
+        elif not subject.strip() or len(subject.split()) > 8 or any(c in subject for c in CLAUSE_PUNCT + "\"“«"):
             return
         span = outer.span
         outer.span = (span[0], span[0])  # the inner cue's subject starts where the outer content does
@@ -249,6 +269,31 @@ class Attributor:
         if i < len(toks) and toks[i].norm in self.lex.complementizer_leads:
             i += 1
         return i < len(toks) and self._is_complementizer(toks[i].norm)
+
+    def _accordance(self, sent: Sentence, cue: Cue) -> bool:
+        """'مصر تعمل وفق إجراءات احترازية', 'جاء وفق المواصفات': وفق/طبقا before a phrase that names no source
+        means 'in accordance with', not 'according to' ('وفقا لوزارة الصحة', 'وفق ما أعلن' report)."""
+        toks = sent.tokens
+        if sent.lang != "ar" or cue.form.words not in self.lex.phrases.get("ar_according_loose", ()) and (
+                len(cue.form.words) != 1 or not self.lex.has("ar_according_loose", cue.form.words[0])):
+            return False
+        if cue.last >= len(toks) or toks[cue.last].norm in ("ما", "لما"):
+            return False
+        end = self._source_phrase_end(sent, cue.last)
+        if end <= cue.last:
+            return False
+        src = sent.between(toks[cue.last].start, toks[end - 1].end)
+        glued = toks[cue.last].norm
+        unglued = "ال" + src[2:] if glued[:2] == "لل" else src[1:] if glued[:1] == "ل" else src
+        words = name_key(unglued).split()
+        if self.speakers.registry_entities(unglued) or (words and words[-1] in self.speakers.seen):
+            return False  # 'وفقاً لبوتين': a known or already quoted name
+        first = cue.last + 1 if cue.last + 1 < end and self.lex.has("ar_source_modifiers", glued) else cue.last
+        head = toks[first].norm  # 'وفق آخر إحصائية': the noun after a modifier
+        readings = {head, head[1:], "ال" + head[2:]} if head[:2] == "لل" else {head, head[1:]} if head[:1] == "ل" else {head}
+        readings |= {r[2:] for r in readings if r.startswith("ال")} | {"ال" + r for r in readings if not r.startswith("ال")}
+        heads = self.lex.any_of("ar_titles", "ar_group", "ar_anonymous", "ar_agency", "ar_outlet", "ar_organization", "ar_documents", "ar_source_nouns")
+        return heads.isdisjoint(readings)
 
     def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
         """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""
@@ -301,7 +346,7 @@ class Attributor:
         s, e = span
         whole = next((q for q in sent.quotes if q.balanced and s <= q.start <= s + 1 and q.end >= e - 1), None)
         if whole is None:
-            return [(span, False)]
+            return [(part, False) for part in self._continued_inside(sent, span)]
         s, e = whole.inner[0], min(e, whole.inner[1])
         parts, start = [], s
         for t in sent.tokens:
@@ -316,11 +361,35 @@ class Attributor:
             return [(span, False)]
         return [(p, True) for p in parts]
 
+    def _continued_inside(self, sent: Sentence, span: Span) -> list[Span]:
+        """'أن A وشملت ... كما أن B': a continuation marker ('كما أن') inside unquoted content opens a second claim."""
+        phrases = self.lex.phrases.get("ar_continuation", ())
+        firsts = self.lex.starts("ar_continuation")
+        parts, start = [], span[0]
+        for i, t in enumerate(sent.tokens):
+            if span[0] < t.start < span[1] and t.norm in firsts:
+                n = starts_phrase(sent.tokens, i, phrases)
+            elif span[0] < t.start < span[1] and t.raw.startswith(self.kasra_complements) and self._is_complementizer(t.norm):
+                n = 1  # 'قال إن A وإن B': إن (not أن) repeats the top-level complement
+            else:
+                continue
+            if not sent.in_quote(t.start):
+                if n and i + n < len(sent.tokens) and len(sent.between(start, t.start).split()) >= 3:
+                    parts.append((start, t.start))
+                    start = sent.tokens[i + n].start
+        return [*parts, (start, span[1])]
+
     def _object(self, sent: Sentence, cue: Cue, redirect: bool = True) -> None:
         if sent.lang == "en":
             self._english(sent, cue)
             return
         if cue.last >= len(sent.tokens):
+            return
+        fronted = self._fronted_subject(sent, cue)
+        if fronted is not None:
+            # 'وكان سعد السهلي قد وصف الحكم ... ب "القاسي"': the whole object is the content
+            start = sent.tokens[cue.last].start
+            self._add(sent, (start, self._object_end(sent, start)), cue, fronted, [])
             return
         head_end = self._entity_phrase_end(sent, cue.last)
         # 'وأعلن المستشار لاشين إبراهيم عن فوز ...': the speaker runs to the object word
@@ -363,6 +432,19 @@ class Attributor:
         self._add(sent, (start, then[0] if then else end), cue, speaker, [])
         if then:
             self._add(sent, (then[1], self._clause_end(sent, then[1])), cue, speaker, [])
+
+    def _fronted_subject(self, sent: Sentence, cue: Cue) -> Entity | None:
+        """'وكان سعد السهلي قد وصف ...': a speaker between a form of كان and قد before the cue; None when none."""
+        toks, i = sent.tokens, cue.first
+        if i < 2 or not self.lex.has("ar_fronting_particles", toks[i - 1].norm):
+            return None
+        k = next((k for k in range(i - 2, max(-1, i - 8), -1) if self.lex.has("ar_fronting_verbs", toks[k].norm)), None)
+        if k is None or k == i - 2 or toks[k].start < self._clause_start(sent, cue.first):
+            return None
+        phrase = sent.between(toks[k + 1].start, toks[i - 2].end)
+        if any(c in phrase for c in CLAUSE_PUNCT) or any(ch.isdigit() for ch in phrase):
+            return None
+        return self.speakers.resolve(phrase, self.last_speaker)
 
     def _complement_after_object(self, sent: Sentence, cue: Cue, start: int, end: int) -> tuple[int, int] | None:
         """'أرجع X Y إلى أن Z': (end of the object Y, start of the complement Z), or None."""
@@ -895,6 +977,8 @@ class Attributor:
     def _name_quote(self, sent: Sentence, q: Quote, first: int) -> bool:
         """A short quoted name inside a speaker phrase: مجلس "جيرمان كاونسل"، صحيفة "موسكوفسكي"."""
         words = sent.between(*q.inner).split()
+        if len(words) <= 3 and sent.between(q.end, q.end + 3).strip()[:1] == ":" and sent.between(q.end, q.end + 3).strip()[1:2] != "\"":
+            return True  # 'عبر فضائية "الأولي المصرية" : قدراتنا جاهزة': a short name closing the speaker phrase before a colon
         if len(words) > 6 or q.start - sent.tokens[first - 1].end > 60:
             return False
         later = [o for o in sent.quotes if o.start > q.end]
@@ -926,7 +1010,7 @@ class Attributor:
         """End of reported content starting at `start`: sentence end, or a new clause."""
         toks = sent.tokens
         end = sent.span[1]
-        i = sent.token_index_at(start)
+        i = first = sent.token_index_at(start)
         lex = self.lex
         clause_end = lex.words.get(f"{sent.lang}_clause_end", frozenset())
         clause_phr = lex.phrases.get(f"{sent.lang}_clause_end", ())
@@ -947,21 +1031,37 @@ class Attributor:
                 break
             if i > 0 and t.start > start and ("،" in gap or "," in gap):
                 first_cue = sent.cue_at.get(i)
-                if (t.norm in clause_end or (t.norm in clause_phr_starts and starts_phrase(toks, i, clause_phr))) or (
+                if self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts) or (
                     first_cue is not None and first_cue.kind in ("participle", "according", "carry", "relay")
+                    and not (first_cue.kind == "according" and self._accordance(sent, first_cue))
                 ) or (first_cue is not None and first_cue.kind == "speech" and t.norm[:1] in "وف"):
                     end = toks[i - 1].end
                     break
-            if i > 0 and t.start > start + 1 and (t.norm in clause_end or (t.norm in clause_phr_starts and starts_phrase(toks, i, clause_phr))):
+            if i > 0 and t.start > start + 1 and self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts):
                 end = toks[i - 1].end
                 break
             if i > 0 and t.start > start and sent.lang == "ar":
                 cue_here = sent.cue_at.get(i)
-                if cue_here is not None and cue_here.kind == "according" and t.norm in ("بحسب", "حسب", "حسبما", "وفق", "وفقا"):
+                if cue_here is not None and cue_here.kind == "according" and t.norm in ("بحسب", "حسب", "حسبما", "وفق", "وفقا") and not self._accordance(sent, cue_here):
                     end = toks[i - 1].end
                     break
             i += 1
         return end
+
+    def _ends_clause(self, toks: list[Token], i: int, first: int, words: frozenset[str], phrases, phrase_starts: frozenset[str]) -> bool:
+        """A clause-ending word or phrase at token i of content starting at token `first`. Not so: 'في وقت الذروة',
+        'في وقت متأخر' (a noun phrase: a definite word or an adjective after it), nor 'بلغ A، فيما بلغ B' (a
+        'while' clause repeating the content's verb belongs to the same statement)."""
+        norm = toks[i].norm
+        n = 1 if norm in words else starts_phrase(toks, i, phrases) if norm in phrase_starts else 0
+        if not n or i + n >= len(toks):
+            return bool(n)
+        after = toks[i + n].norm
+        if tuple(t.norm for t in toks[i : i + n]) in self.lex.phrases.get("ar_clause_end_nominal", ()):
+            return after[:2] != "ال" and after[:1] != "م"
+        if self.lex.has("ar_clause_end_parallel", norm) or tuple(t.norm for t in toks[i : i + n]) in self.lex.phrases.get("ar_clause_end_parallel", ()):
+            return not any(t.norm == after for t in toks[first:i])
+        return True
 
     def _source_phrase_end(self, sent: Sentence, first: int) -> int:
         """End token (exclusive) of a source phrase after بحسب/وفق/نقلت: up to a stop or comma."""

@@ -33,7 +33,8 @@ class SpeakerResolver:
         self.seen: dict[str, Entity] = {}  # name_key of a word or phrase -> entity seen in this article
         self.titles: dict[str, Entity] = {}
         self.recent: list[Entity] = []  # named speakers, in the order they spoke
-        self.carried_keys = frozenset(name_key(" ".join(phrase)) for phrase in self.lex.carried_speakers)
+        # as written, article kept: 'المصدر' (the source) carries, 'مصدر' (a source) is a new one
+        self.carried_keys = frozenset(" ".join(phrase) for phrase in self.lex.carried_speakers)
         self._scan_titles(raw)
 
     # ------------------------------------------------------------------ article scan
@@ -283,7 +284,7 @@ class SpeakerResolver:
             # "لكنه أوضح": a clitic pronoun has no word of its own, so it takes its antecedent's words
             shown = antecedent.text if self._listed("ar_clitic_pronouns", key) and antecedent.text else clean_mention(text)
             return Entity(text=shown, name=antecedent.name, kind=antecedent.kind)
-        if key in self.carried_keys and last is not None:
+        if " ".join(normalize(w) for w in text.split()) in self.carried_keys and last is not None:
             return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
         found = self.reg.find_all(text)
         persons = [f for f in found if f[2].kind == "person"]

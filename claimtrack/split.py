@@ -39,7 +39,7 @@ def extract_article(article: Article) -> list[Claim]:
             continue  # the headline over a story: "وزارة الصحة تؤكد أن المغرب لم يسجل أي حالة" is not a claim
         para_quotes = quotes(raw, para)
         para_drafts: list[Draft] = []
-        sents = sentences(raw, para, para_quotes)
+        sents = _glued_stops(raw, sentences(raw, para, para_quotes), para_quotes)
         para_tokens = scan_tokens(raw[para[0] : para[1]], para[0])
         words = [tokens_within(para_tokens, *sent) for sent in sents]
         langs = [_language(raw, sent) for sent in sents]
@@ -80,6 +80,27 @@ def _to_claim(article_id: str, raw: str, d: Draft) -> Claim:
         mode=d.mode,
         polarity=d.polarity,
     )
+
+
+def _glued_stops(raw: str, sents: list[tuple[int, int]], para_quotes) -> list[tuple[int, int]]:
+    """'... غرفة العمليات.من جانبه صرح', '...الاستهلاك”.واضاف صالح': a full stop glued to the next Arabic word
+    still ends the sentence (not after a one- or two-letter abbreviation: 'د.مصطفى', nor inside a quotation)."""
+    out = []
+    for s, e in sents:
+        i = raw.find(".", s + 3, e - 3)
+        while i >= 0:
+            k = i - 1 if raw[i - 1] not in "”\"»" else i - 2
+            if _is_arabic_letter(raw[i + 1]) and all(map(_is_arabic_letter, raw[k - 2 : k + 1])) \
+                    and not any(q.balanced and q.start < i < q.end - 1 for q in para_quotes):
+                out.append((s, i + 1))
+                s = i + 1
+            i = raw.find(".", i + 1, e - 3)
+        out.append((s, e))
+    return out
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
 
 
 def _whole_quote(raw: str, sent: tuple[int, int], para_quotes):
