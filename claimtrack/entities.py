@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimtrack import config
-from claimtrack.arabic import normalize, normalize_words
+from claimtrack.arabic import WORD, is_arabic, normalize, normalize_words
 from claimtrack.models import Entity, EntityKind
+from claimtrack.names import latin_name
 
 # Transliteration variants of the same foreign name: جونغ / جونج / جونق, بنتاغون / بنتاجون.
 _FOLD_FOREIGN = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب", "ء": ""})
@@ -124,11 +125,26 @@ def fallback_name(text: str) -> str:
     return " ".join(normalize_words(clean_mention(text))) or clean_mention(text)
 
 
+def person_name(text: str) -> str:
+    """Canonical name for a person the registry does not know: a Latin name built from its
+    name parts, the words as written for a Latin-script name, else the normalised words."""
+    text = clean_mention(text)
+    latin = latin_name(text)
+    if latin is not None:
+        return latin[0]
+    if not is_arabic(text):
+        written = " ".join(m.group() for m in WORD.finditer(text))
+        if written:
+            return written
+    return fallback_name(text)
+
+
 def entity(text: str, entry: RegistryEntry | None, kind: EntityKind | None = None) -> Entity:
     text = clean_mention(text)
     if entry is not None:
         return Entity(text=text, name=entry.name, kind=entry.kind)
-    return Entity(text=text, name=fallback_name(text), kind=kind or "person")
+    kind = kind or "person"
+    return Entity(text=text, name=person_name(text) if kind == "person" else fallback_name(text), kind=kind)
 
 
 def words_of(text: str) -> set[str]:
@@ -139,4 +155,4 @@ def same_name(a: str, b: str) -> bool:
     return name_key(a) == name_key(b)
 
 
-__all__ = ["Registry", "RegistryEntry", "registry", "entity", "fallback_name", "name_key", "clean_mention", "normalize"]
+__all__ = ["Registry", "RegistryEntry", "registry", "entity", "fallback_name", "person_name", "name_key", "clean_mention", "normalize"]

@@ -16,6 +16,7 @@ from claimtrack.arabic import is_arabic, normalize, tokenize
 from claimtrack.cues import Lexicon, lexicon, starts_phrase
 from claimtrack.entities import Registry, clean_mention, entity, fallback_name, name_key, registry
 from claimtrack.models import Entity
+from claimtrack.names import latin_name
 
 _COMMA = re.compile(r"[،,]")
 _ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
@@ -362,6 +363,10 @@ class SpeakerResolver:
             words = name_key(ent.text).split()
             if words and not self.lex.has("ar_titles", words[-1]):
                 self.seen.setdefault(words[-1], ent)
+            latin = latin_name(ent.text)
+            if latin is not None and ent.name == latin[0]:
+                # "زايد" after "وزيرة الصحة هالة زايد": the family name ends the name, not the phrase
+                self.seen.setdefault(name_key(latin[1]), ent)
 
     def _kind_of(self, text: str):
         toks = tokenize(text)

@@ -30,7 +30,7 @@ def test_quote_continued_in_new_sentence_with_reopened_mark_keeps_speaker():
     claims = attributed(text)
     for words in ("conserving energy", "Francis Obikwelu came up", "lane seven"):
         c = only(claims, words)
-        assert c.speaker.name == "greene" and c.mode == "direct"
+        assert c.speaker.name == "Greene" and c.mode == "direct"
         assert not c.text.startswith('"')
 
 
@@ -39,7 +39,7 @@ def test_quote_ending_a_sentence_does_not_swallow_the_next_sentence():
             'to happen again." Greene crossed the line just 0.02 seconds behind Gatlin, who won in 9.87 seconds.')
     claims = extract(text)
     carried = only(claims, "never going to happen")
-    assert carried.speaker.name == "greene" and "crossed the line" not in carried.text
+    assert carried.speaker.name == "Greene" and "crossed the line" not in carried.text
     assert only(claims, "crossed the line").mode == "unattributed"
 
 
@@ -64,7 +64,7 @@ def test_pronoun_before_said_in_an_email_is_the_speaker():
     text = ('Abney said Wednesday that she arrived more than two hours early at the airport.\n\n'
             '"I thought the lines were going to be ridiculous," she said in an e-mail.')
     c = only(attributed(text), "lines were going")
-    assert c.speaker.text == "she" and c.speaker.name == "abney"
+    assert c.speaker.text == "she" and c.speaker.name == "Abney"
 
 
 def test_it_resolves_to_the_last_organisation_not_the_last_person():
