@@ -159,7 +159,9 @@ class Lexicons:
     known_latin: frozenset[str]
     ambiguous_latin: frozenset[str]
     number_words: dict[str, float]
+    ordinal_units: dict[str, float]  # "الحادية": a number only before "و" + tens
     scales: dict[str, float]
+    percent: Lexicon  # "بالمئة", "per cent": qualify a number, never scale it
     year_range: tuple[int, int]
     day_joiners: frozenset[str]
     city_country: dict[str, str]  # city -> the country it lies in
@@ -211,6 +213,10 @@ def lexicons() -> Lexicons:
                 target.add(alias, entry["name"])
                 known_latin.update(t.casefold() for t in WORD.findall(alias) if t.isascii())
     numbers = cfg["numbers"]
+    percent = Lexicon(("",))
+    for phrase in numbers.get("percent", {}).get("words", []):
+        percent.add(phrase, "percent")
+    known_latin.update(w.casefold() for w in cfg["dates"].get("weekdays", []))
     return Lexicons(
         clitics=tuple(normalize(c) for c in cfg["tokens"]["clitics"]),
         min_stem=int(cfg["tokens"]["min_stem"]),
@@ -225,6 +231,8 @@ def lexicons() -> Lexicons:
         known_latin=frozenset(known_latin),
         ambiguous_latin=frozenset(cfg["dates"]["ambiguous_latin"]),
         number_words={normalize(k): float(v) for k, v in numbers["words"].items()},
+        ordinal_units={normalize(k): float(v) for k, v in numbers.get("ordinal_units", {}).items()},
+        percent=percent,
         scales={normalize(k): float(v) for k, v in numbers["scales"].items()},
         year_range=(int(numbers["year_range"][0]), int(numbers["year_range"][1])),
         day_joiners=frozenset(normalize(w) for w in cfg["dates"]["day_joiners"]),
@@ -258,7 +266,13 @@ def words_of(text: str, lex: Lexicons) -> list[Word]:
 
 
 def _number(word: Word) -> float | None:
-    text = word.readings[0].replace(",", "")
+    """Digits as a value: "5,300" and "1,234,567" group thousands; a comma before fewer or more
+    than three digits is a decimal comma ("2,7 مليون", "1,8")."""
+    text = word.readings[0]
+    groups = text.split(",")
+    if len(groups) == 2 and len(groups[1]) != 3:
+        text = ".".join(groups)
+    text = text.replace(",", "")
     try:
         return float(text)
     except ValueError:
@@ -271,6 +285,33 @@ def _scale(word: Word, lex: Lexicons) -> float | None:
 
 def _spoken(word: Word, lex: Lexicons) -> float | None:
     return next((lex.number_words[r] for r in word.readings if r in lex.number_words), None)
+
+
+def _tens_after(words: list[Word], j: int, lex: Lexicons) -> float | None:
+    """The tens (20-90) of an Arabic compound number: "و" + tens after the unit ("والثلاثين")."""
+    if j >= len(words) or not words[j].readings[0].startswith("و"):
+        return None
+    value = next((lex.number_words[r] for r in words[j].readings[1:] if r in lex.number_words), None)
+    return value if value is not None and value in TENS else None
+
+
+TENS = frozenset(float(t) for t in range(20, 100, 10))
+
+
+def _compound(words: list[Word], i: int, value: float | None, lex: Lexicons) -> tuple[float | None, int]:
+    """A unit with its tens ("ثلاثة وعشرون" = 23, "الحادية والثلاثين" = 31, "twenty one" = 21)
+    and the index after it; an ordinal unit alone is no number."""
+    unit = value if value is not None else next((lex.ordinal_units[r] for r in words[i].readings
+                                                  if r in lex.ordinal_units), None)
+    if unit is not None and unit.is_integer() and 1 <= unit <= 9:
+        tens = _tens_after(words, i + 1, lex)
+        if tens is not None:
+            return unit + tens, i + 2
+    if value in TENS and i + 1 < len(words) and words[i + 1].raw.isascii():
+        nxt = _spoken(words[i + 1], lex)
+        if nxt is not None and nxt.is_integer() and 1 <= nxt <= 9:
+            return value + nxt, i + 2
+    return value, i + 1
 
 
 def month_positions(words: list[Word], lex: Lexicons) -> list[tuple[int, int, int]]:
@@ -317,11 +358,15 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
     for start, end, number in months:
         reading.months[number] = " ".join(w.raw for w in words[start:end])
     days = day_positions(words, lex, months)
+    percent = {k for start, end, _ in lex.percent.spans(words) for k in range(start, end)}
     low, high = lex.year_range
     i = 0
     while i < len(words):
         word = words[i]
         value = _number(word)
+        if i in percent:
+            i += 1
+            continue
         if i in days:
             reading.days[int(value or 0)] = word.raw
             i += 1
@@ -331,12 +376,13 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
             i += 1
             continue
         if value is None:
-            value = _spoken(word, lex)
+            value, j = _compound(words, i, _spoken(word, lex), lex)
+        else:
+            j = i + 1
         if value is None:
             i += 1
             continue
-        j = i + 1
-        while j < len(words) and (scale := _scale(words[j], lex)) is not None:
+        while j < len(words) and j not in percent and (scale := _scale(words[j], lex)) is not None:
             value *= scale
             j += 1
         reading.numbers[value] = " ".join(w.raw for w in words[i:j])

@@ -277,7 +277,7 @@ def _frame(text: str) -> frozenset[str]:
     words = reading.words
     written = [w for lexicon in (lex.places, lex.agents, lex.things, lex.months) for _, w in lexicon.find(words)]
     slot_words = {part for w in written for part in w.split()} | set(reading.names.values())
-    numeric = set(lex.scales) | set(lex.number_words)
+    numeric = set(lex.scales) | set(lex.number_words) | set(lex.ordinal_units)
     return frozenset(
         w.stem for w in words
         if w.stem in reading.content and w.raw not in slot_words and not numeric & set(w.readings)
