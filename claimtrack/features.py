@@ -68,7 +68,7 @@ class Reading:
     negated: set[str] = field(default_factory=set)  # content stems of the words a negator governs
     denials: list[str] = field(default_factory=list)
     hedges: list[str] = field(default_factory=list)
-    directions: dict[str, set[str]] = field(default_factory=dict)  # antonym name -> {"a", "b"} sides used
+    directions: dict[str, set[str]] = field(default_factory=dict)  # antonym name -> sides used ("a", "b", "c")
     direction_words: dict[str, str] = field(default_factory=dict)  # "name:side" -> word as written
     numbers: dict[float, str] = field(default_factory=dict)  # value -> as written
     years: dict[int, str] = field(default_factory=dict)
@@ -96,9 +96,10 @@ class Comparison:
 class Lexicon:
     """Phrases (normalised token tuples) -> label; matches words by any reading plus a listed suffix."""
 
-    def __init__(self, suffixes: tuple[str, ...]) -> None:
+    def __init__(self, suffixes: tuple[str, ...], every_label: bool = False) -> None:
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        self._every_label = every_label  # a phrase listed under several labels yields each of them
 
     def add(self, phrase: str, label: str) -> None:
         raw_tokens = WORD.findall(phrase)
@@ -127,7 +128,7 @@ class Lexicon:
         found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):
-            best: tuple[int, str] | None = None
+            best: tuple[int, list[str]] | None = None
             for exact_case in (True, False):
                 for form in self._forms(words[i], exact_case):
                     for tokens, label, case in self._by_first.get(form, ()):
@@ -135,11 +136,13 @@ class Lexicon:
                             continue
                         if all(tokens[k] in self._forms(words[i + k], case) for k in range(1, len(tokens))):
                             if best is None or len(tokens) > best[0]:
-                                best = (len(tokens), label)
+                                best = (len(tokens), [label])
+                            elif self._every_label and len(tokens) == best[0] and label not in best[1]:
+                                best[1].append(label)
             if best is None:
                 i += 1
                 continue
-            found.append((i, i + best[0], best[1]))
+            found.extend((i, i + best[0], label) for label in best[1])
             i += best[0]
         return found
 
@@ -158,6 +161,7 @@ class Lexicons:
     things: Lexicon
     known_latin: frozenset[str]
     ambiguous_latin: frozenset[str]
+    converse: frozenset[str]  # antonym groups whose a/b sides agree once the roles swap (X beat Y = Y lost to X)
     number_words: dict[str, float]
     ordinal_units: dict[str, float]  # "الحادية": a number only before "و" + tens
     scales: dict[str, float]
@@ -181,9 +185,9 @@ def lexicons() -> Lexicons:
     for kind in ("negators", "denials", "hedges", "not_negations"):
         for word in cfg["polarity"].get(kind, []):
             polarity.add(word, kind)
-    directions = Lexicon(suffixes)
+    directions = Lexicon(suffixes, every_label=True)
     for pair in cfg.get("antonym", []):
-        for side in ("a", "b"):
+        for side in sorted(k for k, v in pair.items() if isinstance(v, list)):
             for word in pair[side]:
                 directions.add(word, f"{pair['name']}:{side}")
     months = Lexicon(("",))
@@ -230,6 +234,7 @@ def lexicons() -> Lexicons:
         things=things,
         known_latin=frozenset(known_latin),
         ambiguous_latin=frozenset(cfg["dates"]["ambiguous_latin"]),
+        converse=frozenset(pair["name"] for pair in cfg.get("antonym", []) if pair.get("converse")),
         number_words={normalize(k): float(v) for k, v in numbers["words"].items()},
         ordinal_units={normalize(k): float(v) for k, v in numbers.get("ordinal_units", {}).items()},
         percent=percent,
@@ -533,14 +538,18 @@ def _one_side(a: dict, b: dict) -> bool:
 
 def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int]:
     """Antonym pairs used one way on one side and only the other way on the other side
-    (written words, for the reason), and how many more pairs differ partly (one side uses both)."""
+    (written words, for the reason), and how many more pairs differ partly (one side uses both).
+    In a converse group (win / lose) only the third outcome (draw) opposes the other two."""
     full, partial = [], 0
+    converse = lexicons().converse
     for name in sorted(set(a.directions) & set(b.directions)):
         sa, sb = a.directions[name], b.directions[name]
         if sa == sb:
             continue
         if len(sa) == 1 and len(sb) == 1:
             side_a, side_b = next(iter(sa)), next(iter(sb))
+            if name in converse and {side_a, side_b} == {"a", "b"}:
+                continue  # "X beat Y" / "Y lost to X": who is the subject decides, not the word
             full.append((a.direction_words[f"{name}:{side_a}"], b.direction_words[f"{name}:{side_b}"]))
         else:
             partial += 1
