@@ -161,6 +161,7 @@ class Lexicons:
     things: Lexicon
     known_latin: frozenset[str]
     ambiguous_latin: frozenset[str]
+    weekdays: frozenset[str]
     converse: frozenset[str]  # antonym groups whose a/b sides agree once the roles swap (X beat Y = Y lost to X)
     number_words: dict[str, float]
     ordinal_units: dict[str, float]  # "الحادية": a number only before "و" + tens
@@ -234,6 +235,7 @@ def lexicons() -> Lexicons:
         things=things,
         known_latin=frozenset(known_latin),
         ambiguous_latin=frozenset(cfg["dates"]["ambiguous_latin"]),
+        weekdays=frozenset(normalize(w) for w in cfg["dates"].get("weekdays", [])),
         converse=frozenset(pair["name"] for pair in cfg.get("antonym", []) if pair.get("converse")),
         number_words={normalize(k): float(v) for k, v in numbers["words"].items()},
         ordinal_units={normalize(k): float(v) for k, v in numbers.get("ordinal_units", {}).items()},
@@ -268,6 +270,10 @@ def words_of(text: str, lex: Lexicons) -> list[Word]:
         readings.sort(key=len, reverse=True)
         out.append(Word(raw, tuple(readings)))
     return out
+
+
+def _weekday(word: Word, lex: Lexicons) -> bool:
+    return bool(lex.weekdays & set(word.readings))
 
 
 def _number(word: Word) -> float | None:
@@ -380,7 +386,7 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
             reading.years[int(value)] = word.raw
             i += 1
             continue
-        if value is None:
+        if value is None and not _weekday(word, lex):  # "الاثنين" is Monday, not "two"
             value, j = _compound(words, i, _spoken(word, lex), lex)
         else:
             j = i + 1
@@ -460,7 +466,8 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
         for t in w.split()
     }
     reading.names, unlisted = read_names(words, lex, found)
-    numeric = {i for i, w in enumerate(words) if _number(w) is not None or _spoken(w, lex) is not None}
+    numeric = {i for i, w in enumerate(words)
+               if _number(w) is not None or (_spoken(w, lex) is not None and not _weekday(w, lex))}
     for key, written in {**unlisted, **read_place_cues(words, lex, covered | numeric)}.items():
         reading.places.setdefault(key, written)
     reading.content = {
@@ -591,11 +598,17 @@ def compare(
     if numbers:
         evidence["numbers"] = f"numbers differ: {numbers[0]} vs {numbers[1]}"
         slots.append("how many")
+        if min(len(a.numbers.keys() - b.numbers.keys()), len(b.numbers.keys() - a.numbers.keys())) >= 2:
+            slots.append("how many, twice")  # several amounts replaced (score and round): another event
     years, months, days = (_substituted(a.years, b.years), _substituted(a.months, b.months),
                            _substituted(a.days, b.days))
     if years or months or days:
         evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months, days) if d)
         slots.append("when")
+        if any(_one_side(x, y) for x, y in ((a.years, b.years), (a.months, b.months), (a.days, b.days))):
+            slots.append("when, to another precision")  # "in 2019" / "in March 2017": not one date told twice
+    elif numbers and _one_side({**a.years, **a.months}, {**b.years, **b.months}):
+        slots.append("when, one side")  # a dated figure against an undated one: counts at two times
     places = _places_differ(a, b, lexicons())
     if places:
         evidence["places"] = f"places differ: {places[0]} vs {places[1]}"

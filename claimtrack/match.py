@@ -60,6 +60,7 @@ class Thresholds:
     contradiction_high: float = 0.7
     minimal_overlap: float = 0.5
     minimal_overlap_high: float = 0.6
+    minimal_overlap_low: float = 0.3  # the shared frame that suffices at the same-claim cosine
     linkage: float = 0.25  # share of member pairs that must be same-claim links for two groups to join
     negation_echo: float = 0.75  # a negated clause this much restated by the other side is a minimal pair
 
@@ -381,19 +382,26 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
         negated_restated = "negation" in facts.clash and facts.negation_echo >= th.negation_echo
         if told_twice or negated_restated:
             return True
+    one_claim = facts.similarity >= same_floor(facts, th)  # the same claim but for the conflict
+    opposed = {"denial", "direction"} & set(facts.clash)
+    if opposed and not facts.slots and one_claim and facts.cross_script:
+        return True  # the scorer cannot read words across scripts; the word lists can
     if facts.contradiction < th.contradiction:
         return False
     if facts.cross_script:
         minimal = facts.similarity >= th.same_cross and "who" not in facts.slots
         near_identical = minimal
     else:
-        minimal = facts.frame_overlap >= th.minimal_overlap
+        shared_frame = th.minimal_overlap_low if one_claim else th.minimal_overlap
+        minimal = facts.frame_overlap >= shared_frame
         near_identical = facts.overlap >= th.minimal_overlap
     confident = facts.contradiction >= th.contradiction_high
     if "denial" in facts.clash and set(facts.slots) <= {"where"}:
-        return minimal or facts.similarity >= same_floor(facts, th)
+        return minimal or one_claim
     if facts.slots:
         return minimal
+    if opposed and one_claim:
+        return True
     if facts.clash:
         return near_identical and confident
     return facts.substitution and facts.overlap >= th.minimal_overlap_high and confident
