@@ -73,6 +73,7 @@ class Reading:
     numbers: dict[float, str] = field(default_factory=dict)  # value -> as written
     years: dict[int, str] = field(default_factory=dict)
     months: dict[int, str] = field(default_factory=dict)
+    relative: dict[str, str] = field(default_factory=dict)  # "last year" -> as written
     days: dict[int, str] = field(default_factory=dict)  # day of the month ("18 و19 يونيو", "June 18")
     # canonical -> as written; an unlisted place (read from a cue: "مدينة X", "in X") is keyed "~" + its words
     places: dict[str, str] = field(default_factory=dict)
@@ -82,6 +83,7 @@ class Reading:
     names: dict[str, str] = field(default_factory=dict)  # Latin capitalised words not in any list
     content: set[str] = field(default_factory=set)
     arabic: bool = False
+    order: list[str] = field(default_factory=list)  # places, peoples, actors and names, canonical, in text order
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class Lexicons:
     polarity: Lexicon
     directions: Lexicon
     months: Lexicon
+    relative: Lexicon
     places: Lexicon
     peoples: Lexicon
     agents: Lexicon
@@ -195,6 +198,10 @@ def lexicons() -> Lexicons:
     for number, names in enumerate(cfg["dates"]["months"], 1):
         for name in names:
             months.add(name, str(number))
+    relative = Lexicon(("",))
+    for names in cfg["dates"].get("relative", []):
+        for name in names:
+            relative.add(name, names[0])
     places, peoples, agents, things = Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes)
     known_latin: set[str] = set()
     gazetteer = config.load("places")
@@ -229,6 +236,7 @@ def lexicons() -> Lexicons:
         polarity=polarity,
         directions=directions,
         months=months,
+        relative=relative,
         places=places,
         peoples=peoples,
         agents=agents,
@@ -368,6 +376,8 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
     months = month_positions(words, lex)
     for start, end, number in months:
         reading.months[number] = " ".join(w.raw for w in words[start:end])
+    for label, written in lex.relative.find(words):
+        reading.relative.setdefault(label, written)
     days = day_positions(words, lex, months)
     percent = {k for start, end, _ in lex.percent.spans(words) for k in range(start, end)}
     low, high = lex.year_range
@@ -451,6 +461,7 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
         reading.direction_words.setdefault(label, written)
     read_numbers(words, lex, reading)
     covered: set[int] = set()
+    named: list[tuple[int, str]] = []
     lexicons_read = ((lex.places, reading.places), (lex.peoples, reading.peoples), (lex.agents, reading.agents),
                      (lex.things, reading.things))
     for lexicon, target in lexicons_read:
@@ -459,6 +470,8 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
                 continue  # "كوريا الشمالية" is the country, not the adjective "كوري شمالي"
             target.setdefault(label, " ".join(w.raw for w in words[start:end]))
             covered.update(range(start, end))
+            if lexicon is not lex.things:
+                named.append((start, label))
     found = {
         t.casefold()
         for w in (*reading.places.values(), *reading.peoples.values(), *reading.agents.values(),
@@ -470,6 +483,10 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
                if _number(w) is not None or (_spoken(w, lex) is not None and not _weekday(w, lex))}
     for key, written in {**unlisted, **read_place_cues(words, lex, covered | numeric)}.items():
         reading.places.setdefault(key, written)
+    latin = {w.raw.casefold(): k for k, w in reversed(list(enumerate(words)))}
+    named += [(latin[key], key) for key in reading.names if key in latin]
+    named += [(latin[key[1:]], key) for key in reading.places if key.startswith("~") and key[1:] in latin]
+    reading.order = list(dict.fromkeys(key for _, key in sorted(named)))
     reading.content = {
         w.stem for w in words if w.readings[0] not in lex.stopwords and w.stem not in lex.stopwords and _number(w) is None
     }
@@ -551,16 +568,33 @@ def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int]:
     converse = lexicons().converse
     for name in sorted(set(a.directions) & set(b.directions)):
         sa, sb = a.directions[name], b.directions[name]
+        if len(sa) == 1 and len(sb) == 1 and name in converse and sa | sb <= {"a", "b"}:
+            # "X beat Y" / "Y lost to X" agree, "X beat Y" / "Y beat X" do not: the order of the
+            # two parties decides; unknown parties, no conflict
+            swapped = roles_swapped(a, b)
+            if swapped is not None and swapped == (sa == sb):
+                side_a, side_b = next(iter(sa)), next(iter(sb))
+                note = " (parties swapped)" if swapped else ""
+                full.append((a.direction_words[f"{name}:{side_a}"], b.direction_words[f"{name}:{side_b}"] + note))
+            continue
         if sa == sb:
             continue
         if len(sa) == 1 and len(sb) == 1:
             side_a, side_b = next(iter(sa)), next(iter(sb))
-            if name in converse and {side_a, side_b} == {"a", "b"}:
-                continue  # "X beat Y" / "Y lost to X": who is the subject decides, not the word
             full.append((a.direction_words[f"{name}:{side_a}"], b.direction_words[f"{name}:{side_b}"]))
         else:
             partial += 1
     return full, partial
+
+
+def roles_swapped(a: Reading, b: Reading) -> bool | None:
+    """Whether the first two parties both texts name come in the other order ("England ...
+    Ireland" / "Ireland ... England"); None when they do not share two."""
+    shared = [k for k in a.order if k in b.order]
+    if len(shared) < 2:
+        return None
+    first, second = shared[0], shared[1]
+    return b.order.index(first) > b.order.index(second)
 
 
 def _polarity(flags: list[str], declared: str | None, kind: str) -> bool:
@@ -602,8 +636,9 @@ def compare(
             slots.append("how many, twice")  # several amounts replaced (score and round): another event
     years, months, days = (_substituted(a.years, b.years), _substituted(a.months, b.months),
                            _substituted(a.days, b.days))
-    if years or months or days:
-        evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months, days) if d)
+    relative = _substituted(a.relative, b.relative)
+    if years or months or days or relative:
+        evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months, days, relative) if d)
         slots.append("when")
         if any(_one_side(x, y) for x, y in ((a.years, b.years), (a.months, b.months), (a.days, b.days))):
             slots.append("when, to another precision")  # "in 2019" / "in March 2017": not one date told twice

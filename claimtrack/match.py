@@ -44,6 +44,8 @@ NEIGHBOURS = 16
 PROPOSITION_SHARE = 0.5
 EMBED_CHUNK = 256
 GOLD_PAIRS = config.PACKAGE_ROOT / "data" / "gold" / "pairs" / "pairs.tsv"
+# The files thresholds are calibrated on: our story's pairs and pairs about other stories.
+GOLD_PAIR_FILES = (GOLD_PAIRS, config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind" / "pairs.tsv")
 UNKNOWN_SPEAKER = Entity(text="", name="unknown", kind="anonymous")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -65,7 +67,8 @@ class Thresholds:
     negation_echo: float = 0.75  # a negated clause this much restated by the other side is a minimal pair
 
 
-# Calibrated on data/gold/pairs/pairs.tsv by `python -m claimtrack.match calibrate --model NAME`.
+# Calibrated on data/gold/pairs/pairs.tsv and data/gold/pairs_blind/pairs.tsv together by
+# `python -m claimtrack.match calibrate --model NAME`.
 THRESHOLDS: dict[str, Thresholds] = {
     "e5": Thresholds(same=0.915, same_cross=0.88, related=0.87),
     "use": Thresholds(same=0.56, same_cross=0.56, related=0.3),
@@ -384,8 +387,10 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
             return True
     one_claim = facts.similarity >= same_floor(facts, th)  # the same claim but for the conflict
     opposed = {"denial", "direction"} & set(facts.clash)
-    if opposed and not facts.slots and one_claim and facts.cross_script:
-        return True  # the scorer cannot read words across scripts; the word lists can
+    if one_claim and (opposed or len(facts.slots) == 1) and not (opposed and facts.slots) and "who" not in facts.slots:
+        # one claim but for one opposite word or one slot: the word lists tell, whatever the scorer says
+        if facts.cross_script or facts.frame_overlap >= th.minimal_overlap:
+            return True
     if facts.contradiction < th.contradiction:
         return False
     if facts.cross_script:
@@ -843,31 +848,35 @@ def evaluate(rows: Sequence[dict], model: str | None = None, th: Thresholds | No
     )
 
 
-def calibrate(rows: Sequence[dict], model: str | None = None,
-              linkages: Sequence[float] = (0.2, 0.25, 0.3, 0.4, 0.5)) -> tuple[Thresholds, GoldResult]:
-    """Grid-search the same-claim floors (one script, across scripts) and the linkage: the most
-    same pairs together with no trap linked (then the most contradictions linked), then the
-    middle of that plateau."""
+def calibrate(sets: Sequence[Sequence[dict]], model: str | None = None,
+              linkages: Sequence[float] = (0.2, 0.25, 0.3, 0.4, 0.5),
+              step: float = 0.005) -> tuple[Thresholds, list[GoldResult]]:
+    """Grid-search the same-claim floors (one script, across scripts) and the linkage over
+    several gold pair files at once (each clustered on its own, as a store of one story would
+    be): no trap linked in any file, then the most same pairs together and the most
+    contradictions linked, pooled over the files; then the middle of that plateau. Floors step
+    by `step` from the topic floor up, so no floor sits on one pair's cosine."""
     name = model_name(model)
     base = thresholds(name)
-    setup = gold_setup(rows, name, base, score_all=True)
-    sims: dict[bool, set[float]] = {False: set(), True: set()}
-    for f in setup.candidates.facts:
-        sims[f.cross_script].add(round(f.similarity, 3))
-    mono_grid = sorted(sims[False] | {1.0}) or [base.same]
-    cross_grid = sorted(sims[True] | {1.0}) or [base.same_cross]
+    setups = [gold_setup(rows, name, base, score_all=True) for rows in sets]
+    grid = [round(x, 3) for x in np.arange(base.related, 1.0 + step / 2, step)]
     scored = []
     for linkage in linkages:
-        for mono in mono_grid:
-            for cross in cross_grid:
+        for mono in grid:
+            for cross in grid:
                 th = replace(base, same=mono, same_cross=cross, linkage=linkage)
-                res = evaluate(rows, name, th, setup)
-                key = (res.traps_linked == 0, res.same_together, res.contradictions_linked)
-                scored.append((key, th, res))
+                results = [evaluate(rows, name, th, setup) for rows, setup in zip(sets, setups)]
+                key = (sum(r.traps_linked for r in results) == 0, _pooled(results, "same"), _pooled(results, "contradicts"))
+                scored.append((key, th, results))
     top = max(key for key, _, _ in scored)
     plateau = [(th, res) for key, th, res in scored if key == top]
-    th, res = plateau[len(plateau) // 2]
-    return th, res
+    return plateau[len(plateau) // 2]
+
+
+def _pooled(results: Sequence[GoldResult], label: str) -> float:
+    """Share of the pairs labelled `label` that came out right, over several files."""
+    share = {"same": lambda r: r.same_together, "contradicts": lambda r: r.contradictions_linked}[label]
+    return sum(share(r) * r.counts[label] for r in results) / max(1, sum(r.counts[label] for r in results))
 
 
 def _main(argv: list[str]) -> int:
@@ -875,16 +884,17 @@ def _main(argv: list[str]) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m claimtrack.match")
     parser.add_argument("command", choices=["eval", "calibrate"])
-    parser.add_argument("--pairs", default=str(GOLD_PAIRS))
+    parser.add_argument("--pairs", action="append", help="a gold pairs file (repeat: calibrate on several)")
     parser.add_argument("--model", default=None)
     args = parser.parse_args(argv)
-    rows = read_pairs(args.pairs)
+    paths = args.pairs or [str(p) for p in GOLD_PAIR_FILES]
     if args.command == "calibrate":
-        chosen, res = calibrate(rows, args.model)
-        print(json.dumps({"model": model_name(args.model), "thresholds": asdict(chosen),
-                          "same_together": res.same_together, "contradictions_linked": res.contradictions_linked,
-                          "traps_linked": res.traps_linked}, indent=2))
+        chosen, results = calibrate([read_pairs(p) for p in paths], args.model)
+        print(json.dumps({"model": model_name(args.model), "thresholds": asdict(chosen), "files": [
+            {"pairs": p, "same_together": r.same_together, "contradictions_linked": r.contradictions_linked,
+             "traps_linked": r.traps_linked} for p, r in zip(paths, results)]}, indent=2))
         return 0
+    rows = read_pairs(paths[0])
     res = evaluate(rows, args.model)
     print(format_gold(res))
     return 0 if res.passes() else 1
