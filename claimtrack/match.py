@@ -378,6 +378,10 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
     - a negation or opposite direction in near-identical wording, with a confident score;
     - no evidence the word lists see, but a substitution in near-identical wording that the
       scorer is confident about.
+    - a denial or opposite outcome (win / draw, rise / hold, convict / acquit) where the cosine
+      is at the same-claim floor and no slot differs, across scripts or with a shared frame,
+      whatever the scorer says; a slot conflict needs less shared frame (`minimal_overlap_low`)
+      at that cosine.
     Two or more differing slots are two events (the scorer caps those), never a contradiction.
     """
     if facts.similarity < th.related or len(facts.slots) >= 2:
@@ -389,9 +393,9 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
             return True
     one_claim = facts.similarity >= same_floor(facts, th)  # the same claim but for the conflict
     opposed = {"denial", "direction"} & set(facts.clash)
-    if one_claim and (opposed or len(facts.slots) == 1) and not (opposed and facts.slots) and "who" not in facts.slots:
-        # one claim but for one opposite word or one slot: the word lists tell, whatever the scorer says
-        if facts.cross_script or facts.frame_overlap >= th.minimal_overlap:
+    if one_claim and opposed and not facts.slots:
+        # one claim but for a denial or an opposite outcome: the word lists tell, whatever the scorer says
+        if opposed and (facts.cross_script or facts.frame_overlap >= th.minimal_overlap):
             return True
     if facts.contradiction < th.contradiction:
         return False
