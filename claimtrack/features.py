@@ -68,11 +68,12 @@ class Reading:
     negated: set[str] = field(default_factory=set)  # content stems of the words a negator governs
     denials: list[str] = field(default_factory=list)
     hedges: list[str] = field(default_factory=list)
-    directions: dict[str, set[str]] = field(default_factory=dict)  # antonym name -> {"a", "b"} sides used
+    directions: dict[str, set[str]] = field(default_factory=dict)  # antonym name -> sides used ("a", "b", "c")
     direction_words: dict[str, str] = field(default_factory=dict)  # "name:side" -> word as written
     numbers: dict[float, str] = field(default_factory=dict)  # value -> as written
     years: dict[int, str] = field(default_factory=dict)
     months: dict[int, str] = field(default_factory=dict)
+    relative: dict[str, str] = field(default_factory=dict)  # "last year" -> as written
     days: dict[int, str] = field(default_factory=dict)  # day of the month ("18 و19 يونيو", "June 18")
     # canonical -> as written; an unlisted place (read from a cue: "مدينة X", "in X") is keyed "~" + its words
     places: dict[str, str] = field(default_factory=dict)
@@ -82,6 +83,7 @@ class Reading:
     names: dict[str, str] = field(default_factory=dict)  # Latin capitalised words not in any list
     content: set[str] = field(default_factory=set)
     arabic: bool = False
+    order: list[str] = field(default_factory=list)  # places, peoples, actors and names, canonical, in text order
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,10 @@ class Comparison:
 class Lexicon:
     """Phrases (normalised token tuples) -> label; matches words by any reading plus a listed suffix."""
 
-    def __init__(self, suffixes: tuple[str, ...]) -> None:
+    def __init__(self, suffixes: tuple[str, ...], every_label: bool = False) -> None:
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        self._every_label = every_label  # a phrase listed under several labels yields each of them
 
     def add(self, phrase: str, label: str) -> None:
         raw_tokens = WORD.findall(phrase)
@@ -127,7 +130,7 @@ class Lexicon:
         found: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):
-            best: tuple[int, str] | None = None
+            best: tuple[int, list[str]] | None = None
             for exact_case in (True, False):
                 for form in self._forms(words[i], exact_case):
                     for tokens, label, case in self._by_first.get(form, ()):
@@ -135,11 +138,13 @@ class Lexicon:
                             continue
                         if all(tokens[k] in self._forms(words[i + k], case) for k in range(1, len(tokens))):
                             if best is None or len(tokens) > best[0]:
-                                best = (len(tokens), label)
+                                best = (len(tokens), [label])
+                            elif self._every_label and len(tokens) == best[0] and label not in best[1]:
+                                best[1].append(label)
             if best is None:
                 i += 1
                 continue
-            found.append((i, i + best[0], best[1]))
+            found.extend((i, i + best[0], label) for label in best[1])
             i += best[0]
         return found
 
@@ -152,14 +157,19 @@ class Lexicons:
     polarity: Lexicon
     directions: Lexicon
     months: Lexicon
+    relative: Lexicon
     places: Lexicon
     peoples: Lexicon
     agents: Lexicon
     things: Lexicon
     known_latin: frozenset[str]
     ambiguous_latin: frozenset[str]
+    weekdays: frozenset[str]
+    converse: frozenset[str]  # antonym groups whose a/b sides agree once the roles swap (X beat Y = Y lost to X)
     number_words: dict[str, float]
+    ordinal_units: dict[str, float]  # "الحادية": a number only before "و" + tens
     scales: dict[str, float]
+    percent: Lexicon  # "بالمئة", "per cent": qualify a number, never scale it
     year_range: tuple[int, int]
     day_joiners: frozenset[str]
     city_country: dict[str, str]  # city -> the country it lies in
@@ -179,15 +189,19 @@ def lexicons() -> Lexicons:
     for kind in ("negators", "denials", "hedges", "not_negations"):
         for word in cfg["polarity"].get(kind, []):
             polarity.add(word, kind)
-    directions = Lexicon(suffixes)
+    directions = Lexicon(suffixes, every_label=True)
     for pair in cfg.get("antonym", []):
-        for side in ("a", "b"):
+        for side in sorted(k for k, v in pair.items() if isinstance(v, list)):
             for word in pair[side]:
                 directions.add(word, f"{pair['name']}:{side}")
     months = Lexicon(("",))
     for number, names in enumerate(cfg["dates"]["months"], 1):
         for name in names:
             months.add(name, str(number))
+    relative = Lexicon(("",))
+    for names in cfg["dates"].get("relative", []):
+        for name in names:
+            relative.add(name, names[0])
     places, peoples, agents, things = Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes)
     known_latin: set[str] = set()
     gazetteer = config.load("places")
@@ -211,6 +225,10 @@ def lexicons() -> Lexicons:
                 target.add(alias, entry["name"])
                 known_latin.update(t.casefold() for t in WORD.findall(alias) if t.isascii())
     numbers = cfg["numbers"]
+    percent = Lexicon(("",))
+    for phrase in numbers.get("percent", {}).get("words", []):
+        percent.add(phrase, "percent")
+    known_latin.update(w.casefold() for w in cfg["dates"].get("weekdays", []))
     return Lexicons(
         clitics=tuple(normalize(c) for c in cfg["tokens"]["clitics"]),
         min_stem=int(cfg["tokens"]["min_stem"]),
@@ -218,13 +236,18 @@ def lexicons() -> Lexicons:
         polarity=polarity,
         directions=directions,
         months=months,
+        relative=relative,
         places=places,
         peoples=peoples,
         agents=agents,
         things=things,
         known_latin=frozenset(known_latin),
         ambiguous_latin=frozenset(cfg["dates"]["ambiguous_latin"]),
+        weekdays=frozenset(normalize(w) for w in cfg["dates"].get("weekdays", [])),
+        converse=frozenset(pair["name"] for pair in cfg.get("antonym", []) if pair.get("converse")),
         number_words={normalize(k): float(v) for k, v in numbers["words"].items()},
+        ordinal_units={normalize(k): float(v) for k, v in numbers.get("ordinal_units", {}).items()},
+        percent=percent,
         scales={normalize(k): float(v) for k, v in numbers["scales"].items()},
         year_range=(int(numbers["year_range"][0]), int(numbers["year_range"][1])),
         day_joiners=frozenset(normalize(w) for w in cfg["dates"]["day_joiners"]),
@@ -257,8 +280,18 @@ def words_of(text: str, lex: Lexicons) -> list[Word]:
     return out
 
 
+def _weekday(word: Word, lex: Lexicons) -> bool:
+    return bool(lex.weekdays & set(word.readings))
+
+
 def _number(word: Word) -> float | None:
-    text = word.readings[0].replace(",", "")
+    """Digits as a value: "5,300" and "1,234,567" group thousands; a comma before fewer or more
+    than three digits is a decimal comma ("2,7 مليون", "1,8")."""
+    text = word.readings[0]
+    groups = text.split(",")
+    if len(groups) == 2 and len(groups[1]) != 3:
+        text = ".".join(groups)
+    text = text.replace(",", "")
     try:
         return float(text)
     except ValueError:
@@ -271,6 +304,33 @@ def _scale(word: Word, lex: Lexicons) -> float | None:
 
 def _spoken(word: Word, lex: Lexicons) -> float | None:
     return next((lex.number_words[r] for r in word.readings if r in lex.number_words), None)
+
+
+def _tens_after(words: list[Word], j: int, lex: Lexicons) -> float | None:
+    """The tens (20-90) of an Arabic compound number: "و" + tens after the unit ("والثلاثين")."""
+    if j >= len(words) or not words[j].readings[0].startswith("و"):
+        return None
+    value = next((lex.number_words[r] for r in words[j].readings[1:] if r in lex.number_words), None)
+    return value if value is not None and value in TENS else None
+
+
+TENS = frozenset(float(t) for t in range(20, 100, 10))
+
+
+def _compound(words: list[Word], i: int, value: float | None, lex: Lexicons) -> tuple[float | None, int]:
+    """A unit with its tens ("ثلاثة وعشرون" = 23, "الحادية والثلاثين" = 31, "twenty one" = 21)
+    and the index after it; an ordinal unit alone is no number."""
+    unit = value if value is not None else next((lex.ordinal_units[r] for r in words[i].readings
+                                                  if r in lex.ordinal_units), None)
+    if unit is not None and unit.is_integer() and 1 <= unit <= 9:
+        tens = _tens_after(words, i + 1, lex)
+        if tens is not None:
+            return unit + tens, i + 2
+    if value in TENS and i + 1 < len(words) and words[i + 1].raw.isascii():
+        nxt = _spoken(words[i + 1], lex)
+        if nxt is not None and nxt.is_integer() and 1 <= nxt <= 9:
+            return value + nxt, i + 2
+    return value, i + 1
 
 
 def month_positions(words: list[Word], lex: Lexicons) -> list[tuple[int, int, int]]:
@@ -316,12 +376,18 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
     months = month_positions(words, lex)
     for start, end, number in months:
         reading.months[number] = " ".join(w.raw for w in words[start:end])
+    for label, written in lex.relative.find(words):
+        reading.relative.setdefault(label, written)
     days = day_positions(words, lex, months)
+    percent = {k for start, end, _ in lex.percent.spans(words) for k in range(start, end)}
     low, high = lex.year_range
     i = 0
     while i < len(words):
         word = words[i]
         value = _number(word)
+        if i in percent:
+            i += 1
+            continue
         if i in days:
             reading.days[int(value or 0)] = word.raw
             i += 1
@@ -330,13 +396,14 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
             reading.years[int(value)] = word.raw
             i += 1
             continue
-        if value is None:
-            value = _spoken(word, lex)
+        if value is None and not _weekday(word, lex):  # "الاثنين" is Monday, not "two"
+            value, j = _compound(words, i, _spoken(word, lex), lex)
+        else:
+            j = i + 1
         if value is None:
             i += 1
             continue
-        j = i + 1
-        while j < len(words) and (scale := _scale(words[j], lex)) is not None:
+        while j < len(words) and j not in percent and (scale := _scale(words[j], lex)) is not None:
             value *= scale
             j += 1
         reading.numbers[value] = " ".join(w.raw for w in words[i:j])
@@ -394,6 +461,7 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
         reading.direction_words.setdefault(label, written)
     read_numbers(words, lex, reading)
     covered: set[int] = set()
+    named: list[tuple[int, str]] = []
     lexicons_read = ((lex.places, reading.places), (lex.peoples, reading.peoples), (lex.agents, reading.agents),
                      (lex.things, reading.things))
     for lexicon, target in lexicons_read:
@@ -402,6 +470,8 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
                 continue  # "كوريا الشمالية" is the country, not the adjective "كوري شمالي"
             target.setdefault(label, " ".join(w.raw for w in words[start:end]))
             covered.update(range(start, end))
+            if lexicon is not lex.things:
+                named.append((start, label))
     found = {
         t.casefold()
         for w in (*reading.places.values(), *reading.peoples.values(), *reading.agents.values(),
@@ -409,9 +479,14 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
         for t in w.split()
     }
     reading.names, unlisted = read_names(words, lex, found)
-    numeric = {i for i, w in enumerate(words) if _number(w) is not None or _spoken(w, lex) is not None}
+    numeric = {i for i, w in enumerate(words)
+               if _number(w) is not None or (_spoken(w, lex) is not None and not _weekday(w, lex))}
     for key, written in {**unlisted, **read_place_cues(words, lex, covered | numeric)}.items():
         reading.places.setdefault(key, written)
+    latin = {w.raw.casefold(): k for k, w in reversed(list(enumerate(words)))}
+    named += [(latin[key], key) for key in reading.names if key in latin]
+    named += [(latin[key[1:]], key) for key in reading.places if key.startswith("~") and key[1:] in latin]
+    reading.order = list(dict.fromkeys(key for _, key in sorted(named)))
     reading.content = {
         w.stem for w in words if w.readings[0] not in lex.stopwords and w.stem not in lex.stopwords and _number(w) is None
     }
@@ -487,10 +562,21 @@ def _one_side(a: dict, b: dict) -> bool:
 
 def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int]:
     """Antonym pairs used one way on one side and only the other way on the other side
-    (written words, for the reason), and how many more pairs differ partly (one side uses both)."""
+    (written words, for the reason), and how many more pairs differ partly (one side uses both).
+    In a converse group (win / lose) only the third outcome (draw) opposes the other two."""
     full, partial = [], 0
+    converse = lexicons().converse
     for name in sorted(set(a.directions) & set(b.directions)):
         sa, sb = a.directions[name], b.directions[name]
+        if len(sa) == 1 and len(sb) == 1 and name in converse and sa | sb <= {"a", "b"}:
+            # "X beat Y" / "Y lost to X" agree, "X beat Y" / "Y beat X" do not: the order of the
+            # two parties decides; unknown parties, no conflict
+            swapped = roles_swapped(a, b)
+            if swapped is not None and swapped == (sa == sb):
+                side_a, side_b = next(iter(sa)), next(iter(sb))
+                note = " (parties swapped)" if swapped else ""
+                full.append((a.direction_words[f"{name}:{side_a}"], b.direction_words[f"{name}:{side_b}"] + note))
+            continue
         if sa == sb:
             continue
         if len(sa) == 1 and len(sb) == 1:
@@ -499,6 +585,16 @@ def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int]:
         else:
             partial += 1
     return full, partial
+
+
+def roles_swapped(a: Reading, b: Reading) -> bool | None:
+    """Whether the first two parties both texts name come in the other order ("England ...
+    Ireland" / "Ireland ... England"); None when they do not share two."""
+    shared = [k for k in a.order if k in b.order]
+    if len(shared) < 2:
+        return None
+    first, second = shared[0], shared[1]
+    return b.order.index(first) > b.order.index(second)
 
 
 def _polarity(flags: list[str], declared: str | None, kind: str) -> bool:
@@ -536,11 +632,18 @@ def compare(
     if numbers:
         evidence["numbers"] = f"numbers differ: {numbers[0]} vs {numbers[1]}"
         slots.append("how many")
+        if min(len(a.numbers.keys() - b.numbers.keys()), len(b.numbers.keys() - a.numbers.keys())) >= 2:
+            slots.append("how many, twice")  # several amounts replaced (score and round): another event
     years, months, days = (_substituted(a.years, b.years), _substituted(a.months, b.months),
                            _substituted(a.days, b.days))
-    if years or months or days:
-        evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months, days) if d)
+    relative = _substituted(a.relative, b.relative)
+    if years or months or days or relative:
+        evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months, days, relative) if d)
         slots.append("when")
+        if any(_one_side(x, y) for x, y in ((a.years, b.years), (a.months, b.months), (a.days, b.days))):
+            slots.append("when, to another precision")  # "in 2019" / "in March 2017": not one date told twice
+    elif numbers and _one_side({**a.years, **a.months}, {**b.years, **b.months}):
+        slots.append("when, one side")  # a dated figure against an undated one: counts at two times
     places = _places_differ(a, b, lexicons())
     if places:
         evidence["places"] = f"places differ: {places[0]} vs {places[1]}"

@@ -139,3 +139,61 @@ def test_a_claim_matching_both_sides_of_a_contradiction_joins_the_better_support
     same = [(0, 1, 0.99), (0, 3, 0.93), (1, 3, 0.93), (2, 3, 0.94)]
     kept = contested_links_dropped(same, [(0, 2), (1, 2)])
     assert (2, 3, 0.94) not in kept and (0, 3, 0.93) in kept and (1, 3, 0.93) in kept
+
+
+# ----- per cent, decimal commas, compound numbers, weekdays --------------------------------------
+
+
+def test_per_cent_words_qualify_a_number_without_scaling_it():
+    assert read("ارتفعت البطالة إلى 12.5 بالمئة").numbers == {12.5: "12.5"}
+    assert read("صوت 40 في المائة من الناخبين").numbers == {40.0: "40"}
+    assert "numbers" not in evidence("بلغ التضخم 9.2% في مارس", "بلغ التضخم 9.2 بالمئة في مارس")
+
+
+def test_decimal_commas_and_thousands_separators():
+    assert read("يبلغ الإنتاج 3,4 مليون برميل").numbers == {3_400_000.0: "3,4 مليون"}
+    assert read("more than 12,500 people").numbers == {12_500.0: "12,500"}
+
+
+def test_compound_number_words_and_ordinals_before_tens():
+    assert read("في الأسبوع الخامس والعشرين من الموسم").numbers == {25.0: "الخامس والعشرين"}
+    assert read("أصيب ثلاثة وأربعون شخصا").numbers == {43.0: "ثلاثة وأربعون"}
+    assert read("forty two miners were rescued").numbers == {42.0: "forty two"}
+    assert read("في المرحلة الثانية من الخطة").numbers == {}  # an ordinal alone is no amount
+
+
+def test_weekdays_are_neither_names_nor_numbers():
+    assert read("The storm reached the coast on Friday, officials in Manila said").names == {}
+    assert read("افتتح المعرض يوم الاثنين").numbers == {}
+
+
+# ----- outcomes -----------------------------------------------------------------------------------
+
+
+def test_a_third_outcome_opposes_the_other_two():
+    assert "direction" in evidence("Chelsea lost to Arsenal in the derby", "Chelsea drew with Arsenal in the derby")
+    assert "direction" in evidence("أبقى البنك المركزي سعر الفائدة دون تغيير", "رفع البنك المركزي سعر الفائدة")
+
+
+def test_converse_outcomes_follow_the_parties():
+    """"X beat Y" and "Y lost to X" are one result; "X beat Y" and "Y beat X" are not."""
+    assert "direction" not in evidence("Spain beat Portugal in Lisbon", "Portugal lost to Spain in Lisbon")
+    assert "direction" in evidence("Spain beat Portugal in Lisbon", "Portugal beat Spain in Lisbon")
+    assert "direction" in evidence("Spain beat Portugal in Lisbon", "Spain lost to Portugal in Lisbon")
+
+
+# ----- other events -------------------------------------------------------------------------------
+
+
+def test_several_amounts_replaced_are_another_event():
+    assert len(slots("فاز الفريق 4-2 في المباراة 12 من الموسم", "فاز الفريق 1-0 في المباراة 20 من الموسم")) >= 2
+    assert slots("قتل 40 شخصا في الفيضانات", "قتل 14 شخصا في الفيضانات") == ("how many",)
+
+
+def test_dates_at_two_precisions_and_undated_figures_are_other_events():
+    assert len(slots("The bank cut rates in 2015", "The bank cut rates in June 2012")) >= 2
+    assert len(slots("بلغ عدد الإصابات 80 حالة", "بلغ عدد الإصابات في أكتوبر 2019 نحو 900 حالة")) >= 2
+
+
+def test_relative_times_are_dates():
+    assert "dates" in evidence("قرر البرلمان اليوم تمديد حالة الطوارئ", "قرر البرلمان العام الماضي تمديد حالة الطوارئ")

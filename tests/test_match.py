@@ -7,6 +7,7 @@ seeds are ingested once per session.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import shutil
 
 import pytest
@@ -258,3 +259,29 @@ def test_gold_gate_no_trap_is_linked(gold):
 def test_gold_gate_contradictions_linked(gold):
     """Issue 3 floor: at least 80% of contradiction pairs linked."""
     assert gold.contradictions_linked >= 0.80, match.format_gold(gold)
+
+
+@pytest.fixture(scope="module")
+def gold_other_stories():
+    return match.evaluate(match.read_pairs(match.GOLD_PAIR_FILES[1]))
+
+
+def test_gold_other_stories_same_claims_share_a_cluster(gold_other_stories):
+    """Issue 3 floor on pairs about other stories (quakes, floods, elections, courts, sport)."""
+    assert gold_other_stories.same_together >= 0.90, match.format_gold(gold_other_stories)
+
+
+def test_gold_other_stories_reach(gold_other_stories):
+    """Not yet the issue's floors (80% linked, no trap): what this matcher reaches (66.7%, 3 traps,
+    two joined through cross-script same-claim links), kept from slipping back."""
+    assert gold_other_stories.contradictions_linked >= 0.66, match.format_gold(gold_other_stories)
+    assert gold_other_stories.traps_linked <= 3, match.format_gold(gold_other_stories)
+
+
+def test_one_claim_but_for_an_opposite_outcome_links_across_scripts_whatever_the_scorer():
+    th = match.thresholds("e5+use")
+    facts = match.PairFacts(similarity=th.same_cross + 0.05, cross_script=True, slots=(), clash=("direction",),
+                            overlap=0.0, contradiction=0.1, reason="opposite direction")
+    assert match.decide(facts, th) == "contradicts"
+    assert match.decide(replace(facts, similarity=th.related), th) != "contradicts"  # only topic-close
+    assert match.decide(replace(facts, slots=("where", "when")), th) != "contradicts"  # other events
