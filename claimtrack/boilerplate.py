@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from re import _constants as sre, _parser as sre_parse
 
 from claimtrack.arabic import normalize
 from claimtrack.config import load, load_folder
@@ -34,7 +36,12 @@ def fold(text: str) -> str:
     """The line form markers are matched against: NFKC, no diacritics or tatweel, one alef,
     ي for ى, ه for ة, و for ؤ, ي for ئ, case-folded (as claimtrack.arabic.normalize, digits
     left as they are; str.replace, several times faster than translate tables here)."""
-    text = DIACRITICS.sub("", unicodedata.normalize("NFKC", text))
+    return _fold_nfkc(unicodedata.normalize("NFKC", text))
+
+
+def _fold_nfkc(text: str) -> str:
+    """fold() of text in NFKC already."""
+    text = DIACRITICS.sub("", text)
     for variant, plain in LETTER_VARIANTS:
         text = text.replace(variant, plain)
     return text.casefold()
@@ -45,8 +52,40 @@ def _normalize_pattern(pattern: str) -> str:
     return NON_ASCII.sub(lambda m: fold(m.group()), pattern)
 
 
+def _needles(items: sre_parse.SubPattern | list) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed pattern contains (the longest such that
+    can be read off: a literal run, or one from each branch of an alternation), or None."""
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(frozenset(["".join(run)]))
+            run = []
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            consider(_needles(av[3]))
+        elif op is sre.BRANCH:
+            branches = [_needles(branch) for branch in av[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_needles(av[2]))
+        elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+            consider(frozenset(chr(v) for _, v in av))
+    return best
+
+
 class _AnyOf:
-    """Patterns searched together: those anchored with ^ are tried at the line start only."""
+    """Patterns searched together: those anchored with ^ are tried at the line start only.
+    The floating ones are tried only in lines holding one of their `needles`."""
 
     def __init__(self, patterns: list[str]) -> None:
         anchored = [_normalize_pattern(p[1:]) for p in patterns if p.startswith("^")]
@@ -54,9 +93,17 @@ class _AnyOf:
         # lines are case-folded already: no IGNORECASE
         self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
         self.floating = re.compile("|".join(f"(?:{p})" for p in floating)) if floating else None
+        self.needles = _needles(sre_parse.parse(self.floating.pattern)) if self.floating else None
 
-    def search(self, line: str) -> re.Match | None:
-        return (self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)) or None
+    def search(self, line: str, floating: bool = True) -> re.Match | None:
+        """A match at the line start, else (when `floating`) anywhere in the line."""
+        return (self.anchored and self.anchored.match(line)) or (floating and self.floating and self.floating.search(line)) or None
+
+    def may_float(self, page: _Page) -> Container[int]:
+        """Indices of the page's lines the floating patterns may match."""
+        if self.floating is None:
+            return ()
+        return range(len(page.lines)) if self.needles is None else page.holding(self.needles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +127,25 @@ class _Line:
     words: int
     tight: bool  # no blank line between this line and the one before
     kind: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    lines: list[_Line]
+    folded: str  # the lines' `norm`, joined by "\n"
+    starts: list[int]  # where each line's `norm` starts in `folded`
+
+    def holding(self, needles: Iterable[str]) -> set[int]:
+        """Indices of the lines whose `norm` contains one of `needles`."""
+        found: set[int] = set()
+        last = len(self.starts) - 1
+        for needle in needles:
+            at = self.folded.find(needle)
+            while at >= 0:
+                index = bisect_right(self.starts, at) - 1
+                found.add(index)
+                at = self.folded.find(needle, self.starts[index + 1]) if index < last else -1
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,20 +275,27 @@ def find_registered(text: str) -> Entity | None:
 # --- lines -------------------------------------------------------------------------------
 
 
-def _split_lines(raw: str) -> list[_Line]:
-    lines: list[_Line] = []
-    prev_end = 0
-    for m in LINE.finditer(raw):
-        text = m.group()
-        stripped = text.strip()
-        if not stripped:
-            continue
-        start = m.start() + (len(text) - len(text.lstrip()))
-        end = start + len(stripped)
-        tight = not lines or len(BREAK.findall(raw, prev_end, start)) <= 1
-        lines.append(_Line(start, end, stripped, fold(stripped), len(stripped.split()), tight))
-        prev_end = end
-    return lines
+def _read_page(raw: str) -> _Page:
+    """The non-blank lines, stripped; `tight` when no blank line separates a line from the last.
+    str.splitlines breaks where LINE does. Lines are folded together after NFKC (a line break
+    never folds into or out of anything: the same as folding each line on its own)."""
+    found: list[tuple[int, str, bool]] = []
+    offset, blank_before = 0, False
+    for piece in raw.splitlines(keepends=True):
+        stripped = piece.strip()
+        if stripped:
+            found.append((offset + len(piece) - len(piece.lstrip()), stripped, not found or not blank_before))
+            blank_before = False
+        else:
+            blank_before = True
+        offset += len(piece)
+    folded = _fold_nfkc("\n".join(unicodedata.normalize("NFKC", text) for _, text, _ in found))
+    norms = folded.split("\n") if found else []
+    lines = [_Line(start, start + len(text), text, norm, len(text.split()), tight) for (start, text, tight), norm in zip(found, norms)]
+    starts = [0]
+    for norm in norms:
+        starts.append(starts[-1] + len(norm) + 1)
+    return _Page(lines, folded, starts[:-1])
 
 
 def _reads_as_body(line: _Line, rules: _Rules) -> bool:
@@ -276,12 +349,13 @@ def _arabic_page(raw: str, share: float) -> bool:
     return arabic > 0 and arabic / (arabic + latin) >= share
 
 
-def _classify(lines: list[_Line], arabic_page: bool, rules: _Rules) -> None:
+def _classify(page: _Page, arabic_page: bool, rules: _Rules) -> None:
     """One pass top to bottom: markers first, then the line's shape."""
     story_chars = 0
     ended = in_teaser = False
     summary = ""  # "label": the line after a summary label; "box": lines tight with it
-    for line in lines:
+    signoff_at, line_at, anywhere_at = (group.may_float(page) for group in (rules.signoff, rules.line, rules.anywhere))
+    for i, line in enumerate(page.lines):
         body_like = _reads_as_body(line, rules)
         if summary == "label" or (summary == "box" and line.tight):
             line.kind = BOILERPLATE
@@ -296,12 +370,12 @@ def _classify(lines: list[_Line], arabic_page: bool, rules: _Rules) -> None:
             summary = "label"
             continue
         is_end = line.words <= rules.end_max_words and rules.end.search(line.norm)
-        if is_end or rules.signoff.search(line.norm):
+        if is_end or rules.signoff.search(line.norm, i in signoff_at):
             line.kind = BOILERPLATE
             ended = story_chars >= rules.story_min_chars
             continue
         short = line.words <= rules.marker_max_words
-        if (short and rules.line.search(line.norm)) or rules.anywhere.search(line.norm):
+        if (short and rules.line.search(line.norm, i in line_at)) or rules.anywhere.search(line.norm, i in anywhere_at):
             line.kind = BOILERPLATE
             continue
         teaser = rules.teaser.search(line.norm)
@@ -522,8 +596,9 @@ def _find_outlet(lines: list[_Line], rules: _Rules) -> Entity | None:
 def find_body(raw: str) -> BodyInfo:
     """Body, boilerplate and title spans of `raw` (disjoint, in order) and the outlet shown."""
     rules = _rules()
-    lines = _split_lines(raw)
-    _classify(lines, _arabic_page(raw, rules.arabic_page_share), rules)
+    page = _read_page(raw)
+    lines = page.lines
+    _classify(page, _arabic_page(raw, rules.arabic_page_share), rules)
     _mark_repeats(lines)
     _mark_crumbs(lines, rules)
     _mark_headline(lines, rules)
