@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from re import _constants as sre, _parser as sre_parse
 
 from claimtrack.arabic import normalize
@@ -22,14 +22,12 @@ from claimtrack.config import load, load_folder
 from claimtrack.models import Entity, Span
 
 BODY, TITLE, BOILERPLATE = "body", "title", "boilerplate"
-LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
-BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 NAME_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 LATIN_LETTER = re.compile("[A-Za-z]")
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 LETTER_VARIANTS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"), ("ئ", "ي"))
-ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
 
 
 def fold(text: str) -> str:
@@ -276,9 +274,10 @@ def find_registered(text: str) -> Entity | None:
 
 
 def _read_page(raw: str) -> _Page:
-    """The non-blank lines, stripped; `tight` when no blank line separates a line from the last.
-    str.splitlines breaks where LINE does. Lines are folded together after NFKC (a line break
-    never folds into or out of anything: the same as folding each line on its own)."""
+    r"""The non-blank lines, stripped; `tight` when no blank line separates a line from the last.
+    Lines end where str.splitlines ends them (\n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028,
+    \u2029). They are folded together after NFKC: a line break never folds into or out of
+    anything, so this is the same as folding each line on its own."""
     found: list[tuple[int, str, bool]] = []
     offset, blank_before = 0, False
     for piece in raw.splitlines(keepends=True):
@@ -345,12 +344,13 @@ def _teaser_is_inline(line: _Line, match: re.Match) -> bool:
 def _arabic_page(raw: str, share: float) -> bool:
     """Arabic letters outnumber Latin ones enough (judged on the first 2000 characters)."""
     sample = raw[:2000]
-    arabic, latin = len(ARABIC_LETTER.findall(sample)), len(LATIN_LETTER.findall(sample))
+    arabic, latin = sum(map(len, ARABIC_LETTERS.findall(sample))), len(LATIN_LETTER.findall(sample))
     return arabic > 0 and arabic / (arabic + latin) >= share
 
 
-def _classify(page: _Page, arabic_page: bool, rules: _Rules) -> None:
-    """One pass top to bottom: markers first, then the line's shape."""
+def _classify(page: _Page, arabic_page: Callable[[], bool], rules: _Rules) -> None:
+    """One pass top to bottom: markers first, then the line's shape (the script of the page
+    is judged only when a Latin line asks)."""
     story_chars = 0
     ended = in_teaser = False
     summary = ""  # "label": the line after a summary label; "box": lines tight with it
@@ -388,7 +388,7 @@ def _classify(page: _Page, arabic_page: bool, rules: _Rules) -> None:
             or _is_glued(line, rules)
             or _is_caption(line, rules)
             or _is_bullet(line, rules)
-            or (arabic_page and _is_latin(line))
+            or (_is_latin(line) and arabic_page())
         ):
             line.kind = BOILERPLATE
             continue
@@ -598,7 +598,7 @@ def find_body(raw: str) -> BodyInfo:
     rules = _rules()
     page = _read_page(raw)
     lines = page.lines
-    _classify(page, _arabic_page(raw, rules.arabic_page_share), rules)
+    _classify(page, cache(lambda: _arabic_page(raw, rules.arabic_page_share)), rules)
     _mark_repeats(lines)
     _mark_crumbs(lines, rules)
     _mark_headline(lines, rules)
