@@ -168,6 +168,7 @@ class _Rules:
     end_max_words: int
     marker_max_words: int
     arabic_page_share: float
+    crumb_separators: tuple[str, ...]
     crumb_split: re.Pattern
     headline_max_words: int
     echo_min_words: int
@@ -220,6 +221,7 @@ def _rules() -> _Rules:
         end_max_words=shape["end_max_words"],
         marker_max_words=shape["marker_max_words"],
         arabic_page_share=shape["arabic_page_share"],
+        crumb_separators=tuple(shape["crumb_separators"]),
         crumb_split=re.compile("|".join(re.escape(sep) for sep in shape["crumb_separators"])),
         headline_max_words=shape["headline_max_words"],
         echo_min_words=shape["echo_min_words"],
@@ -429,15 +431,15 @@ def _crumbs(line: _Line, rules: _Rules) -> list[str] | None:
     return parts if all(len(p.split()) <= rules.title_max_words for p in parts) else None
 
 
-def _mark_crumbs(lines: list[_Line], rules: _Rules) -> None:
+def _mark_crumbs(page: _Page, rules: _Rules) -> None:
     """A breadcrumb trail is page furniture; the line repeating its last item is the headline."""
     headlines: set[str] = set()
-    for line in lines:
-        parts = _crumbs(line, rules)
+    for index in page.holding(rules.crumb_separators):
+        parts = _crumbs(page.lines[index], rules)
         if parts:
-            line.kind = BOILERPLATE
+            page.lines[index].kind = BOILERPLATE
             headlines.add(parts[-1])
-    for line in lines:
+    for line in page.lines:
         if line.kind == BODY and line.norm in headlines:
             line.kind = TITLE
 
@@ -600,7 +602,7 @@ def find_body(raw: str) -> BodyInfo:
     lines = page.lines
     _classify(page, cache(lambda: _arabic_page(raw, rules.arabic_page_share)), rules)
     _mark_repeats(lines)
-    _mark_crumbs(lines, rules)
+    _mark_crumbs(page, rules)
     _mark_headline(lines, rules)
     _mark_echoes(lines, rules)
     _mark_lists(lines, rules)
