@@ -73,12 +73,17 @@ def _needles(items: sre_parse.SubPattern | list) -> frozenset[str] | None:
         elif op is sre.BRANCH:
             branches = [_needles(branch) for branch in av[1]]
             if all(branches):
-                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+                consider(_without_longer(frozenset().union(*branches)))  # type: ignore[arg-type]
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
             consider(_needles(av[2]))
         elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
             consider(frozenset(chr(v) for _, v in av))
     return best
+
+
+def _without_longer(needles: frozenset[str]) -> frozenset[str]:
+    """The needles that hold no other one (a line holding "photo credit" holds "photo")."""
+    return frozenset(n for n in needles if not any(other in n for other in needles if other != n))
 
 
 class _AnyOf:
