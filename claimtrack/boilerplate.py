@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -86,6 +85,30 @@ def _without_longer(needles: frozenset[str]) -> frozenset[str]:
     return frozenset(n for n in needles if not any(other in n for other in needles if other != n))
 
 
+# Letters that match a Latin letter case-insensitively (re.IGNORECASE) but lower-case to
+# something else: İ (i), ı (i), ſ (s).
+ODD_CASE = ("\u0130", "\u0131", "\u017f")
+
+
+class _OutletPatterns:
+    """Patterns on the raw line (case ignored), tried in order. A line is tried only when its
+    lower case holds one of their needles (each written in ASCII or uncased letters)."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.patterns = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+        found = [_needles(sre_parse.parse(p, re.IGNORECASE)) for p in patterns]
+        needles = frozenset().union(*found) if all(found) else frozenset()  # type: ignore[arg-type]
+        plain = needles and all(c.isascii() or c.lower() == c == c.upper() for needle in needles for c in needle)
+        self.needles = _without_longer(frozenset(n.lower() for n in needles)) if plain else None
+
+    def lines_to_try(self, lines: list[_Line]) -> list[_Line]:
+        text = "\n".join(line.text for line in lines)
+        if self.needles is None or any(odd in text for odd in ODD_CASE):
+            return lines
+        holding = _lines_holding(text.lower(), self.needles)
+        return [line for i, line in enumerate(lines) if i in holding]
+
+
 class _AnyOf:
     """Patterns searched together: those anchored with ^ are tried at the line start only.
     The floating ones are tried only in lines holding one of their `needles`."""
@@ -132,23 +155,26 @@ class _Line:
     kind: str = ""
 
 
+def _lines_holding(text: str, needles: Iterable[str]) -> set[int]:
+    """Indices of the lines of `text` (joined by "\n") that hold one of `needles`."""
+    found: set[int] = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.add(text.count("\n", 0, at))
+            line_end = text.find("\n", at)
+            at = text.find(needle, line_end + 1) if line_end >= 0 else -1
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class _Page:
     lines: list[_Line]
     folded: str  # the lines' `norm`, joined by "\n"
-    starts: list[int]  # where each line's `norm` starts in `folded`
 
     def holding(self, needles: Iterable[str]) -> set[int]:
         """Indices of the lines whose `norm` contains one of `needles`."""
-        found: set[int] = set()
-        last = len(self.starts) - 1
-        for needle in needles:
-            at = self.folded.find(needle)
-            while at >= 0:
-                index = bisect_right(self.starts, at) - 1
-                found.add(index)
-                at = self.folded.find(needle, self.starts[index + 1]) if index < last else -1
-        return found
+        return _lines_holding(self.folded, needles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,12 +206,12 @@ class _Rules:
     echo_share: float
     echo_share_above_story: float
     echo_top_lines: int
-    logo: tuple[re.Pattern, ...]
-    own: tuple[re.Pattern, ...]
-    masthead: tuple[re.Pattern, ...]
-    source: tuple[re.Pattern, ...]
-    site: tuple[re.Pattern, ...]
-    dateline: tuple[re.Pattern, ...]
+    logo: _OutletPatterns
+    own: _OutletPatterns
+    masthead: _OutletPatterns
+    source: _OutletPatterns
+    site: _OutletPatterns
+    dateline: _OutletPatterns
     dateline_paragraphs: int
     masthead_lines: int
     unknown_outlet_max_words: int
@@ -201,9 +227,6 @@ def _name_key(text: str) -> str:
 def _rules() -> _Rules:
     cfg = load("boilerplate")
     shape, markers, outlet = cfg["shape"], cfg["markers"], cfg["outlet"]
-
-    def compiled(key: str) -> tuple[re.Pattern, ...]:
-        return tuple(re.compile(p, re.IGNORECASE) for p in outlet[key])
 
     return _Rules(
         end=_AnyOf(markers["end"]),
@@ -233,12 +256,12 @@ def _rules() -> _Rules:
         echo_share=shape["echo_share"],
         echo_share_above_story=shape["echo_share_above_story"],
         echo_top_lines=shape["echo_top_lines"],
-        logo=compiled("logo"),
-        own=compiled("own"),
-        masthead=compiled("masthead"),
-        source=compiled("source"),
-        site=compiled("site"),
-        dateline=compiled("dateline"),
+        logo=_OutletPatterns(outlet["logo"]),
+        own=_OutletPatterns(outlet["own"]),
+        masthead=_OutletPatterns(outlet["masthead"]),
+        source=_OutletPatterns(outlet["source"]),
+        site=_OutletPatterns(outlet["site"]),
+        dateline=_OutletPatterns(outlet["dateline"]),
         dateline_paragraphs=outlet["dateline_paragraphs"],
         masthead_lines=outlet["masthead_lines"],
         unknown_outlet_max_words=outlet["unknown_outlet_max_words"],
@@ -263,12 +286,19 @@ def _registry() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _registry_first_words() -> frozenset[str]:
+    return frozenset(key.split(" ")[0] for key in _registry())
+
+
 def find_registered(text: str) -> Entity | None:
     """The first (longest at its place) registry outlet or agency named in `text`, as written."""
-    registry = _registry()
+    registry, first_words = _registry(), _registry_first_words()
     tokens = list(NAME_TOKEN.finditer(text))
     keys = [normalize(t.group()) for t in tokens]
     for i in range(len(tokens)):
+        if keys[i].split(" ")[0] not in first_words:
+            continue
         for n in range(min(5, len(tokens) - i), 0, -1):
             hit = registry.get(" ".join(keys[i : i + n]))
             if hit:
@@ -298,10 +328,7 @@ def _read_page(raw: str) -> _Page:
     folded = _fold_nfkc("\n".join(unicodedata.normalize("NFKC", text) for _, text, _ in found))
     norms = folded.split("\n") if found else []
     lines = [_Line(start, start + len(text), text, norm, len(text.split()), tight) for (start, text, tight), norm in zip(found, norms)]
-    starts = [0]
-    for norm in norms:
-        starts.append(starts[-1] + len(norm) + 1)
-    return _Page(lines, folded, starts[:-1])
+    return _Page(lines, folded)
 
 
 def _reads_as_body(line: _Line, rules: _Rules) -> bool:
@@ -545,10 +572,10 @@ def _entity_from_name(name: str, rules: _Rules, allow_unknown: bool) -> Entity |
     return Entity(text=name, name=_shown_name(name), kind="outlet")
 
 
-def _matches(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Iterator[Entity]:
+def _matches(patterns: _OutletPatterns, lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Iterator[Entity]:
     """Every name the patterns find in `lines`, in line order, as registry entities where known."""
-    for line in lines:
-        for pattern in patterns:
+    for line in patterns.lines_to_try(lines):
+        for pattern in patterns.patterns:
             m = pattern.search(line.text)
             if m and m.group("name"):
                 entity = _entity_from_name(m.group("name"), rules, allow_unknown)
@@ -556,7 +583,7 @@ def _matches(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules
                     yield entity
 
 
-def _first_match(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Entity | None:
+def _first_match(patterns: _OutletPatterns, lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Entity | None:
     return next(_matches(patterns, lines, rules, allow_unknown), None)
 
 
