@@ -24,6 +24,7 @@ BODY, TITLE, BOILERPLATE = "body", "title", "boilerplate"
 NAME_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 LATIN_LETTER = re.compile("[A-Za-z]")
+ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 LETTER_VARIANTS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"), ("ئ", "ي"))
 ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
@@ -334,7 +335,7 @@ def _read_page(raw: str) -> _Page:
 def _reads_as_body(line: _Line, rules: _Rules) -> bool:
     """Sentence-like: ends in sentence punctuation and is not tiny, or is long (or has commas)."""
     last = line.text[-1]
-    if not any(c.isalpha() for c in line.text):
+    if not any(map(str.isalpha, line.text)):
         return False
     if last in "?؟":
         return line.words > rules.question_max_words
@@ -366,8 +367,11 @@ def _is_bullet(line: _Line, rules: _Rules) -> bool:
 
 
 def _is_latin(line: _Line) -> bool:
-    letters = [c for c in line.text if c.isalpha()]
-    return bool(letters) and sum(c.isascii() for c in letters) / len(letters) > 0.5
+    """Most of the line's letters are Latin (ASCII) ones."""
+    latin = len(line.text.encode("ascii", "ignore").translate(None, ASCII_NON_LETTERS))
+    if not latin or line.text.isascii():
+        return latin > 0
+    return latin / sum(map(str.isalpha, line.text)) > 0.5
 
 
 def _teaser_is_inline(line: _Line, match: re.Match) -> bool:
