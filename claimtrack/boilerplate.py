@@ -51,13 +51,13 @@ def _normalize_pattern(pattern: str) -> str:
 
 
 def _needles(items: sre_parse.SubPattern | list) -> frozenset[str] | None:
-    """Strings one of which every match of a parsed pattern contains (the longest such that
-    can be read off: a literal run, or one from each branch of an alternation), or None."""
+    """Strings one of which every match of a parsed pattern contains, or None: a literal run,
+    or one from each branch of an alternation; the longest shortest one, then the fewest."""
     best: frozenset[str] | None = None
 
     def consider(found: frozenset[str] | None) -> None:
         nonlocal best
-        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+        if found and (best is None or (-min(map(len, found)), len(found)) < (-min(map(len, best)), len(best))):
             best = found
 
     run: list[str] = []
