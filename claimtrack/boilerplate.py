@@ -5,6 +5,10 @@ rules run: a story-end marker ("المصدر: ...", "أخبار ذات صلة", 
 story, a teaser marker ("اقرأ أيضاً") swallows the headlines after it, tight blocks of
 headline-like lines are lists, repeated lines are captions. The patterns and thresholds
 are in `configs/boilerplate.toml`; the outlet is looked up in `configs/entities/`.
+
+Speed: a pattern that can match anywhere in a line is tried only in the lines holding one of
+its "needles", literal strings every match contains, read off the parsed pattern and found
+with str.find over the whole page at once (`_needles`, `_lines_holding`).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import unicodedata
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from re import _constants as sre, _parser as sre_parse
+from re import _constants as sre, _parser as sre_parse  # the parser behind re.compile (3.11+)
 
 from claimtrack.arabic import normalize
 from claimtrack.config import load, load_folder
