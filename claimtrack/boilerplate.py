@@ -5,36 +5,45 @@ rules run: a story-end marker ("المصدر: ...", "أخبار ذات صلة", 
 story, a teaser marker ("اقرأ أيضاً") swallows the headlines after it, tight blocks of
 headline-like lines are lists, repeated lines are captions. The patterns and thresholds
 are in `configs/boilerplate.toml`; the outlet is looked up in `configs/entities/`.
+
+Speed: a pattern that can match anywhere in a line is tried only in the lines holding one of
+its "needles", literal strings every match contains, read off the parsed pattern and found
+with str.find over the whole page at once (`_needles`, `_lines_holding`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from re import _constants as sre, _parser as sre_parse  # the parser behind re.compile (3.11+)
 
 from claimtrack.arabic import normalize
 from claimtrack.config import load, load_folder
 from claimtrack.models import Entity, Span
 
 BODY, TITLE, BOILERPLATE = "body", "title", "boilerplate"
-LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
-BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 NAME_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 LATIN_LETTER = re.compile("[A-Za-z]")
+ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 LETTER_VARIANTS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"), ("ئ", "ي"))
-ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
 
 
 def fold(text: str) -> str:
     """The line form markers are matched against: NFKC, no diacritics or tatweel, one alef,
     ي for ى, ه for ة, و for ؤ, ي for ئ, case-folded (as claimtrack.arabic.normalize, digits
     left as they are; str.replace, several times faster than translate tables here)."""
-    text = DIACRITICS.sub("", unicodedata.normalize("NFKC", text))
+    return _fold_nfkc(unicodedata.normalize("NFKC", text))
+
+
+def _fold_nfkc(text: str) -> str:
+    """fold() of text in NFKC already."""
+    text = DIACRITICS.sub("", text)
     for variant, plain in LETTER_VARIANTS:
         text = text.replace(variant, plain)
     return text.casefold()
@@ -45,8 +54,69 @@ def _normalize_pattern(pattern: str) -> str:
     return NON_ASCII.sub(lambda m: fold(m.group()), pattern)
 
 
+def _needles(items: sre_parse.SubPattern | list) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed pattern contains, or None: a literal run,
+    or one from each branch of an alternation; the longest shortest one, then the fewest."""
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or (-min(map(len, found)), len(found)) < (-min(map(len, best)), len(best))):
+            best = found
+
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(frozenset(["".join(run)]))
+            run = []
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            consider(_needles(av[3]))
+        elif op is sre.BRANCH:
+            branches = [_needles(branch) for branch in av[1]]
+            if all(branches):
+                consider(_without_longer(frozenset().union(*branches)))  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_needles(av[2]))
+        elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+            consider(frozenset(chr(v) for _, v in av))
+    return best
+
+
+def _without_longer(needles: frozenset[str]) -> frozenset[str]:
+    """The needles that hold no other one (a line holding "photo credit" holds "photo")."""
+    return frozenset(n for n in needles if not any(other in n for other in needles if other != n))
+
+
+# Letters that match a Latin letter case-insensitively (re.IGNORECASE) but lower-case to
+# something else: İ (i), ı (i), ſ (s).
+ODD_CASE = ("\u0130", "\u0131", "\u017f")
+
+
+class _OutletPatterns:
+    """Patterns on the raw line (case ignored), tried in order. A line is tried only when its
+    lower case holds one of their needles (each written in ASCII or uncased letters)."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.patterns = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+        found = [_needles(sre_parse.parse(p, re.IGNORECASE)) for p in patterns]
+        needles = frozenset().union(*found) if all(found) else frozenset()  # type: ignore[arg-type]
+        plain = needles and all(c.isascii() or c.lower() == c == c.upper() for needle in needles for c in needle)
+        self.needles = _without_longer(frozenset(n.lower() for n in needles)) if plain else None
+
+    def lines_to_try(self, lines: list[_Line]) -> list[_Line]:
+        text = "\n".join(line.text for line in lines)
+        if self.needles is None or any(odd in text for odd in ODD_CASE):
+            return lines
+        holding = _lines_holding(text.lower(), self.needles)
+        return [line for i, line in enumerate(lines) if i in holding]
+
+
 class _AnyOf:
-    """Patterns searched together: those anchored with ^ are tried at the line start only."""
+    """Patterns searched together: those anchored with ^ are tried at the line start only.
+    The floating ones are tried only in lines holding one of their `needles`."""
 
     def __init__(self, patterns: list[str]) -> None:
         anchored = [_normalize_pattern(p[1:]) for p in patterns if p.startswith("^")]
@@ -54,9 +124,17 @@ class _AnyOf:
         # lines are case-folded already: no IGNORECASE
         self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
         self.floating = re.compile("|".join(f"(?:{p})" for p in floating)) if floating else None
+        self.needles = _needles(sre_parse.parse(self.floating.pattern)) if self.floating else None
 
-    def search(self, line: str) -> re.Match | None:
-        return (self.anchored and self.anchored.match(line)) or (self.floating and self.floating.search(line)) or None
+    def search(self, line: str, floating: bool = True) -> re.Match | None:
+        """A match at the line start, else (when `floating`) anywhere in the line."""
+        return (self.anchored and self.anchored.match(line)) or (floating and self.floating and self.floating.search(line)) or None
+
+    def may_float(self, page: _Page) -> Container[int]:
+        """Indices of the page's lines the floating patterns may match."""
+        if self.floating is None:
+            return ()
+        return range(len(page.lines)) if self.needles is None else page.holding(self.needles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +160,28 @@ class _Line:
     kind: str = ""
 
 
+def _lines_holding(text: str, needles: Iterable[str]) -> set[int]:
+    """Indices of the lines of `text` (joined by "\n") that hold one of `needles`."""
+    found: set[int] = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.add(text.count("\n", 0, at))
+            line_end = text.find("\n", at)
+            at = text.find(needle, line_end + 1) if line_end >= 0 else -1
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    lines: list[_Line]
+    folded: str  # the lines' `norm`, joined by "\n"
+
+    def holding(self, needles: Iterable[str]) -> set[int]:
+        """Indices of the lines whose `norm` contains one of `needles`."""
+        return _lines_holding(self.folded, needles)
+
+
 @dataclass(frozen=True, slots=True)
 class _Rules:
     end: _AnyOf
@@ -104,18 +204,19 @@ class _Rules:
     end_max_words: int
     marker_max_words: int
     arabic_page_share: float
+    crumb_separators: tuple[str, ...]
     crumb_split: re.Pattern
     headline_max_words: int
     echo_min_words: int
     echo_share: float
     echo_share_above_story: float
     echo_top_lines: int
-    logo: tuple[re.Pattern, ...]
-    own: tuple[re.Pattern, ...]
-    masthead: tuple[re.Pattern, ...]
-    source: tuple[re.Pattern, ...]
-    site: tuple[re.Pattern, ...]
-    dateline: tuple[re.Pattern, ...]
+    logo: _OutletPatterns
+    own: _OutletPatterns
+    masthead: _OutletPatterns
+    source: _OutletPatterns
+    site: _OutletPatterns
+    dateline: _OutletPatterns
     dateline_paragraphs: int
     masthead_lines: int
     unknown_outlet_max_words: int
@@ -131,9 +232,6 @@ def _name_key(text: str) -> str:
 def _rules() -> _Rules:
     cfg = load("boilerplate")
     shape, markers, outlet = cfg["shape"], cfg["markers"], cfg["outlet"]
-
-    def compiled(key: str) -> tuple[re.Pattern, ...]:
-        return tuple(re.compile(p, re.IGNORECASE) for p in outlet[key])
 
     return _Rules(
         end=_AnyOf(markers["end"]),
@@ -156,18 +254,19 @@ def _rules() -> _Rules:
         end_max_words=shape["end_max_words"],
         marker_max_words=shape["marker_max_words"],
         arabic_page_share=shape["arabic_page_share"],
+        crumb_separators=tuple(shape["crumb_separators"]),
         crumb_split=re.compile("|".join(re.escape(sep) for sep in shape["crumb_separators"])),
         headline_max_words=shape["headline_max_words"],
         echo_min_words=shape["echo_min_words"],
         echo_share=shape["echo_share"],
         echo_share_above_story=shape["echo_share_above_story"],
         echo_top_lines=shape["echo_top_lines"],
-        logo=compiled("logo"),
-        own=compiled("own"),
-        masthead=compiled("masthead"),
-        source=compiled("source"),
-        site=compiled("site"),
-        dateline=compiled("dateline"),
+        logo=_OutletPatterns(outlet["logo"]),
+        own=_OutletPatterns(outlet["own"]),
+        masthead=_OutletPatterns(outlet["masthead"]),
+        source=_OutletPatterns(outlet["source"]),
+        site=_OutletPatterns(outlet["site"]),
+        dateline=_OutletPatterns(outlet["dateline"]),
         dateline_paragraphs=outlet["dateline_paragraphs"],
         masthead_lines=outlet["masthead_lines"],
         unknown_outlet_max_words=outlet["unknown_outlet_max_words"],
@@ -192,12 +291,19 @@ def _registry() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _registry_first_words() -> frozenset[str]:
+    return frozenset(key.split(" ")[0] for key in _registry())
+
+
 def find_registered(text: str) -> Entity | None:
     """The first (longest at its place) registry outlet or agency named in `text`, as written."""
-    registry = _registry()
+    registry, first_words = _registry(), _registry_first_words()
     tokens = list(NAME_TOKEN.finditer(text))
     keys = [normalize(t.group()) for t in tokens]
     for i in range(len(tokens)):
+        if keys[i].split(" ")[0] not in first_words:
+            continue
         for n in range(min(5, len(tokens) - i), 0, -1):
             hit = registry.get(" ".join(keys[i : i + n]))
             if hit:
@@ -209,26 +315,31 @@ def find_registered(text: str) -> Entity | None:
 # --- lines -------------------------------------------------------------------------------
 
 
-def _split_lines(raw: str) -> list[_Line]:
-    lines: list[_Line] = []
-    prev_end = 0
-    for m in LINE.finditer(raw):
-        text = m.group()
-        stripped = text.strip()
-        if not stripped:
-            continue
-        start = m.start() + (len(text) - len(text.lstrip()))
-        end = start + len(stripped)
-        tight = not lines or len(BREAK.findall(raw, prev_end, start)) <= 1
-        lines.append(_Line(start, end, stripped, fold(stripped), len(stripped.split()), tight))
-        prev_end = end
-    return lines
+def _read_page(raw: str) -> _Page:
+    r"""The non-blank lines, stripped; `tight` when no blank line separates a line from the last.
+    Lines end where str.splitlines ends them (\n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028,
+    \u2029). They are folded together after NFKC: a line break never folds into or out of
+    anything, so this is the same as folding each line on its own."""
+    found: list[tuple[int, str, bool]] = []
+    offset, blank_before = 0, False
+    for piece in raw.splitlines(keepends=True):
+        stripped = piece.strip()
+        if stripped:
+            found.append((offset + len(piece) - len(piece.lstrip()), stripped, not found or not blank_before))
+            blank_before = False
+        else:
+            blank_before = True
+        offset += len(piece)
+    folded = _fold_nfkc("\n".join(unicodedata.normalize("NFKC", text) for _, text, _ in found))
+    norms = folded.split("\n") if found else []
+    lines = [_Line(start, start + len(text), text, norm, len(text.split()), tight) for (start, text, tight), norm in zip(found, norms)]
+    return _Page(lines, folded)
 
 
 def _reads_as_body(line: _Line, rules: _Rules) -> bool:
     """Sentence-like: ends in sentence punctuation and is not tiny, or is long (or has commas)."""
     last = line.text[-1]
-    if not any(c.isalpha() for c in line.text):
+    if not any(map(str.isalpha, line.text)):
         return False
     if last in "?؟":
         return line.words > rules.question_max_words
@@ -260,8 +371,11 @@ def _is_bullet(line: _Line, rules: _Rules) -> bool:
 
 
 def _is_latin(line: _Line) -> bool:
-    letters = [c for c in line.text if c.isalpha()]
-    return bool(letters) and sum(c.isascii() for c in letters) / len(letters) > 0.5
+    """Most of the line's letters are Latin (ASCII) ones."""
+    latin = len(line.text.encode("ascii", "ignore").translate(None, ASCII_NON_LETTERS))
+    if not latin or line.text.isascii():
+        return latin > 0
+    return latin / sum(map(str.isalpha, line.text)) > 0.5
 
 
 def _teaser_is_inline(line: _Line, match: re.Match) -> bool:
@@ -272,16 +386,18 @@ def _teaser_is_inline(line: _Line, match: re.Match) -> bool:
 def _arabic_page(raw: str, share: float) -> bool:
     """Arabic letters outnumber Latin ones enough (judged on the first 2000 characters)."""
     sample = raw[:2000]
-    arabic, latin = len(ARABIC_LETTER.findall(sample)), len(LATIN_LETTER.findall(sample))
+    arabic, latin = sum(map(len, ARABIC_LETTERS.findall(sample))), len(LATIN_LETTER.findall(sample))
     return arabic > 0 and arabic / (arabic + latin) >= share
 
 
-def _classify(lines: list[_Line], arabic_page: bool, rules: _Rules) -> None:
-    """One pass top to bottom: markers first, then the line's shape."""
+def _classify(page: _Page, arabic_page: Callable[[], bool], rules: _Rules) -> None:
+    """One pass top to bottom: markers first, then the line's shape (the script of the page
+    is judged only when a Latin line asks)."""
     story_chars = 0
     ended = in_teaser = False
     summary = ""  # "label": the line after a summary label; "box": lines tight with it
-    for line in lines:
+    signoff_at, line_at, anywhere_at = (group.may_float(page) for group in (rules.signoff, rules.line, rules.anywhere))
+    for i, line in enumerate(page.lines):
         body_like = _reads_as_body(line, rules)
         if summary == "label" or (summary == "box" and line.tight):
             line.kind = BOILERPLATE
@@ -296,12 +412,12 @@ def _classify(lines: list[_Line], arabic_page: bool, rules: _Rules) -> None:
             summary = "label"
             continue
         is_end = line.words <= rules.end_max_words and rules.end.search(line.norm)
-        if is_end or rules.signoff.search(line.norm):
+        if is_end or rules.signoff.search(line.norm, i in signoff_at):
             line.kind = BOILERPLATE
             ended = story_chars >= rules.story_min_chars
             continue
         short = line.words <= rules.marker_max_words
-        if (short and rules.line.search(line.norm)) or rules.anywhere.search(line.norm):
+        if (short and rules.line.search(line.norm, i in line_at)) or rules.anywhere.search(line.norm, i in anywhere_at):
             line.kind = BOILERPLATE
             continue
         teaser = rules.teaser.search(line.norm)
@@ -314,7 +430,7 @@ def _classify(lines: list[_Line], arabic_page: bool, rules: _Rules) -> None:
             or _is_glued(line, rules)
             or _is_caption(line, rules)
             or _is_bullet(line, rules)
-            or (arabic_page and _is_latin(line))
+            or (_is_latin(line) and arabic_page())
         ):
             line.kind = BOILERPLATE
             continue
@@ -355,15 +471,15 @@ def _crumbs(line: _Line, rules: _Rules) -> list[str] | None:
     return parts if all(len(p.split()) <= rules.title_max_words for p in parts) else None
 
 
-def _mark_crumbs(lines: list[_Line], rules: _Rules) -> None:
+def _mark_crumbs(page: _Page, rules: _Rules) -> None:
     """A breadcrumb trail is page furniture; the line repeating its last item is the headline."""
     headlines: set[str] = set()
-    for line in lines:
-        parts = _crumbs(line, rules)
+    for index in page.holding(rules.crumb_separators):
+        parts = _crumbs(page.lines[index], rules)
         if parts:
-            line.kind = BOILERPLATE
+            page.lines[index].kind = BOILERPLATE
             headlines.add(parts[-1])
-    for line in lines:
+    for line in page.lines:
         if line.kind == BODY and line.norm in headlines:
             line.kind = TITLE
 
@@ -464,10 +580,10 @@ def _entity_from_name(name: str, rules: _Rules, allow_unknown: bool) -> Entity |
     return Entity(text=name, name=_shown_name(name), kind="outlet")
 
 
-def _matches(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Iterator[Entity]:
+def _matches(patterns: _OutletPatterns, lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Iterator[Entity]:
     """Every name the patterns find in `lines`, in line order, as registry entities where known."""
-    for line in lines:
-        for pattern in patterns:
+    for line in patterns.lines_to_try(lines):
+        for pattern in patterns.patterns:
             m = pattern.search(line.text)
             if m and m.group("name"):
                 entity = _entity_from_name(m.group("name"), rules, allow_unknown)
@@ -475,7 +591,7 @@ def _matches(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules
                     yield entity
 
 
-def _first_match(patterns: tuple[re.Pattern, ...], lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Entity | None:
+def _first_match(patterns: _OutletPatterns, lines: list[_Line], rules: _Rules, allow_unknown: bool) -> Entity | None:
     return next(_matches(patterns, lines, rules, allow_unknown), None)
 
 
@@ -522,10 +638,11 @@ def _find_outlet(lines: list[_Line], rules: _Rules) -> Entity | None:
 def find_body(raw: str) -> BodyInfo:
     """Body, boilerplate and title spans of `raw` (disjoint, in order) and the outlet shown."""
     rules = _rules()
-    lines = _split_lines(raw)
-    _classify(lines, _arabic_page(raw, rules.arabic_page_share), rules)
+    page = _read_page(raw)
+    lines = page.lines
+    _classify(page, cache(lambda: _arabic_page(raw, rules.arabic_page_share)), rules)
     _mark_repeats(lines)
-    _mark_crumbs(lines, rules)
+    _mark_crumbs(page, rules)
     _mark_headline(lines, rules)
     _mark_echoes(lines, rules)
     _mark_lists(lines, rules)
