@@ -42,18 +42,17 @@ class SpeakerResolver:
     def _scan_titles(self, raw: str) -> None:
         """Bind 'TITLE NAME' mentions in the article: title words before a known person."""
         words = raw.split()
-        keys = list(map(name_key, words))
-        starts = self.reg.person_first_words
         titles = self.lex.words.get("ar_titles", frozenset())
-        for i in compress(range(len(keys)), map(starts.__contains__, keys)):
+        for i in compress(range(len(words)), self.reg.opens_person(words)):
             if i == 0:
                 continue
             # title words 2, 3 or 1 words before the name; the name is looked up only then
             spans = [span for span in (2, 3, 1) if span <= i and _is_title_word(words[i - span], titles)]
             if not spans:
                 continue
+            keys = [name_key(w) for w in words[i : i + 3]]
             for n in (3, 2, 1):
-                entry = self.reg.by_alias.get(tuple(" ".join(keys[i : i + n]).split()))
+                entry = self.reg.by_alias.get(tuple(" ".join(keys[:n]).split()))
                 if entry is not None and entry.kind == "person":
                     for span in spans:
                         title_words = words[i - span : i]
