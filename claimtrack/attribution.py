@@ -1086,9 +1086,10 @@ class Attributor:
         found = self.speakers.registry_prefix(words)
         if found:
             return first + found
-        for phrase in self.lex.carried_speakers:  # "واكد البيان تنسيق ...", "وأضاف المصدر نفسه"
-            if tuple(t.norm for t in toks[first : first + len(phrase)]) == phrase:
-                return first + len(phrase)
+        if first < len(toks) and toks[first].norm in self.lex.carried_starts:
+            for phrase in self.lex.carried_speakers:  # "واكد البيان تنسيق ...", "وأضاف المصدر نفسه"
+                if tuple(t.norm for t in toks[first : first + len(phrase)]) == phrase:
+                    return first + len(phrase)
         # a title/definite chain: "وزير الخارجية الأمريكي"
         j = first
         if j < len(toks) and (self.lex.has("ar_titles", toks[j].norm) or self.lex.has("ar_group", toks[j].norm) or self.lex.has("ar_organization", toks[j].norm)):
@@ -1222,13 +1223,17 @@ class Attributor:
         toks = sent.tokens
         first = sent.token_index_at(start)
         lo = cue.last if cue.last <= first else first
-        opinion = self.lex.phrases.get(f"{sent.lang}_opinion", ())
-        if any(starts_phrase(toks, i, opinion) for i in range(lo, min(len(toks), first + 4))):
+        if self._phrase_within(toks, lo, first + 4, f"{sent.lang}_opinion"):
             return True
         if direct:
             return bool(starts_phrase(toks, first, self.lex.phrases.get(f"{sent.lang}_prescriptive_head", ())))
-        prescriptive = self.lex.phrases.get(f"{sent.lang}_prescriptive", ())
-        return any(starts_phrase(toks, i, prescriptive) for i in range(first, min(len(toks), first + 8)))
+        return self._phrase_within(toks, first, first + 8, f"{sent.lang}_prescriptive")
+
+    def _phrase_within(self, toks: list[Token], lo: int, hi: int, list_name: str) -> bool:
+        """A phrase of the list starts at one of the tokens lo..hi-1."""
+        phrases = self.lex.phrases.get(list_name, ())
+        firsts = self.lex.starts(list_name)
+        return any(toks[i].norm in firsts and starts_phrase(toks, i, phrases) for i in range(lo, min(len(toks), hi)))
 
     def _mode(self, sent: Sentence, span: Span, direct: bool) -> str:
         if direct:

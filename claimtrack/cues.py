@@ -48,6 +48,7 @@ class Lexicon:
     min_words: int
     first_words: frozenset[str] = frozenset()
     cue_starts: frozenset[str] = frozenset()  # first words, also with a leading و or ف
+    carried_starts: frozenset[str] = frozenset()  # first words of the carried speakers
     # word sets derived from the lists, made on first use (hot loops ask for them per sentence)
     _starts: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -115,6 +116,7 @@ def lexicon() -> Lexicon:
         min_words=int(attr["unattributed"]["min_words"]),
         first_words=frozenset(k[0] for k in forms),
         cue_starts=frozenset(p + k[0] for k in forms for p in ("", "و", "ف")),
+        carried_starts=frozenset(phrase[0] for phrase in carried if phrase),
     )
 
 
