@@ -1057,9 +1057,9 @@ class Attributor:
         if not n or i + n >= len(toks):
             return bool(n)
         after = toks[i + n].norm
-        if tuple(t.norm for t in toks[i : i + n]) in self.lex.phrases.get("ar_clause_end_nominal", ()):
+        if tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_nominal", ()):
             return after[:2] != "ال" and after[:1] != "م"
-        if self.lex.has("ar_clause_end_parallel", norm) or tuple(t.norm for t in toks[i : i + n]) in self.lex.phrases.get("ar_clause_end_parallel", ()):
+        if self.lex.has("ar_clause_end_parallel", norm) or tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_parallel", ()):
             return not any(t.norm == after for t in toks[first:i])
         return True
 
@@ -1088,7 +1088,7 @@ class Attributor:
             return first + found
         if first < len(toks) and toks[first].norm in self.lex.carried_starts:
             for phrase in self.lex.carried_speakers:  # "واكد البيان تنسيق ...", "وأضاف المصدر نفسه"
-                if tuple(t.norm for t in toks[first : first + len(phrase)]) == phrase:
+                if tuple(map(NORM, toks[first : first + len(phrase)])) == phrase:
                     return first + len(phrase)
         # a title/definite chain: "وزير الخارجية الأمريكي"
         j = first
@@ -1153,7 +1153,7 @@ class Attributor:
             j -= 1
         for phrase in self.lex.phrases.get("ar_turn_openers", ()):
             n = len(phrase)
-            if j >= n and tuple(t.norm for t in toks[j - n : j]) == phrase:
+            if j >= n and tuple(map(NORM, toks[j - n : j])) == phrase:
                 return j - n
         return j - 1 if j > 0 and self.lex.has("ar_turn_openers", toks[j - 1].norm) else None
 

@@ -166,6 +166,6 @@ def starts_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], .
         if phrase[0] != first:
             continue
         n = len(phrase)
-        if tuple(t.norm for t in tokens[i : i + n]) == phrase:
+        if tuple(map(NORM, tokens[i : i + n])) == phrase:
             return n
     return 0

@@ -10,6 +10,7 @@ through the entity registry, then through titles and names seen earlier in the a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import compress
 
 from claimtrack.arabic import is_arabic, normalize, tokenize
@@ -214,7 +215,8 @@ class SpeakerResolver:
         return None, 0
 
     @staticmethod
-    def _readings(word: str) -> list[tuple[str, int]]:
+    @lru_cache(maxsize=16384)
+    def _readings(word: str) -> tuple[tuple[str, int], ...]:
         """The word as written, then its stems without a prefix (لل، ل، ب، و), with the prefix's length."""
         out = [(word, 0)]
         first = normalize(word)
@@ -224,7 +226,7 @@ class SpeakerResolver:
                 if p == "لل":
                     stem = "ال" + stem
                 out.append((stem, len(p) if p != "لل" else 2))
-        return out
+        return tuple(out)
 
     def registry_entities(self, text: str) -> list[Entity]:
         """Every registry entity named in `text`, in order."""
