@@ -11,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import or_
 
 from claimtrack import config
 from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
@@ -119,20 +121,18 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
             break
         if t.norm in negators or (lang == "en" and t.norm.endswith(("n't", "n’t"))):
             # 'لم يكن مرتفعا صباحا، لكن في المساء كان أكبر': not A but B asserts B
-            if any(lex.has(f"{lang}_contrast", u.norm) for u in toks[i + 2 :]):
+            if not lex.words.get(f"{lang}_contrast", frozenset()).isdisjoint(map(NORM, toks[i + 2 :])):
                 break
             return "denied"
     hedges = lex.words.get(f"{lang}_hedges", frozenset())
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
     may_hedge = lex.starts(f"{lang}_hedges")
-    particles = lex.words.get("ar_hedge_particles", frozenset()) if lang == "ar" else frozenset()
-    for i, t in enumerate(toks):
-        norm = t.norm
+    conjoined = lex.conjoined("ar_hedge_particles") if lang == "ar" else frozenset()
+    norms = list(map(NORM, toks))
+    for i in compress(range(len(norms)), map(or_, map(may_hedge.__contains__, norms), map(conjoined.__contains__, norms))):
+        norm = norms[i]
         if norm not in may_hedge:
-            # "وقد تصل", "وربما يتضاعف": a hedge behind a conjunction
-            if not (particles and norm[:1] in "وف" and norm[1:] in particles):
-                continue
-            norm = norm[1:]
+            norm = norm[1:]  # "وقد تصل", "وربما يتضاعف": a hedge behind a conjunction
         if norm in hedges or starts_phrase(toks, i, hedge_phrases):
             # "قد" before a past verb means "already", before a present verb "may"
             if norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):

@@ -52,6 +52,7 @@ class Lexicon:
     # word sets derived from the lists, made on first use (hot loops ask for them per sentence)
     _starts: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _conjoined: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def has(self, list_name: str, word: str) -> bool:
         return word in self.words.get(list_name, frozenset())
@@ -69,6 +70,14 @@ class Lexicon:
         found = self._unions.get(list_names)
         if found is None:
             found = self._unions[list_names] = frozenset().union(*(self.words.get(name, ()) for name in list_names))
+        return found
+
+
+    def conjoined(self, list_name: str) -> frozenset[str]:
+        """The list's words behind a leading و or ف ('وقد', 'فربما')."""
+        found = self._conjoined.get(list_name)
+        if found is None:
+            found = self._conjoined[list_name] = frozenset(c + w for w in self.words.get(list_name, ()) for c in "وف")
         return found
 
 
