@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from functools import lru_cache, partial
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, repeat
 from operator import attrgetter
 from typing import Callable, Generic, NamedTuple, TypeVar
 
@@ -95,14 +95,13 @@ def scan_tokens(text: str, offset: int = 0) -> list[Token]:
     parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
     bounds = list(accumulate(map(len, parts), initial=offset))  # where each part starts
     words = parts[1::2]
-    return list(map(_token_from_tuple, zip(bounds[1::2], bounds[2::2], words, map(_NORMS.__getitem__, words))))
+    return list(map(tuple.__new__, repeat(Token), zip(bounds[1::2], bounds[2::2], words, map(_NORMS.__getitem__, words))))
 
 
-# scan_tokens' hot path, done by C loops: no Match objects, and tokens made without
-# NamedTuple's Python-level __new__. The possessive quantifiers match what WORD matches
+# scan_tokens' hot path, done by C loops: no Match objects, and tokens made by tuple.__new__
+# without NamedTuple's Python-level __new__. The possessive quantifiers match what WORD matches
 # (nothing after a run could ever need it shorter), with less backtracking bookkeeping.
 _WORD_SPLIT = re.compile(rf"([{_WORD_CHARS}]++(?:['’\-]\w++)*+)")
-_token_from_tuple = partial(tuple.__new__, Token)
 _NORMS = WordCache(normalize)  # a paragraph's words mostly seen before
 
 
