@@ -1029,19 +1029,20 @@ class Attributor:
             if i > 0 and t.start > start and ("؛" in gap or ";" in gap):
                 end = toks[i - 1].end
                 break
+            may_end = t.norm in clause_phr_starts  # a clause-ending word or phrase may start here
             if i > 0 and t.start > start and ("،" in gap or "," in gap):
                 first_cue = sent.cue_at.get(i)
-                if self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts) or (
+                if (may_end and self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts)) or (
                     first_cue is not None and first_cue.kind in ("participle", "according", "carry", "relay")
                     and not (first_cue.kind == "according" and self._accordance(sent, first_cue))
                 ) or (first_cue is not None and first_cue.kind == "speech" and t.norm[:1] in "وف"):
                     end = toks[i - 1].end
                     break
-            if i > 0 and t.start > start + 1 and self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts):
+            if may_end and i > 0 and t.start > start + 1 and self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts):
                 end = toks[i - 1].end
                 break
-            if i > 0 and t.start > start and sent.lang == "ar":
-                cue_here = sent.cue_at.get(i)
+            if i > 0 and t.start > start and sent.lang == "ar" and i in sent.cue_at:
+                cue_here = sent.cue_at[i]
                 if cue_here is not None and cue_here.kind == "according" and t.norm in ("بحسب", "حسب", "حسبما", "وفق", "وفقا") and not self._accordance(sent, cue_here):
                     end = toks[i - 1].end
                     break
