@@ -63,6 +63,7 @@ class Registry:
                     self.by_title.setdefault(key, entry)
         self.person_first_words = {key[0] for key, entry in self.by_alias.items() if entry.kind == "person"}
         self._opens_person = WordCache(lambda word: name_key(word) in self.person_first_words)
+        self._opens_alias = WordCache(self._may_start_alias)
 
     def opens_person(self, words: list[str]) -> Iterator[bool]:
         """For each word (as written, one word), whether its key is the first word of a person's alias."""
@@ -74,6 +75,9 @@ class Registry:
 
     def may_start_alias(self, word: str) -> bool:
         """False when no alias starts with `word`, so no phrase opening with it is one."""
+        return self._opens_alias[word]
+
+    def _may_start_alias(self, word: str) -> bool:
         key = name_key(word).split()
         return not key or key[0] in self.first_words
 

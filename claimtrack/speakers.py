@@ -391,6 +391,7 @@ class SpeakerResolver:
         return "person"
 
 
+@lru_cache(maxsize=16384)
 def _is_title_word(word: str, titles: frozenset[str]) -> bool:
     norm = normalize(word)
     return norm.lstrip("و") in titles or norm in titles
