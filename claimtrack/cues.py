@@ -49,6 +49,7 @@ class Lexicon:
     first_words: frozenset[str] = frozenset()
     cue_starts: frozenset[str] = frozenset()  # first words, also with a leading و or ف
     carried_starts: frozenset[str] = frozenset()  # first words of the carried speakers
+    cue_pairs: frozenset[tuple[str, str]] = frozenset()  # first two words of the forms of two words or more
     # word sets derived from the lists, made on first use (hot loops ask for them per sentence)
     _starts: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         first_words=frozenset(k[0] for k in forms),
         cue_starts=frozenset(p + k[0] for k in forms for p in ("", "و", "ف")),
         carried_starts=frozenset(phrase[0] for phrase in carried if phrase),
+        cue_pairs=frozenset(k[:2] for k in forms if len(k) > 1),
     )
 
 
@@ -157,7 +159,10 @@ def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
 
 def _longest_cue(norms: list[str], i: int, readings: list[str], lex: Lexicon) -> Cue | None:
     """The longest cue form starting at token i, trying each reading of its first word."""
-    for n in range(min(lex.max_len, len(norms) - i), 0, -1):
+    longest = min(lex.max_len, len(norms) - i)
+    if longest > 1 and not any((first, norms[i + 1]) in lex.cue_pairs for first in readings):
+        longest = 1  # no form of two words or more starts here
+    for n in range(longest, 0, -1):
         rest = norms[i + 1 : i + n]
         for first in readings:
             form = lex.forms.get((first, *rest))
