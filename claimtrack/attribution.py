@@ -129,6 +129,8 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     may_hedge = lex.starts(f"{lang}_hedges")
     conjoined = lex.conjoined("ar_hedge_particles") if lang == "ar" else frozenset()
     norms = list(map(NORM, toks))
+    if may_hedge.isdisjoint(norms) and conjoined.isdisjoint(norms):
+        return "asserted"  # no word where a hedge may start
     for i in compress(range(len(norms)), map(or_, map(may_hedge.__contains__, norms), map(conjoined.__contains__, norms))):
         norm = norms[i]
         if norm not in may_hedge:
