@@ -286,7 +286,7 @@ class SpeakerResolver:
             # "لكنه أوضح": a clitic pronoun has no word of its own, so it takes its antecedent's words
             shown = antecedent.text if self._listed("ar_clitic_pronouns", key) and antecedent.text else clean_mention(text)
             return Entity(text=shown, name=antecedent.name, kind=antecedent.kind)
-        if " ".join(normalize(w) for w in text.split()) in self.carried_keys and last is not None:
+        if " ".join(map(normalize, text.split())) in self.carried_keys and last is not None:
             return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
         found = self.reg.find_all(text)
         persons = [f for f in found if f[2].kind == "person"]
