@@ -37,6 +37,9 @@ class SpeakerResolver:
         self.recent: list[Entity] = []  # named speakers, in the order they spoke
         # as written, article kept: 'المصدر' (the source) carries, 'مصدر' (a source) is a new one
         self.carried_keys = frozenset(" ".join(phrase) for phrase in self.lex.carried_speakers)
+        pronoun_lists = [f"pronoun_{kind}" for kind in PRONOUN_KINDS]
+        self.pronoun_words = self.lex.any_of(*pronoun_lists)
+        self.pronoun_phrases = frozenset(p for name in pronoun_lists for p in self.lex.phrases.get(name, ()))
         self._scan_titles(raw)
 
     # ------------------------------------------------------------------ article scan
@@ -343,11 +346,16 @@ class SpeakerResolver:
         return self.seen.get(words[-1]) if len(words) <= 2 else None
 
     def is_pronoun(self, text: str) -> bool:
-        key = name_key(text)
-        return any(self._listed(f"pronoun_{k}", key) for k in PRONOUN_KINDS)
+        return self._is_pronoun_key(name_key(text))
+
+    def _is_pronoun_key(self, key: str) -> bool:
+        """A word or a phrase of any of the pronoun lists."""
+        return key in self.pronoun_words or (" " in key and tuple(key.split()) in self.pronoun_phrases)
 
     def pronoun_antecedent(self, key: str, last: Entity | None) -> Entity | None:
         """The most recent speaker a pronoun can stand for (the last speaker when none fits)."""
+        if not self._is_pronoun_key(key):
+            return None
         kinds = next((v for k, v in PRONOUN_KINDS.items() if self._listed(f"pronoun_{k}", key)), None)
         if kinds is None:
             return None
