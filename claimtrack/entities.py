@@ -62,12 +62,13 @@ class Registry:
                 if key:
                     self.by_title.setdefault(key, entry)
         self.person_first_words = {key[0] for key, entry in self.by_alias.items() if entry.kind == "person"}
-        self._opens_person = WordCache(lambda word: name_key(word) in self.person_first_words)
-        self._opens_alias = WordCache(self._may_start_alias)
+        self._person_first_memo = WordCache(lambda word: name_key(word) in self.person_first_words)
+        self._alias_start_memo = WordCache(self._may_start_alias)
+        self._person_start_memo = WordCache(self._may_start_person)
 
     def opens_person(self, words: list[str]) -> Iterator[bool]:
         """For each word (as written, one word), whether its key is the first word of a person's alias."""
-        return map(self._opens_person.__getitem__, words)
+        return map(self._person_first_memo.__getitem__, words)
 
     def lookup(self, text: str) -> RegistryEntry | None:
         """The entity whose alias is exactly `text` (normalised)."""
@@ -75,7 +76,7 @@ class Registry:
 
     def may_start_alias(self, word: str) -> bool:
         """False when no alias starts with `word`, so no phrase opening with it is one."""
-        return self._opens_alias[word]
+        return self._alias_start_memo[word]
 
     def _may_start_alias(self, word: str) -> bool:
         key = name_key(word).split()
@@ -83,6 +84,9 @@ class Registry:
 
     def may_start_person(self, word: str) -> bool:
         """False when no person's alias starts with `word`, so no phrase opening with it names one."""
+        return self._person_start_memo[word]
+
+    def _may_start_person(self, word: str) -> bool:
         key = name_key(word).split()
         return not key or key[0] in self.person_first_words
 

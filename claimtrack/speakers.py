@@ -119,7 +119,7 @@ class SpeakerResolver:
         appositive_used = False
         for i, t in enumerate(toks):
             gap = text[toks[i - 1].end : t.start] if i > 0 else ""
-            if i > 0 and _COMMA.search(gap):
+            if i > 0 and ("،" in gap or "," in gap):
                 if appositive_used or end is not None:
                     end = toks[i - 1].end
                     break
