@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from functools import lru_cache, partial
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, repeat
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Callable, Generic, NamedTuple, TypeVar
 
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # harakat, Quranic marks, tatweel
 ALEF_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
@@ -30,6 +30,25 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = DIACRITICS.sub("", text)
     return text.translate(ALEF_VARIANTS).translate(DIGITS).casefold()
+
+
+V = TypeVar("V")
+
+
+class WordCache(dict[str, V], Generic[V]):
+    """A memo of `compute(word)` per word that `map(cache.__getitem__, words)` reads at dict speed
+    (a hit costs no Python call, unlike an lru_cache); emptied when it reaches `limit` words."""
+
+    def __init__(self, compute: Callable[[str], V], limit: int = 65536):
+        super().__init__()
+        self.compute = compute
+        self.limit = limit
+
+    def __missing__(self, word: str) -> V:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.compute(word)
+        return value
 
 
 def normalize_words(text: str) -> list[str]:
@@ -76,14 +95,14 @@ def scan_tokens(text: str, offset: int = 0) -> list[Token]:
     parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
     bounds = list(accumulate(map(len, parts), initial=offset))  # where each part starts
     words = parts[1::2]
-    return list(map(_token_from_tuple, zip(bounds[1::2], bounds[2::2], words, map(normalize, words))))
+    return list(map(tuple.__new__, repeat(Token), zip(bounds[1::2], bounds[2::2], words, map(_NORMS.__getitem__, words))))
 
 
-# scan_tokens' hot path, done by C loops: no Match objects, and tokens made without
-# NamedTuple's Python-level __new__. The possessive quantifiers match what WORD matches
+# scan_tokens' hot path, done by C loops: no Match objects, and tokens made by tuple.__new__
+# without NamedTuple's Python-level __new__. The possessive quantifiers match what WORD matches
 # (nothing after a run could ever need it shorter), with less backtracking bookkeeping.
 _WORD_SPLIT = re.compile(rf"([{_WORD_CHARS}]++(?:['’\-]\w++)*+)")
-_token_from_tuple = partial(tuple.__new__, Token)
+_NORMS = WordCache(normalize)  # a paragraph's words mostly seen before
 
 
 def tokens_within(tokens: list[Token], start: int, end: int) -> list[Token]:

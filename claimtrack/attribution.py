@@ -11,6 +11,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import or_
 
 from claimtrack import config
 from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
@@ -119,20 +121,20 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
             break
         if t.norm in negators or (lang == "en" and t.norm.endswith(("n't", "n’t"))):
             # 'لم يكن مرتفعا صباحا، لكن في المساء كان أكبر': not A but B asserts B
-            if any(lex.has(f"{lang}_contrast", u.norm) for u in toks[i + 2 :]):
+            if not lex.words.get(f"{lang}_contrast", frozenset()).isdisjoint(map(NORM, toks[i + 2 :])):
                 break
             return "denied"
     hedges = lex.words.get(f"{lang}_hedges", frozenset())
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
     may_hedge = lex.starts(f"{lang}_hedges")
-    particles = lex.words.get("ar_hedge_particles", frozenset()) if lang == "ar" else frozenset()
-    for i, t in enumerate(toks):
-        norm = t.norm
+    conjoined = lex.conjoined("ar_hedge_particles") if lang == "ar" else frozenset()
+    norms = list(map(NORM, toks))
+    if may_hedge.isdisjoint(norms) and conjoined.isdisjoint(norms):
+        return "asserted"  # no word where a hedge may start
+    for i in compress(range(len(norms)), map(or_, map(may_hedge.__contains__, norms), map(conjoined.__contains__, norms))):
+        norm = norms[i]
         if norm not in may_hedge:
-            # "وقد تصل", "وربما يتضاعف": a hedge behind a conjunction
-            if not (particles and norm[:1] in "وف" and norm[1:] in particles):
-                continue
-            norm = norm[1:]
+            norm = norm[1:]  # "وقد تصل", "وربما يتضاعف": a hedge behind a conjunction
         if norm in hedges or starts_phrase(toks, i, hedge_phrases):
             # "قد" before a past verb means "already", before a present verb "may"
             if norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):
@@ -1029,19 +1031,20 @@ class Attributor:
             if i > 0 and t.start > start and ("؛" in gap or ";" in gap):
                 end = toks[i - 1].end
                 break
+            may_end = t.norm in clause_phr_starts  # a clause-ending word or phrase may start here
             if i > 0 and t.start > start and ("،" in gap or "," in gap):
                 first_cue = sent.cue_at.get(i)
-                if self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts) or (
+                if (may_end and self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts)) or (
                     first_cue is not None and first_cue.kind in ("participle", "according", "carry", "relay")
                     and not (first_cue.kind == "according" and self._accordance(sent, first_cue))
                 ) or (first_cue is not None and first_cue.kind == "speech" and t.norm[:1] in "وف"):
                     end = toks[i - 1].end
                     break
-            if i > 0 and t.start > start + 1 and self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts):
+            if may_end and i > 0 and t.start > start + 1 and self._ends_clause(toks, i, first, clause_end, clause_phr, clause_phr_starts):
                 end = toks[i - 1].end
                 break
-            if i > 0 and t.start > start and sent.lang == "ar":
-                cue_here = sent.cue_at.get(i)
+            if i > 0 and t.start > start and sent.lang == "ar" and i in sent.cue_at:
+                cue_here = sent.cue_at[i]
                 if cue_here is not None and cue_here.kind == "according" and t.norm in ("بحسب", "حسب", "حسبما", "وفق", "وفقا") and not self._accordance(sent, cue_here):
                     end = toks[i - 1].end
                     break
@@ -1057,9 +1060,9 @@ class Attributor:
         if not n or i + n >= len(toks):
             return bool(n)
         after = toks[i + n].norm
-        if tuple(t.norm for t in toks[i : i + n]) in self.lex.phrases.get("ar_clause_end_nominal", ()):
+        if tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_nominal", ()):
             return after[:2] != "ال" and after[:1] != "م"
-        if self.lex.has("ar_clause_end_parallel", norm) or tuple(t.norm for t in toks[i : i + n]) in self.lex.phrases.get("ar_clause_end_parallel", ()):
+        if self.lex.has("ar_clause_end_parallel", norm) or tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_parallel", ()):
             return not any(t.norm == after for t in toks[first:i])
         return True
 
@@ -1086,9 +1089,10 @@ class Attributor:
         found = self.speakers.registry_prefix(words)
         if found:
             return first + found
-        for phrase in self.lex.carried_speakers:  # "واكد البيان تنسيق ...", "وأضاف المصدر نفسه"
-            if tuple(t.norm for t in toks[first : first + len(phrase)]) == phrase:
-                return first + len(phrase)
+        if first < len(toks) and toks[first].norm in self.lex.carried_starts:
+            for phrase in self.lex.carried_speakers:  # "واكد البيان تنسيق ...", "وأضاف المصدر نفسه"
+                if tuple(map(NORM, toks[first : first + len(phrase)])) == phrase:
+                    return first + len(phrase)
         # a title/definite chain: "وزير الخارجية الأمريكي"
         j = first
         if j < len(toks) and (self.lex.has("ar_titles", toks[j].norm) or self.lex.has("ar_group", toks[j].norm) or self.lex.has("ar_organization", toks[j].norm)):
@@ -1152,7 +1156,7 @@ class Attributor:
             j -= 1
         for phrase in self.lex.phrases.get("ar_turn_openers", ()):
             n = len(phrase)
-            if j >= n and tuple(t.norm for t in toks[j - n : j]) == phrase:
+            if j >= n and tuple(map(NORM, toks[j - n : j])) == phrase:
                 return j - n
         return j - 1 if j > 0 and self.lex.has("ar_turn_openers", toks[j - 1].norm) else None
 
@@ -1222,13 +1226,17 @@ class Attributor:
         toks = sent.tokens
         first = sent.token_index_at(start)
         lo = cue.last if cue.last <= first else first
-        opinion = self.lex.phrases.get(f"{sent.lang}_opinion", ())
-        if any(starts_phrase(toks, i, opinion) for i in range(lo, min(len(toks), first + 4))):
+        if self._phrase_within(toks, lo, first + 4, f"{sent.lang}_opinion"):
             return True
         if direct:
             return bool(starts_phrase(toks, first, self.lex.phrases.get(f"{sent.lang}_prescriptive_head", ())))
-        prescriptive = self.lex.phrases.get(f"{sent.lang}_prescriptive", ())
-        return any(starts_phrase(toks, i, prescriptive) for i in range(first, min(len(toks), first + 8)))
+        return self._phrase_within(toks, first, first + 8, f"{sent.lang}_prescriptive")
+
+    def _phrase_within(self, toks: list[Token], lo: int, hi: int, list_name: str) -> bool:
+        """A phrase of the list starts at one of the tokens lo..hi-1."""
+        phrases = self.lex.phrases.get(list_name, ())
+        firsts = self.lex.starts(list_name)
+        return any(toks[i].norm in firsts and starts_phrase(toks, i, phrases) for i in range(lo, min(len(toks), hi)))
 
     def _mode(self, sent: Sentence, span: Span, direct: bool) -> str:
         if direct:

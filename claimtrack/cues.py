@@ -48,9 +48,12 @@ class Lexicon:
     min_words: int
     first_words: frozenset[str] = frozenset()
     cue_starts: frozenset[str] = frozenset()  # first words, also with a leading و or ف
+    carried_starts: frozenset[str] = frozenset()  # first words of the carried speakers
+    cue_pairs: frozenset[tuple[str, str]] = frozenset()  # first two words of the forms of two words or more
     # word sets derived from the lists, made on first use (hot loops ask for them per sentence)
     _starts: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _conjoined: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def has(self, list_name: str, word: str) -> bool:
         return word in self.words.get(list_name, frozenset())
@@ -68,6 +71,14 @@ class Lexicon:
         found = self._unions.get(list_names)
         if found is None:
             found = self._unions[list_names] = frozenset().union(*(self.words.get(name, ()) for name in list_names))
+        return found
+
+
+    def conjoined(self, list_name: str) -> frozenset[str]:
+        """The list's words behind a leading و or ف ('وقد', 'فربما')."""
+        found = self._conjoined.get(list_name)
+        if found is None:
+            found = self._conjoined[list_name] = frozenset(c + w for w in self.words.get(list_name, ()) for c in "وف")
         return found
 
 
@@ -115,6 +126,8 @@ def lexicon() -> Lexicon:
         min_words=int(attr["unattributed"]["min_words"]),
         first_words=frozenset(k[0] for k in forms),
         cue_starts=frozenset(p + k[0] for k in forms for p in ("", "و", "ف")),
+        carried_starts=frozenset(phrase[0] for phrase in carried if phrase),
+        cue_pairs=frozenset(k[:2] for k in forms if len(k) > 1),
     )
 
 
@@ -146,7 +159,10 @@ def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
 
 def _longest_cue(norms: list[str], i: int, readings: list[str], lex: Lexicon) -> Cue | None:
     """The longest cue form starting at token i, trying each reading of its first word."""
-    for n in range(min(lex.max_len, len(norms) - i), 0, -1):
+    longest = min(lex.max_len, len(norms) - i)
+    if longest > 1 and not any((first, norms[i + 1]) in lex.cue_pairs for first in readings):
+        longest = 1  # no form of two words or more starts here
+    for n in range(longest, 0, -1):
         rest = norms[i + 1 : i + n]
         for first in readings:
             form = lex.forms.get((first, *rest))
@@ -164,6 +180,6 @@ def starts_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], .
         if phrase[0] != first:
             continue
         n = len(phrase)
-        if tuple(t.norm for t in tokens[i : i + n]) == phrase:
+        if tuple(map(NORM, tokens[i : i + n])) == phrase:
             return n
     return 0

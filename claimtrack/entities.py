@@ -8,11 +8,12 @@ the registry does not know still gets one normalised canonical name (`fallback_n
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claimtrack import config
-from claimtrack.arabic import WORD, is_arabic, normalize, normalize_words
+from claimtrack.arabic import WORD, WordCache, is_arabic, normalize, normalize_words
 from claimtrack.models import Entity, EntityKind
 from claimtrack.names import latin_name
 
@@ -61,6 +62,13 @@ class Registry:
                 if key:
                     self.by_title.setdefault(key, entry)
         self.person_first_words = {key[0] for key, entry in self.by_alias.items() if entry.kind == "person"}
+        self._person_first_memo = WordCache(lambda word: name_key(word) in self.person_first_words)
+        self._alias_start_memo = WordCache(self._may_start_alias)
+        self._person_start_memo = WordCache(self._may_start_person)
+
+    def opens_person(self, words: list[str]) -> Iterator[bool]:
+        """For each word (as written, one word), whether its key is the first word of a person's alias."""
+        return map(self._person_first_memo.__getitem__, words)
 
     def lookup(self, text: str) -> RegistryEntry | None:
         """The entity whose alias is exactly `text` (normalised)."""
@@ -68,11 +76,17 @@ class Registry:
 
     def may_start_alias(self, word: str) -> bool:
         """False when no alias starts with `word`, so no phrase opening with it is one."""
+        return self._alias_start_memo[word]
+
+    def _may_start_alias(self, word: str) -> bool:
         key = name_key(word).split()
         return not key or key[0] in self.first_words
 
     def may_start_person(self, word: str) -> bool:
         """False when no person's alias starts with `word`, so no phrase opening with it names one."""
+        return self._person_start_memo[word]
+
+    def _may_start_person(self, word: str) -> bool:
         key = name_key(word).split()
         return not key or key[0] in self.person_first_words
 

@@ -10,6 +10,7 @@ through the entity registry, then through titles and names seen earlier in the a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import compress
 
 from claimtrack.arabic import is_arabic, normalize, tokenize
@@ -36,24 +37,26 @@ class SpeakerResolver:
         self.recent: list[Entity] = []  # named speakers, in the order they spoke
         # as written, article kept: 'المصدر' (the source) carries, 'مصدر' (a source) is a new one
         self.carried_keys = frozenset(" ".join(phrase) for phrase in self.lex.carried_speakers)
+        pronoun_lists = [f"pronoun_{kind}" for kind in PRONOUN_KINDS]
+        self.pronoun_words = self.lex.any_of(*pronoun_lists)
+        self.pronoun_phrases = frozenset(p for name in pronoun_lists for p in self.lex.phrases.get(name, ()))
         self._scan_titles(raw)
 
     # ------------------------------------------------------------------ article scan
     def _scan_titles(self, raw: str) -> None:
         """Bind 'TITLE NAME' mentions in the article: title words before a known person."""
         words = raw.split()
-        keys = list(map(name_key, words))
-        starts = self.reg.person_first_words
         titles = self.lex.words.get("ar_titles", frozenset())
-        for i in compress(range(len(keys)), map(starts.__contains__, keys)):
+        for i in compress(range(len(words)), self.reg.opens_person(words)):
             if i == 0:
                 continue
             # title words 2, 3 or 1 words before the name; the name is looked up only then
             spans = [span for span in (2, 3, 1) if span <= i and _is_title_word(words[i - span], titles)]
             if not spans:
                 continue
+            keys = [name_key(w) for w in words[i : i + 3]]
             for n in (3, 2, 1):
-                entry = self.reg.by_alias.get(tuple(" ".join(keys[i : i + n]).split()))
+                entry = self.reg.by_alias.get(tuple(" ".join(keys[:n]).split()))
                 if entry is not None and entry.kind == "person":
                     for span in spans:
                         title_words = words[i - span : i]
@@ -116,7 +119,7 @@ class SpeakerResolver:
         appositive_used = False
         for i, t in enumerate(toks):
             gap = text[toks[i - 1].end : t.start] if i > 0 else ""
-            if i > 0 and _COMMA.search(gap):
+            if i > 0 and ("،" in gap or "," in gap):
                 if appositive_used or end is not None:
                     end = toks[i - 1].end
                     break
@@ -215,7 +218,8 @@ class SpeakerResolver:
         return None, 0
 
     @staticmethod
-    def _readings(word: str) -> list[tuple[str, int]]:
+    @lru_cache(maxsize=16384)
+    def _readings(word: str) -> tuple[tuple[str, int], ...]:
         """The word as written, then its stems without a prefix (لل، ل، ب، و), with the prefix's length."""
         out = [(word, 0)]
         first = normalize(word)
@@ -225,7 +229,7 @@ class SpeakerResolver:
                 if p == "لل":
                     stem = "ال" + stem
                 out.append((stem, len(p) if p != "لل" else 2))
-        return out
+        return tuple(out)
 
     def registry_entities(self, text: str) -> list[Entity]:
         """Every registry entity named in `text`, in order."""
@@ -285,7 +289,7 @@ class SpeakerResolver:
             # "لكنه أوضح": a clitic pronoun has no word of its own, so it takes its antecedent's words
             shown = antecedent.text if self._listed("ar_clitic_pronouns", key) and antecedent.text else clean_mention(text)
             return Entity(text=shown, name=antecedent.name, kind=antecedent.kind)
-        if " ".join(normalize(w) for w in text.split()) in self.carried_keys and last is not None:
+        if " ".join(map(normalize, text.split())) in self.carried_keys and last is not None:
             return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
         found = self.reg.find_all(text)
         persons = [f for f in found if f[2].kind == "person"]
@@ -342,11 +346,16 @@ class SpeakerResolver:
         return self.seen.get(words[-1]) if len(words) <= 2 else None
 
     def is_pronoun(self, text: str) -> bool:
-        key = name_key(text)
-        return any(self._listed(f"pronoun_{k}", key) for k in PRONOUN_KINDS)
+        return self._is_pronoun_key(name_key(text))
+
+    def _is_pronoun_key(self, key: str) -> bool:
+        """A word or a phrase of any of the pronoun lists."""
+        return key in self.pronoun_words or (" " in key and tuple(key.split()) in self.pronoun_phrases)
 
     def pronoun_antecedent(self, key: str, last: Entity | None) -> Entity | None:
         """The most recent speaker a pronoun can stand for (the last speaker when none fits)."""
+        if not self._is_pronoun_key(key):
+            return None
         kinds = next((v for k, v in PRONOUN_KINDS.items() if self._listed(f"pronoun_{k}", key)), None)
         if kinds is None:
             return None
@@ -390,6 +399,7 @@ class SpeakerResolver:
         return "person"
 
 
+@lru_cache(maxsize=16384)
 def _is_title_word(word: str, titles: frozenset[str]) -> bool:
     norm = normalize(word)
     return norm.lstrip("و") in titles or norm in titles

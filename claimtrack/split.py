@@ -6,10 +6,14 @@ body (boilerplate.py) -> paragraphs, quotes, sentences (segment.py) -> cues (cue
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
+from itertools import accumulate
+
 from claimtrack.arabic import Token, is_arabic, scan_tokens, tokens_within
 from claimtrack.attribution import Attributor, Draft, polarity_of, trim_span
 from claimtrack.cues import find_cues, lexicon
-from claimtrack.models import Article, Claim, Entity, claim_id
+from claimtrack.models import Article, Claim, Entity, Span, claim_id
 from claimtrack.segment import paragraphs, quotes, sentences
 from claimtrack.speakers import SpeakerResolver
 
@@ -61,9 +65,21 @@ def extract_article(article: Article) -> list[Claim]:
         drafts.extend(para_drafts)
     drafts.sort(key=lambda d: d.span)
     # a later sentence may attribute an earlier one ('وأكدت اللجنة هذا العدد'): its outlet reading goes
-    attributed = [d.span for d in drafts if d.mode != "unattributed"]
-    drafts = [d for d in drafts if d.mode != "unattributed" or not any(a[0] < d.span[1] and d.span[0] < a[1] for a in attributed)]
+    overlaps_attributed = _overlap_test([d.span for d in drafts if d.mode != "unattributed"])
+    drafts = [d for d in drafts if d.mode != "unattributed" or not overlaps_attributed(d.span)]
     return [_to_claim(article.id, raw, d) for d in drafts]
+
+
+def _overlap_test(spans: list[Span]) -> Callable[[Span], bool]:
+    """Whether a span overlaps any of `spans` (sorted by start): two bisections, not a scan of them all."""
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # the furthest end among the first k spans
+
+    def overlaps(span: Span) -> bool:
+        k = bisect_left(starts, span[1])  # the spans starting before this one ends
+        return k > 0 and reach[k - 1] > span[0]
+
+    return overlaps
 
 
 def _to_claim(article_id: str, raw: str, d: Draft) -> Claim:
