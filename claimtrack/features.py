@@ -196,6 +196,7 @@ class Lexicons:
     day_joiners: frozenset[str]
     city_country: dict[str, str]  # city -> the country it lies in
     place_nouns: frozenset[str]  # Arabic "مدينه", "قاعده": the words after them name a place
+    place_stops: frozenset[str]  # words that end such a name ("مدينة غريان جنوب العاصمة")
     place_prepositions: frozenset[str]  # Latin "in", "at": a capitalised unknown word after them is a place
     not_places: frozenset[str]
     place_joiners: frozenset[str]  # "Komsomolsk-on-Amur", "Rio de Janeiro"
@@ -294,6 +295,7 @@ def lexicons() -> Lexicons:
         day_joiners=frozenset(normalize(w) for w in cfg["dates"]["day_joiners"]),
         city_country=city_country,
         place_nouns=frozenset(normalize(w) for w in gazetteer["cues"]["arabic_nouns"]),
+        place_stops=frozenset(normalize(w) for w in gazetteer["cues"].get("arabic_stops", [])),
         place_prepositions=frozenset(w.casefold() for w in gazetteer["cues"]["latin_prepositions"]),
         not_places=frozenset(w.casefold() for w in gazetteer["cues"]["not_places"]),
         place_joiners=frozenset(w.casefold() for w in gazetteer["cues"]["latin_joiners"]),
@@ -606,7 +608,8 @@ def read_place_cues(words: list[Word], lex: Lexicons, covered: set[int]) -> dict
             continue
         j = i + 1
         while (j < len(words) and j - i <= 3 and j not in covered and is_arabic(words[j].raw)
-               and not words[j].readings[0].startswith("ال") and words[j].readings[0] not in lex.stopwords):
+               and not any(r.startswith("ال") for r in words[j].readings)  # "غريان بالكامل"
+               and words[j].readings[0] not in lex.stopwords and not lex.place_stops & set(words[j].readings)):
             j += 1
         if j > i + 1:
             name = words[i + 1 : j]
@@ -785,6 +788,8 @@ def compare(
     evidence: dict[str, str] = {}
     neg_a, neg_b = bool(a.negations), bool(b.negations)
     deny_a, deny_b = _polarity(a.denials, polarity_a, "denied"), _polarity(b.denials, polarity_b, "denied")
+    if neg_a and neg_b and not a.denials and not b.denials:
+        deny_a = deny_b = False  # both state a negative ("لن يغير" / "لن يعدل"), however each was tagged
     hedge_a, hedge_b = _polarity(a.hedges, polarity_a, "hedged"), _polarity(b.hedges, polarity_b, "hedged")
     if deny_a != deny_b:
         evidence["denial"] = "denial vs assertion" if deny_a else "assertion vs denial"
