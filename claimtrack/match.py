@@ -44,8 +44,10 @@ NEIGHBOURS = 16
 PROPOSITION_SHARE = 0.5
 EMBED_CHUNK = 256
 GOLD_PAIRS = config.PACKAGE_ROOT / "data" / "gold" / "pairs" / "pairs.tsv"
-# The files thresholds are calibrated on: our story's pairs and pairs about other stories.
-GOLD_PAIR_FILES = (GOLD_PAIRS, config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind" / "pairs.tsv")
+# The files thresholds are calibrated on: our story's pairs, pairs about other stories, and real
+# disagreements between outlets (tolls, turnout, growth).
+GOLD_PAIR_FILES = (GOLD_PAIRS, config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind" / "pairs.tsv",
+                   config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind2" / "pairs.tsv")
 UNKNOWN_SPEAKER = Entity(text="", name="unknown", kind="anonymous")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
