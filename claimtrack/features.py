@@ -15,7 +15,9 @@ from functools import lru_cache
 from claimtrack import config
 from claimtrack.arabic import is_arabic, normalize
 
-WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# Letters with the Arabic marks inside a word (tanween, shadda, tatweel: "قتيلًا" is one word).
+_LETTERS = "[^\\W\\d_](?:[^\\W\\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u0640])*"
+WORD = re.compile(rf"\d+(?:[.,]\d+)*|{_LETTERS}(?:['’]{_LETTERS})?|[%٪$]", re.UNICODE)
 
 # Names of the text features, in vector order (the model file stores them and checks them).
 FEATURE_NAMES = (
@@ -59,6 +61,22 @@ class Word:
         return self.readings[-1]
 
 
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure with what it measures: "19 قتيلا" is (19, unit "dead"); "أكثر من 100" is
+    (100, bound "at_least"); `step` is the rounding its writing allows (0.01 for "44.33", 1 for
+    "44", 100000 for "20.5 مليون"); `near` holds the content stems right after it (the counted
+    noun, compared within one script when no listed unit is found)."""
+
+    value: float
+    written: str
+    unit: str = ""
+    near: frozenset[str] = frozenset()
+    bound: str = ""  # "", "at_least", "at_most" or "about"
+    step: float = 1.0
+    time: bool = False  # a span of time ("20 سنة", "two months")
+
+
 @dataclass
 class Reading:
     """One text as the features see it: its words and what the word lists found in it."""
@@ -71,6 +89,8 @@ class Reading:
     directions: dict[str, set[str]] = field(default_factory=dict)  # antonym name -> sides used ("a", "b", "c")
     direction_words: dict[str, str] = field(default_factory=dict)  # "name:side" -> word as written
     numbers: dict[float, str] = field(default_factory=dict)  # value -> as written
+    quantities: list[Quantity] = field(default_factory=list)  # the numbers with what they measure
+    periods: dict[str, str] = field(default_factory=dict)  # parts of a year ("the fourth quarter")
     years: dict[int, str] = field(default_factory=dict)
     months: dict[int, str] = field(default_factory=dict)
     relative: dict[str, str] = field(default_factory=dict)  # "last year" -> as written
@@ -93,6 +113,8 @@ class Comparison:
     vector: tuple[float, ...]
     evidence: dict[str, str]
     slots_differ: tuple[str, ...]
+    aligned: bool = False  # two differing figures measure one thing (same unit or counted noun)
+    anchored: bool = False  # ... and another figure of a named kind is the same on both sides
 
 
 class Lexicon:
@@ -117,7 +139,7 @@ class Lexicon:
         out = set()
         for reading in word.readings:
             for suffix in self._suffixes:
-                if reading.endswith(suffix) and len(reading) - len(suffix) >= 2:
+                if reading.endswith(suffix) and (len(reading) - len(suffix) >= 2 or not suffix):
                     out.add(reading[: len(reading) - len(suffix)] if suffix else reading)
         return out
 
@@ -174,11 +196,18 @@ class Lexicons:
     day_joiners: frozenset[str]
     city_country: dict[str, str]  # city -> the country it lies in
     place_nouns: frozenset[str]  # Arabic "مدينه", "قاعده": the words after them name a place
+    place_stops: frozenset[str]  # words that end such a name ("مدينة غريان جنوب العاصمة")
     place_prepositions: frozenset[str]  # Latin "in", "at": a capitalised unknown word after them is a place
     not_places: frozenset[str]
     place_joiners: frozenset[str]  # "Komsomolsk-on-Amur", "Rio de Janeiro"
     negation_scope: int  # words after a negator that it governs
     negation_echo_min_words: int
+    measures: Lexicon  # what a number counts: "قتيل" -> "dead", "megawatts" -> "megawatts"
+    time_measures: frozenset[str]
+    qualifiers: Lexicon  # "أكثر من" -> "at_least", "about" -> "about"
+    qualifier_reach: int
+    about_tolerance: float
+    periods: Lexicon
 
 
 @lru_cache(maxsize=1)
@@ -229,6 +258,19 @@ def lexicons() -> Lexicons:
     for phrase in numbers.get("percent", {}).get("words", []):
         percent.add(phrase, "percent")
     known_latin.update(w.casefold() for w in cfg["dates"].get("weekdays", []))
+    measures = Lexicon(suffixes)
+    for entry in cfg.get("measure", []):
+        for alias in entry["aliases"]:
+            measures.add(alias, entry["name"])
+    qualifying = numbers.get("qualifiers", {})
+    qualifiers = Lexicon(("",))
+    for kind in ("at_least", "at_most", "about"):
+        for phrase in qualifying.get(kind, []):
+            qualifiers.add(phrase, kind)
+    periods = Lexicon(("",))
+    for names in cfg["dates"].get("periods", []):
+        for name in names:
+            periods.add(name, names[0])
     return Lexicons(
         clitics=tuple(normalize(c) for c in cfg["tokens"]["clitics"]),
         min_stem=int(cfg["tokens"]["min_stem"]),
@@ -253,11 +295,18 @@ def lexicons() -> Lexicons:
         day_joiners=frozenset(normalize(w) for w in cfg["dates"]["day_joiners"]),
         city_country=city_country,
         place_nouns=frozenset(normalize(w) for w in gazetteer["cues"]["arabic_nouns"]),
+        place_stops=frozenset(normalize(w) for w in gazetteer["cues"].get("arabic_stops", [])),
         place_prepositions=frozenset(w.casefold() for w in gazetteer["cues"]["latin_prepositions"]),
         not_places=frozenset(w.casefold() for w in gazetteer["cues"]["not_places"]),
         place_joiners=frozenset(w.casefold() for w in gazetteer["cues"]["latin_joiners"]),
         negation_scope=int(cfg["polarity"]["negation_scope"]),
         negation_echo_min_words=int(cfg["polarity"]["negation_echo_min_words"]),
+        measures=measures,
+        time_measures=frozenset(e["name"] for e in cfg.get("measure", []) if e.get("time")),
+        qualifiers=qualifiers,
+        qualifier_reach=int(qualifying.get("reach", 3)),
+        about_tolerance=float(qualifying.get("about_tolerance", 0.1)),
+        periods=periods,
     )
 
 
@@ -378,9 +427,12 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
         reading.months[number] = " ".join(w.raw for w in words[start:end])
     for label, written in lex.relative.find(words):
         reading.relative.setdefault(label, written)
+    for label, written in lex.periods.find(words):
+        reading.periods.setdefault(label, written)
     days = day_positions(words, lex, months)
     percent = {k for start, end, _ in lex.percent.spans(words) for k in range(start, end)}
     low, high = lex.year_range
+    spans: list[tuple[int, int, float, float]] = []  # (start, end, value, rounding step)
     i = 0
     while i < len(words):
         word = words[i]
@@ -403,11 +455,130 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
         if value is None:
             i += 1
             continue
+        base = value
         while j < len(words) and j not in percent and (scale := _scale(words[j], lex)) is not None:
             value *= scale
             j += 1
         reading.numbers[value] = " ".join(w.raw for w in words[i:j])
+        spans.append((i, j, value, _step(word) * (value / base if base else 1.0)))
         i = j
+    reading.quantities = read_quantities(words, lex, spans)
+
+
+def _step(word: Word) -> float:
+    """The rounding a figure's writing allows: 0.01 for "44.33" (or "44,33"), 1 for "44" and for words."""
+    text = word.readings[0]
+    groups = text.split(",")
+    decimals = text.split(".")[1] if "." in text else groups[1] if len(groups) == 2 and len(groups[1]) != 3 else ""
+    return 10.0 ** -len(decimals) if decimals.isdigit() else 1.0
+
+
+def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int, float, float]]) -> list[Quantity]:
+    """Each number with its unit (a listed measure or people right after it, else a measure
+    among the few words before it, else a little after), its counted noun and its qualifier."""
+    units: dict[int, str] = {}
+    for lexicon, prefix in ((lex.measures, ""), (lex.peoples, "people:")):
+        for start, _, label in lexicon.spans(words):
+            units.setdefault(start, prefix + label)
+    numeric = {k for i, j, _, _ in spans for k in range(i, j)}
+    bounds: dict[int, str] = {}
+    starts = [i for i, _, _, _ in spans]
+    for start, end, kind in lex.qualifiers.spans(words):
+        after = [i for i in starts if end <= i <= end + lex.qualifier_reach - 1]
+        before = [j - 1 for i, j, _, _ in spans if start - lex.qualifier_reach <= j - 1 < start]
+        target = min(after) if after else next((i for i, j, _, _ in spans if j - 1 == max(before)), None) if before else None
+        if target is not None:
+            bounds.setdefault(target, kind)
+    out = []
+    for i, j, value, step in spans:
+        ahead = []
+        k = j
+        while k < len(words) and k not in numeric and len(ahead) < 3:
+            ahead.append(k)
+            k += 1
+        behind = []
+        k = i - 1
+        while k >= 0 and k not in numeric and len(behind) < 3:
+            behind.append(k)
+            k -= 1
+        # a people or a span of time is what a number counts only after it ("57 Canadians",
+        # "20 سنة"); a measure may come before it ("مقتل 19 شخصا")
+        unit = next((units[k] for k in ahead[:1] + behind + ahead[1:] if k in units
+                     and (k in ahead or not (units[k].startswith("people:") or units[k] in lex.time_measures))), "")
+        near = frozenset(words[k].stem for k in ahead if words[k].readings[0] not in lex.stopwords)
+        out.append(Quantity(value, " ".join(w.raw for w in words[i:j]), unit, near, bounds.get(i, ""), step,
+                            unit in lex.time_measures))
+    return out
+
+
+def consistent(x: Quantity, y: Quantity, tolerance: float) -> bool:
+    """Whether two figures can be one figure told twice: equal, one a rounding of the other
+    ("44%" / "44.33%"), within `tolerance` when one is approximate, or inside a bound ("more
+    than 100" / "102"; "at least 63" / "57" is not)."""
+    if x.value == y.value:
+        return True
+    if abs(x.value - y.value) <= max(x.step, y.step) / 2 + 1e-9:
+        return True
+    for p, q in ((x, y), (y, x)):
+        if p.bound == "about" and p.step >= 1:  # "about 69.42" is no rounder than 69.42
+            return abs(p.value - q.value) <= tolerance * max(abs(p.value), abs(q.value))
+        if p.bound == "at_least" and not q.bound and q.value >= p.value:
+            return True
+        if p.bound == "at_most" and not q.bound and q.value <= p.value:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class FigureConflict:
+    """Figures of one side without a consistent counterpart on the other (as written)."""
+
+    only_a: tuple[str, ...]
+    only_b: tuple[str, ...]
+    aligned: bool  # a pair of them measures one thing
+    disjoint: bool  # every pair of them measures two named, different things
+    anchored: bool  # another figure of a named kind agrees
+    several: bool  # two or more replaced on each side
+
+
+def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | None:
+    """Figures compared by what they measure: a figure of one side agrees with one of the other
+    that measures nothing different and is consistent with it; the rest conflict (None when
+    one side has none left)."""
+    one_script = a.arabic == b.arabic
+
+    def unit_fits(x: Quantity, y: Quantity) -> bool:
+        if x.unit and y.unit and x.unit != y.unit:
+            return False
+        # a share says little by its unit: "84% of the hospitals" / "70% of the roads" differ
+        nouns_differ = one_script and x.near and y.near and not x.near & y.near
+        return not (nouns_differ and "percent" in (x.unit, y.unit))
+
+    def same_thing(x: Quantity, y: Quantity) -> bool:
+        return unit_fits(x, y) and (bool(x.unit and x.unit == y.unit) or (one_script and bool(x.near & y.near)))
+
+    def agree(x: Quantity, y: Quantity) -> bool:
+        return x.value == y.value or (unit_fits(x, y) and consistent(x, y, lex.about_tolerance))
+
+    left = list(b.quantities)
+    only_a, matched = [], []
+    for x in a.quantities:
+        y = next((y for y in left if agree(x, y)), None)
+        if y is None:
+            only_a.append(x)
+        else:
+            left.remove(y)
+            matched.append((x, y))
+    if not only_a or not left:
+        return None
+    pairs = [(x, y) for x in only_a for y in left]
+    return FigureConflict(
+        tuple(x.written for x in only_a), tuple(y.written for y in left),
+        aligned=any(same_thing(x, y) for x, y in pairs),
+        disjoint=all(x.unit and y.unit and x.unit != y.unit for x, y in pairs),
+        anchored=any(x.unit and x.unit == y.unit for x, y in matched),
+        several=min(len({x.value for x in only_a}), len({y.value for y in left})) >= 2,
+    )
 
 
 def read_names(words: list[Word], lex: Lexicons, taken: set[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -437,7 +608,8 @@ def read_place_cues(words: list[Word], lex: Lexicons, covered: set[int]) -> dict
             continue
         j = i + 1
         while (j < len(words) and j - i <= 3 and j not in covered and is_arabic(words[j].raw)
-               and not words[j].readings[0].startswith("ال") and words[j].readings[0] not in lex.stopwords):
+               and not any(r.startswith("ال") for r in words[j].readings)  # "غريان بالكامل"
+               and words[j].readings[0] not in lex.stopwords and not lex.place_stops & set(words[j].readings)):
             j += 1
         if j > i + 1:
             name = words[i + 1 : j]
@@ -616,6 +788,8 @@ def compare(
     evidence: dict[str, str] = {}
     neg_a, neg_b = bool(a.negations), bool(b.negations)
     deny_a, deny_b = _polarity(a.denials, polarity_a, "denied"), _polarity(b.denials, polarity_b, "denied")
+    if neg_a and neg_b and not a.denials and not b.denials:
+        deny_a = deny_b = False  # both state a negative ("لن يغير" / "لن يعدل"), however each was tagged
     hedge_a, hedge_b = _polarity(a.hedges, polarity_a, "hedged"), _polarity(b.hedges, polarity_b, "hedged")
     if deny_a != deny_b:
         evidence["denial"] = "denial vs assertion" if deny_a else "assertion vs denial"
@@ -628,11 +802,16 @@ def compare(
     if opposites:
         evidence["direction"] = "opposite direction: " + "; ".join(f"{x} / {y}" for x, y in opposites)
     slots: list[str] = []
-    numbers = _substituted(a.numbers, b.numbers)
-    if numbers:
-        evidence["numbers"] = f"numbers differ: {numbers[0]} vs {numbers[1]}"
-        slots.append("how many")
-        if min(len(a.numbers.keys() - b.numbers.keys()), len(b.numbers.keys() - a.numbers.keys())) >= 2:
+    figures = compare_figures(a, b, lexicons())
+    numbers = (", ".join(figures.only_a), ", ".join(figures.only_b)) if figures else None
+    if figures:
+        if figures.disjoint:
+            evidence["numbers"] = f"figures count different things: {numbers[0]} vs {numbers[1]}"
+            slots += ["how many", "what is counted"]
+        else:
+            evidence["numbers"] = f"numbers differ: {numbers[0]} vs {numbers[1]}"
+            slots.append("how many")
+        if figures.several:
             slots.append("how many, twice")  # several amounts replaced (score and round): another event
     years, months, days = (_substituted(a.years, b.years), _substituted(a.months, b.months),
                            _substituted(a.days, b.days))
@@ -644,6 +823,9 @@ def compare(
             slots.append("when, to another precision")  # "in 2019" / "in March 2017": not one date told twice
     elif numbers and _one_side({**a.years, **a.months}, {**b.years, **b.months}):
         slots.append("when, one side")  # a dated figure against an undated one: counts at two times
+    elif numbers and (_one_side(a.periods, b.periods) or _spans_one_side(a, b)):
+        # "in the fourth quarter of 2022" / "in 2022"; "within two months" / no span: two figures
+        slots.append("when, to another precision")
     places = _places_differ(a, b, lexicons())
     if places:
         evidence["places"] = f"places differ: {places[0]} vs {places[1]}"
@@ -686,7 +868,13 @@ def compare(
     )
     if not surface:
         vector = blank_surface(vector)
-    return Comparison(vector, evidence, tuple(slots))
+    return Comparison(vector, evidence, tuple(slots), aligned=bool(figures and figures.aligned),
+                      anchored=bool(figures and figures.anchored))
+
+
+def _spans_one_side(a: Reading, b: Reading) -> bool:
+    """One side gives a span of time ("within two months", "20 سنة") and the other none."""
+    return any(q.time for q in a.quantities) != any(q.time for q in b.quantities)
 
 
 def blank_surface(vector: tuple[float, ...]) -> tuple[float, ...]:

@@ -197,3 +197,40 @@ def test_dates_at_two_precisions_and_undated_figures_are_other_events():
 
 def test_relative_times_are_dates():
     assert "dates" in evidence("قرر البرلمان اليوم تمديد حالة الطوارئ", "قرر البرلمان العام الماضي تمديد حالة الطوارئ")
+
+
+def test_figures_read_with_what_they_count():
+    found = read("قتل 23 شخصا وأصيب أكثر من 40 آخرين في انفجار بالميناء")
+    by_value = {q.value: q for q in found.quantities}
+    assert by_value[23].unit == "dead"
+    assert by_value[40].bound == "at_least"
+    assert read("Turbines added 350 MW last year").quantities[0].unit == "megawatts"
+    assert read("The passengers included 40 Germans").quantities[0].unit == "people:Germany"
+    assert read("حكم عليه بالسجن 7 سنوات").quantities[0].time
+
+
+def test_rounding_and_bounds_are_one_figure():
+    same = compare(read("بلغت نسبة البطالة 7.24% في المدينة"), read("بلغت نسبة البطالة 7% في المدينة"))
+    assert "how many" not in same.slots_differ
+    bound = compare(read("More than 200 houses were flooded"), read("213 houses were flooded"))
+    assert "how many" not in bound.slots_differ
+    broken = compare(read("At least 30 houses were flooded"), read("24 houses were flooded"))
+    assert "how many" in broken.slots_differ and broken.aligned
+
+
+def test_figures_of_two_kinds_are_two_claims():
+    found = compare(read("The dead included 12 Germans"), read("The dead included 9 Italians"))
+    assert "what is counted" in found.slots_differ
+    shares = compare(read("تضرر 60% من المدارس في الإقليم"), read("تضرر أكثر من 45% من الطرق في الإقليم"))
+    assert "how many" in shares.slots_differ and not shares.aligned
+
+
+def test_a_span_on_one_side_is_another_figure():
+    found = compare(read("The plant will add 900 MW"), read("The plant will add 1,200 MW within three months"))
+    assert "when, to another precision" in found.slots_differ
+
+
+def test_a_negative_told_by_both_sides_is_no_denial():
+    found = compare(read("الشركة لن ترفع الأسعار هذا العام"), read("لن تقوم الشركة برفع أسعارها هذا العام"),
+                    polarity_a="denied", polarity_b="asserted")
+    assert "denial" not in found.evidence

@@ -272,10 +272,47 @@ def test_gold_other_stories_same_claims_share_a_cluster(gold_other_stories):
 
 
 def test_gold_other_stories_reach(gold_other_stories):
-    """Not yet the issue's floors (80% linked, no trap): what this matcher reaches (66.7%, 3 traps,
-    two joined through cross-script same-claim links), kept from slipping back."""
-    assert gold_other_stories.contradictions_linked >= 0.66, match.format_gold(gold_other_stories)
-    assert gold_other_stories.traps_linked <= 3, match.format_gold(gold_other_stories)
+    """Not yet the issue's floors (80% linked, no trap): what this matcher reaches (70.4%, 2 traps,
+    joined through cross-script same-claim links), kept from slipping back."""
+    assert gold_other_stories.contradictions_linked >= 0.70, match.format_gold(gold_other_stories)
+    assert gold_other_stories.traps_linked <= 2, match.format_gold(gold_other_stories)
+
+
+@pytest.fixture(scope="module")
+def gold_disagreements():
+    return match.evaluate(match.read_pairs(match.GOLD_PAIR_FILES[2]))
+
+
+def test_gold_disagreements_same_claims_share_a_cluster(gold_disagreements):
+    """Issue 3 floor on pairs where outlets and parties really disagree (tolls, turnout, growth):
+    rounding ("44%" / "44.33%") and a negative told by both sides keep one claim together."""
+    assert gold_disagreements.same_together >= 0.90, match.format_gold(gold_disagreements)
+
+
+def test_gold_disagreements_reach(gold_disagreements):
+    """Not yet the floors: what this matcher reaches on real disagreements (56.5% linked, 4 traps),
+    kept from slipping back; figures of two kinds ("82 Iranians" / "57 Canadians") and a figure
+    beside a replaced word (production / consumption) are no longer linked."""
+    assert gold_disagreements.contradictions_linked >= 0.56, match.format_gold(gold_disagreements)
+    assert gold_disagreements.traps_linked <= 4, match.format_gold(gold_disagreements)
+
+
+def test_one_figure_told_two_ways_links_whatever_the_scorer():
+    th = match.thresholds("e5+use")
+    facts = match.PairFacts(similarity=th.related + 0.01, cross_script=True, slots=("how many",), clash=(),
+                            overlap=0.0, contradiction=0.1, reason="numbers differ", figures_aligned=True,
+                            figures_anchored=True)
+    assert match.decide(facts, th) == "contradicts"
+    assert match.decide(replace(facts, figures_anchored=False), th) == "related"
+    assert match.decide(replace(facts, slots=("how many", "what is counted")), th) == "related"
+
+
+def test_a_figure_beside_a_replaced_word_is_another_claim():
+    a = match.Item("a", "بلغ إنتاج المصنع من الإسمنت هذا الشهر 5200 طن")
+    b = match.Item("b", "بلغ استهلاك المصنع من الإسمنت هذا الشهر 4100 طن")
+    assert "what is measured" in match.text_facts(a, b).slots
+    c = match.Item("c", "بلغ إنتاج المصنع من الإسمنت هذا الشهر نحو 4100 طن")
+    assert match.text_facts(a, c).slots == ("how many",) and match.text_facts(a, c).figures_aligned
 
 
 def test_one_claim_but_for_an_opposite_outcome_links_across_scripts_whatever_the_scorer():
