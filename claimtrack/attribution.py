@@ -178,7 +178,7 @@ class Attributor:
                 continue
             if cue.kind == "speech" and self._impersonal(sent, cue):
                 continue
-            if cue.kind == "according" and self._accordance(sent, cue):
+            if cue.kind == "according" and (self._accordance(sent, cue) or self._adjunct_of_speaker(sent, start)):
                 continue
             if cue.first > 0 and self.lex.has(f"{lang}_not_report_before", tokens[cue.first - 1].norm):
                 continue  # 'فسوف تكشف عن', 'لم يعلن': a future or negated verb reports nothing yet
@@ -296,6 +296,12 @@ class Attributor:
         readings |= {r[2:] for r in readings if r.startswith("ال")} | {"ال" + r for r in readings if not r.startswith("ال")}
         heads = self.lex.any_of("ar_titles", "ar_group", "ar_anonymous", "ar_agency", "ar_outlet", "ar_organization", "ar_documents", "ar_source_nouns")
         return heads.isdisjoint(readings)
+
+    @staticmethod
+    def _adjunct_of_speaker(sent: Sentence, start: int) -> bool:
+        """'أوضح المتحدث ... وفقاً لبيان صادر عن الوزارة أن ...': an according phrase between an
+        earlier cue and its content says where the speaker spoke; it reports nothing of its own."""
+        return any(d.span[0] > start for d in sent.claims)
 
     def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
         """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""
