@@ -178,7 +178,7 @@ class Attributor:
                 continue
             if cue.kind == "speech" and self._impersonal(sent, cue):
                 continue
-            if cue.kind == "according" and self._accordance(sent, cue):
+            if cue.kind == "according" and (self._accordance(sent, cue) or self._adjunct_of_speaker(sent, start)):
                 continue
             if cue.first > 0 and self.lex.has(f"{lang}_not_report_before", tokens[cue.first - 1].norm):
                 continue  # 'فسوف تكشف عن', 'لم يعلن': a future or negated verb reports nothing yet
@@ -296,6 +296,12 @@ class Attributor:
         readings |= {r[2:] for r in readings if r.startswith("ال")} | {"ال" + r for r in readings if not r.startswith("ال")}
         heads = self.lex.any_of("ar_titles", "ar_group", "ar_anonymous", "ar_agency", "ar_outlet", "ar_organization", "ar_documents", "ar_source_nouns")
         return heads.isdisjoint(readings)
+
+    @staticmethod
+    def _adjunct_of_speaker(sent: Sentence, start: int) -> bool:
+        """'أوضح المتحدث ... وفقاً لبيان صادر عن الوزارة أن ...': an according phrase between an
+        earlier cue and its content says where the speaker spoke; it reports nothing of its own."""
+        return any(d.span[0] > start for d in sent.claims)
 
     def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
         """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""
@@ -1108,12 +1114,29 @@ class Attributor:
 
     def _speaker_after(self, sent: Sentence, cue: Cue, region: Span) -> tuple[Entity | None, list[Entity]]:
         text = sent.between(*region)
+        relayed = self._relayed_speaker(text)
+        if relayed is not None:
+            return relayed
         phrase, rest = self.speakers.split_speaker_phrase(text)
         via = self.speakers.relays_in(rest)
         if not phrase:
             return None, via
         resolved = self.speakers.resolve(phrase, self.last_speaker)
         return (resolved if resolved is not None else False), via
+
+    def _relayed_speaker(self, text: str) -> tuple[Entity, list[Entity]] | None:
+        """'موقع "سبوتنيك" الإخباري، نقلاً عن "abc7"': the phrase after نقلاً عن speaks, relayed by the one before."""
+        toks = tokenize(text)
+        at = next((k for k in range(1, len(toks) - 2) if self.lex.has("ar_relayed_from", toks[k].norm) and toks[k + 1].norm in self.lex.relay_from), None)
+        if at is None:
+            return None
+        relay_phrase, _ = self.speakers.split_speaker_phrase(text[: toks[at].start])
+        phrase, rest = self.speakers.split_speaker_phrase(text[toks[at + 1].end :])
+        relay = self.speakers.resolve(relay_phrase, self.last_speaker) if relay_phrase else None
+        speaker = self.speakers.resolve(phrase, self.last_speaker) if phrase else None
+        if relay is None or speaker is None:
+            return None
+        return speaker, [relay, *self.speakers.relays_in(rest)]
 
     def _speaker_before(self, sent: Sentence, cue: Cue) -> Entity | None:
         """Subject-first order ('لكن بوتين شدد على أن') or a carried speaker."""

@@ -104,6 +104,11 @@ class SpeakerResolver:
         form = self.lex.forms.get((norm,))
         return form is not None and form.kind == "participle"
 
+    def _according_word(self, norm: str) -> bool:
+        """'أوضح المتحدث ... وفقاً لبيان': an according cue word ends the speaker phrase."""
+        form = self.lex.forms.get((norm,))
+        return form is not None and form.kind == "according"
+
     def split_speaker_phrase(self, text: str) -> tuple[str, str]:
         """(speaker phrase, the rest) of the words between a verb cue and its content."""
         toks = tokenize(text)
@@ -130,7 +135,7 @@ class SpeakerResolver:
                     end = toks[i - 1].end
                     break
                 appositive_used = True
-            if t.norm in stops or self._relay_word(t.norm) or self._participle_cue(t.norm):
+            if t.norm in stops or self._relay_word(t.norm) or self._participle_cue(t.norm) or self._according_word(t.norm):
                 if i == 0:
                     return "", text
                 if self._title_of_body(toks, i):

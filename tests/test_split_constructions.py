@@ -616,3 +616,24 @@ def test_repeated_kasra_inna_splits_two_claims_under_one_cue():
     first, second = only(claims, "توقف حركة"), only(claims, "ستعود لطبيعتها")
     assert first is not second
     assert first.speaker.name == second.speaker.name
+
+
+# ---------------------------------------------------------------- Arabic relays inside the speaker phrase
+
+
+def test_relayed_from_after_an_outlet_makes_the_relayed_source_the_speaker():
+    text = ('وذكر موقع "سبوتنيك" الإخباري، نقلاً عن "abc7"، أن العلماء أطلقوا على الكوكب المكتشف حديثاً '
+            '"الكوكب الخارجي"، لوقوعه خارج مجموعتنا الشمسية.')
+    c = only(attributed(text), "العلماء أطلقوا")
+    assert c.speaker.name == "abc7"
+    assert [v.name for v in c.via] == ["Sputnik"]
+
+
+def test_according_phrase_between_cue_and_content_ends_the_speaker_and_reports_nothing():
+    # the article as published (its verb misspelt "وأفادن", so no outer report)
+    text = ('وأفادن وكالة مهر للأنباء، انه أوضح المتحدث باسم الوزارة أحمد موسى العبادي وفقاً لبيان صادر عن الوزارة أن '
+            '"الجانب الإيِراني أرسل برقية إشعار لوزارة الكهرباء بتوقف ضخ الغاز بشكل كامل". '
+            'ولفت إلى أن "توقف ضخ الغاز مرّ عليه ثلاثة أيام".')
+    claims = attributed(text)
+    assert all(c.speaker.name == "Ahmed Moussa al-Abadi" for c in claims), [(c.speaker.text, c.text[:30]) for c in claims]
+    assert len(claims) == 2 and "الجانب" in claims[0].text and "توقف ضخ" in claims[1].text
