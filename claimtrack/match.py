@@ -276,14 +276,12 @@ def text_facts(a: Item, b: Item) -> TextFacts:
     fa, fb = _frame(a.text), _frame(b.text)
     frame = len(fa & fb) / len(fa | fb) if fa | fb else 1.0
     only_a, only_b = ra.content - rb.content, rb.content - ra.content
-    respelled = sum(1 for w in only_a if any(_variant(w, v) for v in only_b))  # "ستوقع" / "توقع"
-    union = len(ra.content | rb.content) - respelled
-    overlap = (len(ra.content & rb.content) + respelled) / union if union else 1.0
+    respelled_a = _respelled(only_a, only_b)  # "ستوقع" / "توقع"
+    union = len(ra.content | rb.content) - len(respelled_a)
+    overlap = (len(ra.content & rb.content) + len(respelled_a)) / union if union else 1.0
     substitution = False
     if overlap >= SUBSTITUTION_OVERLAP:
-        new_a = {w for w in only_a if not any(_variant(w, v) for v in only_b)}
-        new_b = {w for w in only_b if not any(_variant(w, v) for v in only_a)}
-        substitution = bool(new_a and new_b)
+        substitution = bool(only_a - respelled_a and only_b - _respelled(only_b, only_a))
     echo = 0.0
     if not cross_script(a.text, b.text):
         # the negated words may be the other side's reporting verb ("لم يعلنا ... اتفاق" against
@@ -345,10 +343,29 @@ def _trigrams(word: str) -> frozenset[str]:
     return shingles(word, 3)
 
 
-def _variant(x: str, y: str) -> bool:
-    from claimtrack.cluster import jaccard
+def _respelled(words: set[str], others: set[str]) -> set[str]:
+    """The words that have a spelling variant (`_variant`) among `others`; the same test,
+    unrolled: this runs for every candidate pair of a store."""
+    grams = [(len(t), t) for t in map(_trigrams, others) if t]
+    found = set()
+    for word in words:
+        mine = _trigrams(word)
+        n = len(mine)
+        for m, theirs in grams:
+            # Jaccard >= 0.5  <=>  3 * |A & B| >= |A| + |B|; sizes further apart than 2:1 never get there
+            if 2 * min(n, m) >= max(n, m) and 3 * len(mine & theirs) >= n + m:
+                found.add(word)
+                break
+    return found
 
-    return jaccard(_trigrams(x), _trigrams(y)) >= 0.5
+
+def _variant(x: str, y: str) -> bool:
+    """Two spellings of one word: character 3-gram Jaccard >= 0.5. Sets whose sizes differ by
+    more than half cannot get there, so most pairs are settled by their lengths."""
+    tx, ty = _trigrams(x), _trigrams(y)
+    if not tx or not ty or 2 * min(len(tx), len(ty)) < max(len(tx), len(ty)):
+        return False
+    return 2 * len(tx & ty) >= len(tx | ty)
 
 
 def cross_script(a: str, b: str) -> bool:
