@@ -109,6 +109,26 @@ def balance_quotes(raw: str, start: int, end: int) -> Span:
     return trim_span(raw, start, end)
 
 
+def _contrasted(toks: list[Token], i: int, lang: str, lex: Lexicon) -> bool:
+    """'لم يكن مرتفعا صباحا، لكن في المساء كان أكبر': not A but B asserts B."""
+    return not lex.words.get(f"{lang}_contrast", frozenset()).isdisjoint(map(NORM, toks[i + 2 :]))
+
+
+def _negated_verb(toks: list[Token], lex: Lexicon) -> int:
+    """Index of a negator right after the main clause's auxiliary ('there would be no flights',
+    'conversion was not limited'), before any subordinate clause opens; -1 when none."""
+    negators, aux, openers = lex.words["en_negators"], lex.words["en_negated_aux"], lex.words["en_clause_openers"]
+    negative_aux = lex.words["en_negative_aux"]
+    window = toks[: lex.negated_verb_window + 1]
+    for i in range(len(window)):
+        norm = window[i].norm
+        if norm in openers:
+            return -1
+        if norm in negative_aux or (i and norm in negators and window[i - 1].norm in aux):
+            return i
+    return -1
+
+
 def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -> str:
     """denied when the cue denies or a negator heads the claim; hedged when a hedge is in it."""
     if cue_polarity in ("denied", "hedged"):
@@ -120,10 +140,10 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
         if t.norm in not_negation_starts and starts_phrase(toks, i, not_negation):
             break
         if t.norm in negators or (lang == "en" and t.norm.endswith(("n't", "n’t"))):
-            # 'لم يكن مرتفعا صباحا، لكن في المساء كان أكبر': not A but B asserts B
-            if not lex.words.get(f"{lang}_contrast", frozenset()).isdisjoint(map(NORM, toks[i + 2 :])):
-                break
-            return "denied"
+            return "asserted" if _contrasted(toks, i, lang, lex) else "denied"
+    else:
+        if lang == "en" and (i := _negated_verb(toks, lex)) >= 0:
+            return "asserted" if _contrasted(toks, i, lang, lex) else "denied"
     hedges = lex.words.get(f"{lang}_hedges", frozenset())
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
     may_hedge = lex.starts(f"{lang}_hedges")
@@ -138,6 +158,8 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
         if norm in hedges or starts_phrase(toks, i, hedge_phrases):
             # "قد" before a past verb means "already", before a present verb "may"
             if norm == "قد" and (i + 1 >= len(toks) or toks[i + 1].norm[:1] not in "يتنا"):
+                continue
+            if i and starts_phrase(toks, i - 1, lex.phrases.get(f"{lang}_not_hedge", ())):
                 continue
             return "hedged"
     return "asserted"

@@ -45,6 +45,7 @@ class Lexicon:
     words: dict[str, frozenset[str]]  # attribution.toml word lists, normalised
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # multi-word entries of those lists
     negator_window: int
+    negated_verb_window: int
     min_words: int
     first_words: frozenset[str] = frozenset()
     cue_starts: frozenset[str] = frozenset()  # first words, also with a leading و or ف
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         words=words,
         phrases=phrases,
         negator_window=int(attr["polarity"]["negator_window"]),
+        negated_verb_window=int(attr["polarity"]["negated_verb_window"]),
         min_words=int(attr["unattributed"]["min_words"]),
         first_words=frozenset(k[0] for k in forms),
         cue_starts=frozenset(p + k[0] for k in forms for p in ("", "و", "ف")),
