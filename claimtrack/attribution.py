@@ -129,6 +129,18 @@ def _negated_verb(toks: list[Token], lex: Lexicon) -> int:
     return -1
 
 
+def _conditional_forecast(toks: list[Token], lang: str, lex: Lexicon) -> bool:
+    """A condition then what follows from it: 'إذا تم التوقيع عليها، ستكون ...', 'if X, it would ...'."""
+    conditionals = lex.words.get(f"{lang}_conditionals", frozenset())
+    norms = list(map(NORM, toks))
+    if conditionals.isdisjoint(norms):
+        return False
+    after = norms[next(i for i, n in enumerate(norms) if n in conditionals) + 1 :]
+    if lang == "en":
+        return not lex.words["en_conditional_results"].isdisjoint(after)
+    return any(map(lex.is_future_verb, after))
+
+
 def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -> str:
     """denied when the cue denies or a negator heads the claim; hedged when a hedge is in it."""
     if cue_polarity in ("denied", "hedged"):
@@ -144,6 +156,8 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     else:
         if lang == "en" and (i := _negated_verb(toks, lex)) >= 0:
             return "asserted" if _contrasted(toks, i, lang, lex) else "denied"
+    if _conditional_forecast(toks, lang, lex):
+        return "hedged"
     hedges = lex.words.get(f"{lang}_hedges", frozenset())
     hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
     may_hedge = lex.starts(f"{lang}_hedges")

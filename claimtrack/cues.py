@@ -75,6 +75,12 @@ class Lexicon:
         return found
 
 
+    def is_future_verb(self, norm: str) -> bool:
+        """'سيكون', 'فستكون', 'وسنعمل': the future prefix س on a present verb."""
+        if norm[:1] in "وف" and norm[1:2] == "س":
+            norm = norm[1:]
+        return len(norm) >= 5 and norm[0] == "س" and norm[1] in "يتنا" and norm not in self.words["ar_not_future"]
+
     def conjoined(self, list_name: str) -> frozenset[str]:
         """The list's words behind a leading و or ف ('وقد', 'فربما')."""
         found = self._conjoined.get(list_name)
