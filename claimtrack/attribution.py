@@ -1311,11 +1311,12 @@ class Attributor:
     def _polarity(self, sent: Sentence, span: Span, cue_polarity: str) -> str:
         return polarity_of(tokens_within(sent.tokens, *span), sent.lang, cue_polarity, self.lex)
 
-    def carried_quote(self, para: Span, quote: Quote, sentence: Span) -> Draft | None:
+    def carried_quote(self, para: Span, quote: Quote, sentence: Span, tokens: list[Token], lang: str) -> Draft | None:
         """A paragraph that is one quotation with no cue continues the last speaker."""
         if self.last_speaker is None:
             return None
-        return Draft(quote.inner, sentence, self.last_speaker, list(self.last_via), None, "direct", "asserted")
+        polarity = polarity_of(tokens_within(tokens, *quote.inner), lang, "asserted", self.lex)
+        return Draft(quote.inner, sentence, self.last_speaker, list(self.last_via), None, "direct", polarity)
 
     def continued(self, sentence: Span, tokens: list[Token], lang: str) -> Draft | None:
         """'... وأضاف أن A. كما أن B': a sentence with no cue that opens with a continuation marker, right

@@ -52,7 +52,7 @@ def extract_article(article: Article) -> list[Claim]:
             found = attributor.sentence(sent, para_quotes, toks, lang)
             if not found:
                 quote = _whole_quote(raw, sent, para_quotes) or (_opening_quote(raw, sent, para_quotes) if after_attributed else None)
-                carried = attributor.carried_quote(para, quote, sent) if quote else None
+                carried = attributor.carried_quote(para, quote, sent, toks, lang) if quote else None
                 if carried is None and after_attributed:
                     carried = attributor.continued(sent, toks, lang)
                 found = [carried] if carried else []
