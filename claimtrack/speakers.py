@@ -40,6 +40,7 @@ class SpeakerResolver:
         pronoun_lists = [f"pronoun_{kind}" for kind in PRONOUN_KINDS]
         self.pronoun_words = self.lex.any_of(*pronoun_lists)
         self.pronoun_phrases = frozenset(p for name in pronoun_lists for p in self.lex.phrases.get(name, ()))
+        self.raw = raw
         self._scan_titles(raw)
 
     # ------------------------------------------------------------------ article scan
@@ -317,7 +318,22 @@ class SpeakerResolver:
             # the phrase is (mostly) this entity: "وكالة تاس الروسية", "الكرملين في بيان"
             if first[0] <= 1 or len(words) - (first[1] - first[0]) <= 2:
                 return entity(text, first[2])
-        return entity(text, None, self._kind_of(text))
+        found_entity = entity(text, None, self._kind_of(text))
+        if found_entity.kind == "person" and not is_arabic(text):
+            return Entity(text=found_entity.text, name=self._english_full_name(found_entity.name), kind="person")
+        return found_entity
+
+    def _english_full_name(self, name: str) -> str:
+        """'Ms Hayley Adams' is Hayley Adams; 'Ms Hidalgo' after 'Judge Lina Hidalgo' is Lina Hidalgo:
+        a courtesy title goes, and a family name alone takes the first name it was written with."""
+        words = name.split()
+        while len(words) > 1 and self.lex.has("en_honorifics", words[0].lower().rstrip(".")):
+            words = words[1:]
+        if len(words) == 1 and words[0][:1].isupper():
+            first = re.search(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(words[0])}\b", self.raw)
+            if first is not None and not self.lex.has("en_honorifics", first.group(1).lower()):
+                return f"{first.group(1)} {words[0]}"
+        return " ".join(words)
 
     def _english_head(self, text: str) -> str:
         """The head of an English speaker phrase: before its first comma or preposition."""
