@@ -327,12 +327,15 @@ class SpeakerResolver:
         """'Ms Hayley Adams' is Hayley Adams; 'Ms Hidalgo' after 'Judge Lina Hidalgo' is Lina Hidalgo:
         a courtesy title goes, and a family name alone takes the first name it was written with."""
         words = name.split()
-        while len(words) > 1 and self.lex.has("en_honorifics", words[0].lower().rstrip(".")):
-            words = words[1:]
+        titled = [i for i, w in enumerate(words[:-1]) if self.lex.has("en_honorifics", w.lower().rstrip("."))]
+        if titled:
+            words = words[titled[-1] + 1 :]  # "A meteorologist with the weather service, Ms Hayley Adams"
         if len(words) == 1 and words[0][:1].isupper():
-            first = re.search(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(words[0])}\b", self.raw)
-            if first is not None and not self.lex.has("en_honorifics", first.group(1).lower()):
-                return f"{first.group(1)} {words[0]}"
+            # the first name inside a sentence ("Judge Lina Hidalgo"), never a capitalised sentence opener ("But Greene")
+            pattern = rf"(?<![.!?\n] )(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(words[0])}\b"
+            for first in re.finditer(pattern, self.raw):
+                if first.start() and not self.lex.has("en_honorifics", first.group(1).lower()):
+                    return f"{first.group(1)} {words[0]}"
         return " ".join(words)
 
     def _english_head(self, text: str) -> str:

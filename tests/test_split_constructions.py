@@ -637,3 +637,50 @@ def test_according_phrase_between_cue_and_content_ends_the_speaker_and_reports_n
     claims = attributed(text)
     assert all(c.speaker.name == "Ahmed Moussa al-Abadi" for c in claims), [(c.speaker.text, c.text[:30]) for c in claims]
     assert len(claims) == 2 and "الجانب" in claims[0].text and "توقف ضخ" in claims[1].text
+
+
+# ---------------------------------------------------------------- polarity and carried names (round 7)
+
+
+def test_negated_main_verb_denies_and_a_following_clause_does_not():
+    denied = only(attributed("The airport authority said there would be no flights to and from the city on Friday night."), "no flights")
+    assert denied.polarity == "denied"
+    kept = only(attributed("The ministry said the report was published in March and has never been revised since."), "published in March")
+    assert kept.polarity == "asserted"
+
+
+def test_negative_auxiliary_denies():
+    claim = only(attributed("The lawyer said the channel cannot be compelled to implicate any particular company."), "compelled")
+    assert claim.polarity == "denied"
+
+
+def test_condition_then_future_is_a_forecast():
+    ar = only(attributed("وقال الخبير إنه إذا استمرت هذه الحالة كما هي فسيكون لها تأثيرات خطيرة على البيئة."), "تأثيرات خطيرة")
+    assert ar.polarity == "hedged"
+    en = only(attributed("The minister said if fuel were brought under the new tax, it would benefit consumers."), "benefit consumers")
+    assert en.polarity == "hedged"
+
+
+def test_could_have_is_a_past_fact_not_a_hedge():
+    claim = only(attributed("وقال المدرب: \"قدمنا مباراة جيدة وكان من الممكن أن نسجل هدفين على الأقل\"."), "مباراة جيدة")
+    assert claim.polarity == "asserted"
+
+
+def test_forecast_words_hedge():
+    claim = only(attributed("The IMF said growth in the region is projected to pick up next year."), "pick up")
+    assert claim.polarity == "hedged"
+
+
+def test_quote_paragraph_without_cue_gets_its_own_polarity():
+    text = ('قال الباحث سامي يوسف إن البند الجديد في المعاهدة غامض وغير محدد المعالم.\n\n"ولكن بالتأكيد يمكنني القول إن هذا البند قد يفسر وفقا لاحتياجاتهم."')
+    claim = only(attributed(text), "هذا البند")
+    assert claim.polarity == "hedged"
+
+
+def test_family_name_with_courtesy_title_is_the_person_named_earlier():
+    text = ("Judge Lina Hidalgo, the county's chief leader, urged people to evacuate before nightfall.\n\n"
+            "In a statement, Ms Hidalgo said the river would keep rising through the weekend.\n\n"
+            "A meteorologist with the weather service, Ms Hayley Adams, said about 20cm of rain fell in 24 hours.")
+    claims = attributed(text)
+    assert only(claims, "river would keep rising").speaker.name == "Lina Hidalgo"
+    assert only(claims, "rain fell").speaker.name == "Hayley Adams"
