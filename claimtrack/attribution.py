@@ -1287,8 +1287,8 @@ class Attributor:
         lo = cue.last if cue.last <= first else first
         if self._phrase_within(toks, lo, first + 4, f"{sent.lang}_opinion"):
             return True
-        if direct:
-            return bool(starts_phrase(toks, first, self.lex.phrases.get(f"{sent.lang}_prescriptive_head", ())))
+        if direct:  # an obligation opening the quote, or a prescription in its first words ('He should not use ...')
+            return bool(starts_phrase(toks, first, self.lex.phrases.get(f"{sent.lang}_prescriptive_head", ()))) or self._phrase_within(toks, first, first + 3, f"{sent.lang}_prescriptive")
         return self._phrase_within(toks, first, first + 8, f"{sent.lang}_prescriptive")
 
     def _phrase_within(self, toks: list[Token], lo: int, hi: int, list_name: str) -> bool:
@@ -1315,7 +1315,10 @@ class Attributor:
         """A paragraph that is one quotation with no cue continues the last speaker."""
         if self.last_speaker is None:
             return None
-        polarity = polarity_of(tokens_within(tokens, *quote.inner), lang, "asserted", self.lex)
+        inner = tokens_within(tokens, *quote.inner)
+        if starts_phrase(inner, 0, self.lex.phrases.get(f"{lang}_prescriptive_head", ())) or self._phrase_within(inner, 0, 3, f"{lang}_prescriptive"):
+            return None  # '"He should not use ..."': a prescription, not a claim
+        polarity = polarity_of(inner, lang, "asserted", self.lex)
         return Draft(quote.inner, sentence, self.last_speaker, list(self.last_via), None, "direct", polarity)
 
     def continued(self, sentence: Span, tokens: list[Token], lang: str) -> Draft | None:

@@ -684,3 +684,13 @@ def test_family_name_with_courtesy_title_is_the_person_named_earlier():
     claims = attributed(text)
     assert only(claims, "river would keep rising").speaker.name == "Lina Hidalgo"
     assert only(claims, "rain fell").speaker.name == "Hayley Adams"
+
+
+def test_prescriptions_and_commitments_are_not_claims():
+    text = ('The union leader said: "The board raised fees by 12 percent in March."\n\n'
+            '"It should not use the loans to confuse the people about the results."\n\n'
+            'The company said it is committed to the privacy and security of its customers.')
+    texts = [c.text for c in attributed(text)]
+    assert any("12 percent" in t for t in texts)
+    assert not any("confuse the people" in t for t in texts)
+    assert not any("privacy and security" in t for t in texts)
