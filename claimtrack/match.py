@@ -412,7 +412,12 @@ def same_floor(facts: PairFacts, th: Thresholds) -> float:
 
 
 def contradicts(facts: PairFacts, th: Thresholds) -> bool:
-    """The scorer's verdict, kept only where the conflict is about one thing told two ways.
+    """Whether `contradiction_rule` links the pair."""
+    return contradiction_rule(facts, th) is not None
+
+
+def contradiction_rule(facts: PairFacts, th: Thresholds) -> str | None:
+    """The rule that links a pair as contradicting (None: not linked). The scorer's verdict, kept only where the conflict is about one thing told two ways.
 
     - a denial against an assertion of the same proposition (a minimal pair, or a cosine at the
       same-claim floor; their places may differ, their actors may not);
@@ -438,12 +443,12 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
     Two or more differing slots are two events (the scorer caps those), never a contradiction.
     """
     if facts.similarity < th.related or len(facts.slots) >= 2:
-        return False
+        return None
     if not facts.slots and not facts.cross_script:
         told_twice = {"negation", "direction"} & set(facts.clash) and facts.overlap >= th.minimal_overlap_high
         negated_restated = "negation" in facts.clash and facts.negation_echo >= th.negation_echo
         if told_twice or negated_restated:
-            return True
+            return "told twice" if told_twice else "negated restated"
     one_claim = facts.similarity >= same_floor(facts, th)  # the same claim but for the conflict
     opposed = {"denial", "direction"} & set(facts.clash)
     if facts.figures_aligned and facts.slots == ("how many",) and not opposed:
@@ -451,13 +456,13 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
         # of each other; enough if the claims read as one, or another figure of the same kind agrees
         shared = not facts.cross_script and facts.frame_overlap >= th.minimal_overlap_low
         if one_claim or facts.figures_anchored or shared:
-            return True
+            return "one figure"
     if one_claim and opposed and not facts.slots:
         # one claim but for a denial or an opposite outcome: the word lists tell, whatever the scorer says
         if opposed and (facts.cross_script or facts.frame_overlap >= th.minimal_overlap):
-            return True
+            return "opposed one claim"
     if facts.contradiction < th.contradiction:
-        return False
+        return None
     if facts.cross_script:
         minimal = facts.similarity >= th.same_cross and "who" not in facts.slots
         near_identical = minimal
@@ -467,14 +472,14 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
         near_identical = facts.overlap >= th.minimal_overlap
     confident = facts.contradiction >= th.contradiction_high
     if "denial" in facts.clash and set(facts.slots) <= {"where"}:
-        return minimal or one_claim
+        return "scored denial" if minimal or one_claim else None
     if facts.slots:
-        return minimal
+        return "scored slot" if minimal else None
     if opposed and one_claim:
-        return True
+        return "scored opposed"
     if facts.clash:
-        return near_identical and confident
-    return facts.substitution and facts.overlap >= th.minimal_overlap_high and confident
+        return "scored clash" if near_identical and confident else None
+    return "scored substitution" if facts.substitution and facts.overlap >= th.minimal_overlap_high and confident else None
 
 
 def decide(facts: PairFacts, th: Thresholds) -> str:
