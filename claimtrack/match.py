@@ -67,6 +67,7 @@ class Thresholds:
     minimal_overlap_low: float = 0.3  # the shared frame that suffices at the same-claim cosine
     linkage: float = 0.25  # share of member pairs that must be same-claim links for two groups to join
     negation_echo: float = 0.75  # a negated clause this much restated by the other side is a minimal pair
+    figure_frame: float = 0.2  # shared frame one figure told two ways needs at the same-claim cosine (one script)
 
 
 # Calibrated on data/gold/pairs/pairs.tsv by `python -m claimtrack.match calibrate --model NAME
@@ -291,6 +292,10 @@ def text_facts(a: Item, b: Item) -> TextFacts:
         echo = max(features.negation_echoed(ra, rb),
                    features.negation_echoed(_reading(a.wording), _reading(b.wording)))
     slots = tuple(found.slots_differ)
+    if "when" not in slots and (a.raw or b.raw):
+        # a date in the attribution ("في ديسمبر 2025 أعلنت الوزارة أن ...") dates the event too
+        said = features.compare(_reading(a.wording), _reading(b.wording))
+        slots += tuple(s for s in said.slots_differ if s.startswith("when") and s not in slots)
     ma, mb = _measured_frame(a.text), _measured_frame(b.text)
     if slots == ("how many",) and not clash and frame >= MEASURED_SWAP_FRAME and _swapped(ma - mb, mb - ma):
         slots += ("what is measured",)
@@ -454,8 +459,11 @@ def contradiction_rule(facts: PairFacts, th: Thresholds) -> str | None:
     if facts.figures_aligned and facts.slots == ("how many",) and not opposed:
         # one figure told two ways: the differing figures measure one thing and are no rounding
         # of each other; enough if the claims read as one, or another figure of the same kind agrees
+        # evidence of one event: within one script the cosine must come with some shared frame
+        # ("83 artefacts returned" / "557 artefacts sent" read alike but are two shipments)
+        read_as_one = one_claim and (facts.cross_script or facts.frame_overlap >= th.figure_frame)
         shared = not facts.cross_script and facts.frame_overlap >= th.minimal_overlap_low
-        if one_claim or facts.figures_anchored or shared:
+        if read_as_one or facts.figures_anchored or shared:
             return "one figure"
     if one_claim and opposed and not facts.slots:
         # one claim but for a denial or an opposite outcome: the word lists tell, whatever the scorer says
