@@ -837,6 +837,8 @@ def compare(
         slots.append("when")
         if any(_one_side(x, y) for x, y in ((a.years, b.years), (a.months, b.months), (a.days, b.days))):
             slots.append("when, to another precision")  # "in 2019" / "in March 2017": not one date told twice
+        elif years and months and days:
+            slots.append("when, every part")  # "17 November 2019" / "16 February 2020": another day, not a misdating
     elif numbers and _one_side({**a.years, **a.months}, {**b.years, **b.months}):
         slots.append("when, one side")  # a dated figure against an undated one: counts at two times
     elif numbers and (_one_side(a.periods, b.periods) or _spans_one_side(a, b)):
