@@ -709,17 +709,23 @@ def _places_differ(a: Reading, b: Reading, lex: Lexicons) -> tuple[str, str] | N
     def shown(r: Reading, keys: list[str]) -> str:
         return ", ".join(r.places[k] if k.startswith("~") else k for k in keys)
 
-    def countries(r: Reading) -> set[str]:
-        return {lex.city_country.get(k, k) for k in r.places if not k.startswith("~")} | set(r.peoples)
+    def countries(r: Reading, demonyms: bool) -> set[str]:
+        return {lex.city_country.get(k, k) for k in r.places if not k.startswith("~")} | (set(r.peoples) if demonyms else set())
 
-    def listed(r: Reading) -> list[str]:  # places, then the countries its demonyms name ("نظيره المصري")
-        return [k for k in r.places if not k.startswith("~")] + [k for k in r.peoples if k not in r.places]
+    def listed(r: Reading, demonyms: bool) -> list[str]:
+        return [k for k in r.places if not k.startswith("~")] + ([k for k in r.peoples if k not in r.places] if demonyms else [])
 
-    ca, cb = countries(a), countries(b)
-    only_a = [k for k in listed(a) if lex.city_country.get(k, k) not in cb]
-    only_b = [k for k in listed(b) if lex.city_country.get(k, k) not in ca]
-    if only_a and only_b:
-        return shown(a, only_a), shown(b, only_b)
+    for demonyms in (False, True):
+        # demonyms name a country only beside a party both share: "Qatar beat the UAE" / "Qatar
+        # beat its Egyptian counterpart" changed the opponent; "a Russian president ... to North
+        # Korea" names no second place
+        ca, cb = countries(a, demonyms), countries(b, demonyms)
+        if demonyms and not ca & cb:
+            continue
+        only_a = [k for k in listed(a, demonyms) if lex.city_country.get(k, k) not in cb]
+        only_b = [k for k in listed(b, demonyms) if lex.city_country.get(k, k) not in ca]
+        if only_a and only_b:
+            return shown(a, only_a), shown(b, only_b)
     unlisted = a.arabic == b.arabic
 
     def cities(r: Reading) -> list[str]:
