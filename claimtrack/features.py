@@ -558,6 +558,8 @@ def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | N
         return unit_fits(x, y) and (bool(x.unit and x.unit == y.unit) or (one_script and bool(x.near & y.near)))
 
     def agree(x: Quantity, y: Quantity) -> bool:
+        if x.time != y.time:  # "3 طلاب" does not answer "three years": a span of time is no count
+            return False
         return x.value == y.value or (unit_fits(x, y) and consistent(x, y, lex.about_tolerance))
 
     left = list(b.quantities)
@@ -707,14 +709,23 @@ def _places_differ(a: Reading, b: Reading, lex: Lexicons) -> tuple[str, str] | N
     def shown(r: Reading, keys: list[str]) -> str:
         return ", ".join(r.places[k] if k.startswith("~") else k for k in keys)
 
-    def countries(r: Reading) -> set[str]:
-        return {lex.city_country.get(k, k) for k in r.places if not k.startswith("~")}
+    def countries(r: Reading, demonyms: bool) -> set[str]:
+        return {lex.city_country.get(k, k) for k in r.places if not k.startswith("~")} | (set(r.peoples) if demonyms else set())
 
-    ca, cb = countries(a), countries(b)
-    only_a = [k for k in a.places if not k.startswith("~") and lex.city_country.get(k, k) not in cb]
-    only_b = [k for k in b.places if not k.startswith("~") and lex.city_country.get(k, k) not in ca]
-    if only_a and only_b:
-        return shown(a, only_a), shown(b, only_b)
+    def listed(r: Reading, demonyms: bool) -> list[str]:
+        return [k for k in r.places if not k.startswith("~")] + ([k for k in r.peoples if k not in r.places] if demonyms else [])
+
+    for demonyms in (False, True):
+        # demonyms name a country only beside a party both share: "Qatar beat the UAE" / "Qatar
+        # beat its Egyptian counterpart" changed the opponent; "a Russian president ... to North
+        # Korea" names no second place
+        ca, cb = countries(a, demonyms), countries(b, demonyms)
+        if demonyms and not ca & cb:
+            continue
+        only_a = [k for k in listed(a, demonyms) if lex.city_country.get(k, k) not in cb]
+        only_b = [k for k in listed(b, demonyms) if lex.city_country.get(k, k) not in ca]
+        if only_a and only_b:
+            return shown(a, only_a), shown(b, only_b)
     unlisted = a.arabic == b.arabic
 
     def cities(r: Reading) -> list[str]:
@@ -726,6 +737,17 @@ def _places_differ(a: Reading, b: Reading, lex: Lexicons) -> tuple[str, str] | N
     if only_a and only_b:
         return shown(a, only_a), shown(b, only_b)
     return None
+
+
+def every_party_replaced(a: Reading, b: Reading, lex: Lexicons) -> bool:
+    """Each side names two or more countries (places or demonyms) and they share none: the
+    parties themselves changed, so the texts tell of two events, not one place told two ways."""
+
+    def countries(r: Reading) -> set[str]:
+        return {lex.city_country.get(k, k) for k in r.places if not k.startswith("~")} | set(r.peoples)
+
+    ca, cb = countries(a), countries(b)
+    return len(ca) >= 2 and len(cb) >= 2 and not ca & cb
 
 
 def _one_side(a: dict, b: dict) -> bool:
@@ -821,6 +843,8 @@ def compare(
         slots.append("when")
         if any(_one_side(x, y) for x, y in ((a.years, b.years), (a.months, b.months), (a.days, b.days))):
             slots.append("when, to another precision")  # "in 2019" / "in March 2017": not one date told twice
+        elif years and months and days:
+            slots.append("when, every part")  # "17 November 2019" / "16 February 2020": another day, not a misdating
     elif numbers and _one_side({**a.years, **a.months}, {**b.years, **b.months}):
         slots.append("when, one side")  # a dated figure against an undated one: counts at two times
     elif numbers and (_one_side(a.periods, b.periods) or _spans_one_side(a, b)):
@@ -830,6 +854,8 @@ def compare(
     if places:
         evidence["places"] = f"places differ: {places[0]} vs {places[1]}"
         slots.append("where")
+        if every_party_replaced(a, b, lexicons()):
+            slots.append("where, every party")  # "Egypt lost to Tunisia" / "Qatar lost to Algeria": another match
     agents = _substituted(a.agents, b.agents, canonical=True) or _substituted(a.names, b.names)
     if agents:
         evidence["agents"] = f"names differ: {agents[0]} vs {agents[1]}"

@@ -47,7 +47,8 @@ GOLD_PAIRS = config.PACKAGE_ROOT / "data" / "gold" / "pairs" / "pairs.tsv"
 # The files thresholds are calibrated on: our story's pairs, pairs about other stories, and real
 # disagreements between outlets (tolls, turnout, growth).
 GOLD_PAIR_FILES = (GOLD_PAIRS, config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind" / "pairs.tsv",
-                   config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind2" / "pairs.tsv")
+                   config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind2" / "pairs.tsv",
+                   config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind3" / "pairs.tsv")
 UNKNOWN_SPEAKER = Entity(text="", name="unknown", kind="anonymous")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -67,6 +68,7 @@ class Thresholds:
     minimal_overlap_low: float = 0.3  # the shared frame that suffices at the same-claim cosine
     linkage: float = 0.25  # share of member pairs that must be same-claim links for two groups to join
     negation_echo: float = 0.75  # a negated clause this much restated by the other side is a minimal pair
+    figure_frame: float = 0.2  # shared frame one figure told two ways needs at the same-claim cosine (one script)
 
 
 # Calibrated on data/gold/pairs/pairs.tsv by `python -m claimtrack.match calibrate --model NAME
@@ -289,6 +291,10 @@ def text_facts(a: Item, b: Item) -> TextFacts:
         echo = max(features.negation_echoed(ra, rb),
                    features.negation_echoed(_reading(a.wording), _reading(b.wording)))
     slots = tuple(found.slots_differ)
+    if "when" not in slots and (a.raw or b.raw):
+        # a date in the attribution ("في ديسمبر 2025 أعلنت الوزارة أن ...") dates the event too
+        said = features.compare(_reading(a.wording), _reading(b.wording))
+        slots += tuple(s for s in said.slots_differ if s.startswith("when") and s not in slots)
     ma, mb = _measured_frame(a.text), _measured_frame(b.text)
     if slots == ("how many",) and not clash and frame >= MEASURED_SWAP_FRAME and _swapped(ma - mb, mb - ma):
         slots += ("what is measured",)
@@ -429,7 +435,12 @@ def same_floor(facts: PairFacts, th: Thresholds) -> float:
 
 
 def contradicts(facts: PairFacts, th: Thresholds) -> bool:
-    """The scorer's verdict, kept only where the conflict is about one thing told two ways.
+    """Whether `contradiction_rule` links the pair."""
+    return contradiction_rule(facts, th) is not None
+
+
+def contradiction_rule(facts: PairFacts, th: Thresholds) -> str | None:
+    """The rule that links a pair as contradicting (None: not linked). The scorer's verdict, kept only where the conflict is about one thing told two ways.
 
     - a denial against an assertion of the same proposition (a minimal pair, or a cosine at the
       same-claim floor; their places may differ, their actors may not);
@@ -455,26 +466,29 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
     Two or more differing slots are two events (the scorer caps those), never a contradiction.
     """
     if facts.similarity < th.related or len(facts.slots) >= 2:
-        return False
+        return None
     if not facts.slots and not facts.cross_script:
         told_twice = {"negation", "direction"} & set(facts.clash) and facts.overlap >= th.minimal_overlap_high
         negated_restated = "negation" in facts.clash and facts.negation_echo >= th.negation_echo
         if told_twice or negated_restated:
-            return True
+            return "told twice" if told_twice else "negated restated"
     one_claim = facts.similarity >= same_floor(facts, th)  # the same claim but for the conflict
     opposed = {"denial", "direction"} & set(facts.clash)
     if facts.figures_aligned and facts.slots == ("how many",) and not opposed:
         # one figure told two ways: the differing figures measure one thing and are no rounding
         # of each other; enough if the claims read as one, or another figure of the same kind agrees
+        # evidence of one event: within one script the cosine must come with some shared frame
+        # ("83 artefacts returned" / "557 artefacts sent" read alike but are two shipments)
+        read_as_one = one_claim and (facts.cross_script or facts.frame_overlap >= th.figure_frame)
         shared = not facts.cross_script and facts.frame_overlap >= th.minimal_overlap_low
-        if one_claim or facts.figures_anchored or shared:
-            return True
+        if read_as_one or facts.figures_anchored or shared:
+            return "one figure"
     if one_claim and opposed and not facts.slots:
         # one claim but for a denial or an opposite outcome: the word lists tell, whatever the scorer says
         if opposed and (facts.cross_script or facts.frame_overlap >= th.minimal_overlap):
-            return True
+            return "opposed one claim"
     if facts.contradiction < th.contradiction:
-        return False
+        return None
     if facts.cross_script:
         minimal = facts.similarity >= th.same_cross and "who" not in facts.slots
         near_identical = minimal
@@ -484,14 +498,14 @@ def contradicts(facts: PairFacts, th: Thresholds) -> bool:
         near_identical = facts.overlap >= th.minimal_overlap
     confident = facts.contradiction >= th.contradiction_high
     if "denial" in facts.clash and set(facts.slots) <= {"where"}:
-        return minimal or one_claim
+        return "scored denial" if minimal or one_claim else None
     if facts.slots:
-        return minimal
+        return "scored slot" if minimal else None
     if opposed and one_claim:
-        return True
+        return "scored opposed"
     if facts.clash:
-        return near_identical and confident
-    return facts.substitution and facts.overlap >= th.minimal_overlap_high and confident
+        return "scored clash" if near_identical and confident else None
+    return "scored substitution" if facts.substitution and facts.overlap >= th.minimal_overlap_high and confident else None
 
 
 def decide(facts: PairFacts, th: Thresholds) -> str:

@@ -234,3 +234,42 @@ def test_a_negative_told_by_both_sides_is_no_denial():
     found = compare(read("الشركة لن ترفع الأسعار هذا العام"), read("لن تقوم الشركة برفع أسعارها هذا العام"),
                     polarity_a="denied", polarity_b="asserted")
     assert "denial" not in found.evidence
+
+
+# ----- one event or two ---------------------------------------------------------------------------
+
+
+def test_a_changed_opponent_named_by_a_demonym_is_a_place_conflict():
+    """"Spain beat France" / "Spain beat its Italian rival": one party kept, the other replaced."""
+    assert "where" in slots("فاز منتخب إسبانيا على فرنسا في المباراة الودية",
+                            "فاز منتخب إسبانيا على نظيره الإيطالي في المباراة الودية")
+
+
+def test_every_party_replaced_is_another_event():
+    """Two other teams in the same round: two matches, not one result told two ways."""
+    found = slots("خسر منتخب السعودية أمام الأردن في نهائي البطولة", "خسر منتخب المغرب أمام العراق في نهائي البطولة")
+    assert "where" in found and "where, every party" in found
+
+
+def test_one_party_replaced_is_not_every_party():
+    assert "where, every party" not in slots("خسر منتخب السعودية أمام الأردن في نهائي البطولة",
+                                             "خسر منتخب السعودية أمام العراق في نهائي البطولة")
+
+
+def test_a_span_of_time_never_answers_a_count():
+    """"3 ministers ... five years" against "three years": the sentences differ, the 3 is no answer."""
+    assert "how many" in slots("The court jailed 3 ministers for five years", "The minister was jailed for three years")
+
+
+def test_dates_differing_in_day_month_and_year_are_another_day():
+    found = slots("A storm hit the coast on 4 March 2018", "A storm hit the coast on 9 October 2021")
+    assert "when" in found and "when, every part" in found
+
+
+def test_one_part_of_a_date_told_two_ways_is_a_misdating():
+    found = slots("A storm hit the coast on 4 March 2018", "A storm hit the coast on 4 March 2019")
+    assert "when" in found and "when, every part" not in found
+
+
+def test_resumption_and_suspension_are_opposites():
+    assert "direction" in evidence("أعلنت الشركة معاودة الرحلات إلى المدينة", "أعلنت الشركة توقف الرحلات إلى المدينة")

@@ -290,11 +290,25 @@ def test_gold_disagreements_same_claims_share_a_cluster(gold_disagreements):
 
 
 def test_gold_disagreements_reach(gold_disagreements):
-    """Not yet the floors: what this matcher reaches on real disagreements (56.5% linked, 4 traps),
+    """Not yet the floors: what this matcher reaches on real disagreements (56.5% linked, 3 traps),
     kept from slipping back; figures of two kinds ("82 Iranians" / "57 Canadians") and a figure
     beside a replaced word (production / consumption) are no longer linked."""
     assert gold_disagreements.contradictions_linked >= 0.56, match.format_gold(gold_disagreements)
-    assert gold_disagreements.traps_linked <= 4, match.format_gold(gold_disagreements)
+    assert gold_disagreements.traps_linked <= 3, match.format_gold(gold_disagreements)
+
+
+@pytest.fixture(scope="module")
+def gold_published():
+    return match.evaluate(match.read_pairs(match.GOLD_PAIR_FILES[3]))
+
+
+def test_gold_published_disagreements_reach(gold_published):
+    """Not yet the floors on published disagreements (pairs_blind3): what this matcher reaches
+    (76% same, 43.5% linked, 2 traps, down from 9: other matches, other days, other figures of a
+    kind and other sentences are no longer linked), kept from slipping back."""
+    assert gold_published.same_together >= 0.76, match.format_gold(gold_published)
+    assert gold_published.contradictions_linked >= 0.43, match.format_gold(gold_published)
+    assert gold_published.traps_linked <= 2, match.format_gold(gold_published)
 
 
 def test_one_figure_told_two_ways_links_whatever_the_scorer():
