@@ -2,7 +2,7 @@
 
     python benchmarks/train_contradiction.py                 # both encoders, keeps the better
     python benchmarks/train_contradiction.py --encoder e5
-    python benchmarks/train_contradiction.py --skip-train    # only score the examples
+    python benchmarks/train_contradiction.py --skip-train    # score the committed model: ANS dev, examples, gold
 
 Trains on ANS train (dev for model selection and the threshold; the ANS test split is held out
 elsewhere), writes models/contradiction/model.npz, then scores the hand-made pairs of
@@ -71,6 +71,18 @@ def show_speed(n: int) -> None:
           f"{len(pairs) / seconds:.1f} pairs/s")
 
 
+def show_dev() -> None:
+    """ANS dev disagree F1 of the committed model, scored as the product scores pairs."""
+    import numpy as np
+
+    from claimtrack.contradict import read_ans, score_items
+
+    examples = read_ans(ROOT.parent / "shared" / "data" / "ans" / "dev.csv")
+    scores = np.array([s for s, _ in score_items([e.item for e in examples])])
+    labels = np.array([e.label for e in examples])
+    print(f"ANS dev ({len(examples)} pairs), committed model: {metrics(labels, scores, 0.5)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--encoder", default="both", choices=["e5", "use", "both"])
@@ -87,6 +99,8 @@ def main() -> int:
         print(f"training took {time.time() - started:.0f}s on {os.cpu_count()} cores")
         if code:
             return code
+    else:
+        show_dev()
     show_examples(ROOT / "models" / "contradiction" / "examples.tsv")
     gold = ROOT / "data" / "gold" / "pairs" / "pairs.tsv"
     if gold.exists():
