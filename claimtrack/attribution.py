@@ -441,6 +441,9 @@ class Attributor:
                        or self._comma_before(sent, j, cue.last)), None)
         if opener is not None and sent.tokens[opener].norm in cue.form.objects and (head_end is None or head_end < opener):
             head_end = opener
+        apposed = self._object_after_apposition(sent, cue)
+        if apposed is not None and (head_end is None or head_end < apposed):
+            head_end = apposed  # 'كشف X، المدير الفني ...، تفاصيل ...': the speaker runs to the object
         marker = self._find_marker(sent, cue.last, window=12) if redirect else None
         if marker is not None:
             marker_at = sent.token_index_at(marker[1])
@@ -510,7 +513,22 @@ class Attributor:
                 return i
         return end
 
+    def _object_after_apposition(self, sent: Sentence, cue: Cue) -> int | None:
+        """'كشف الإيطالي روبرتو مانشيني، المدير الفني للمنتخب، تفاصيل ...': the listed object noun
+        right after the comma that closes the speaker's apposition (three commas at most), or None."""
+        toks, commas = sent.tokens, 0
+        for j in range(cue.last + 1, min(len(toks), cue.last + 16)):
+            if self._comma_before(sent, j, cue.last):
+                commas += 1
+                if commas > 3:
+                    return None
+                if self.lex.has("ar_nominal_objects", toks[j].norm):
+                    return j
+        return None
+
     def _nominal_object_follows(self, sent: Sentence, cue: Cue) -> bool:
+        if self._object_after_apposition(sent, cue) is not None:
+            return True
         head_end = self._entity_phrase_end(sent, cue.last)
         j = head_end if head_end is not None else cue.last
         while j < len(sent.tokens) and sent.tokens[j].norm in ("امس", "اليوم", "الجمعه", "الخميس", "الاربعاء", "الثلاثاء", "الاثنين", "الاحد", "السبت", "ايضا", "مجددا", "رسميا"):

@@ -133,15 +133,18 @@ def lexicon() -> Lexicon:
         negated_verb_window=int(attr["polarity"]["negated_verb_window"]),
         min_words=int(attr["unattributed"]["min_words"]),
         first_words=frozenset(k[0] for k in forms),
-        cue_starts=frozenset(p + k[0] for k in forms for p in ("", "و", "ف")),
+        cue_starts=frozenset(p + k[0] for k in forms for p in ("", "و", "ف", "وو", "فو")),
         carried_starts=frozenset(phrase[0] for phrase in carried if phrase),
         cue_pairs=frozenset(k[:2] for k in forms if len(k) > 1),
     )
 
 
 def _readings(norm: str) -> tuple[str, ...]:
-    """A word as written, and without a leading و or ف (Arabic conjunctions)."""
+    """A word as written, and without a leading و or ف (Arabic conjunctions); a doubled
+    conjunction ('ووأوضح', a typing slip) is read without both."""
     if len(norm) > 2 and norm[0] in "وف" and "\u0600" <= norm[1] <= "\u06ff":
+        if len(norm) > 3 and norm[1] == "و":
+            return (norm, norm[1:], norm[2:])
         return (norm, norm[1:])
     return (norm,)
 

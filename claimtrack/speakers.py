@@ -321,7 +321,26 @@ class SpeakerResolver:
         found_entity = entity(text, None, self._kind_of(text))
         if found_entity.kind == "person" and not is_arabic(text):
             return Entity(text=found_entity.text, name=self._english_full_name(found_entity.name), kind="person")
+        if found_entity.kind == "person" and len(key.split()) == 1:
+            full = self._arabic_full_name(key)
+            if full is not None:
+                return Entity(text=found_entity.text, name=full, kind="person")
         return found_entity
+
+    def _arabic_full_name(self, key: str) -> str | None:
+        """'مانشيني' after 'روبرتو مانشيني' is Roberto Mancini: a family name alone takes the
+        Latin name of the first known name the article wrote it closing."""
+        raw_words = self.raw.split()
+        for i in range(1, len(raw_words)):
+            if name_key(raw_words[i]) != key:
+                continue
+            for n in (3, 2):
+                if i + 1 < n:
+                    continue
+                latin = latin_name(" ".join(raw_words[i + 1 - n : i + 1]))
+                if latin is not None and " " in latin[0] and name_key(latin[1]) == key:
+                    return latin[0]
+        return None
 
     def _english_full_name(self, name: str) -> str:
         """'Ms Hayley Adams' is Hayley Adams; 'Ms Hidalgo' after 'Judge Lina Hidalgo' is Lina Hidalgo:

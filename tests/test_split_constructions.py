@@ -694,3 +694,27 @@ def test_prescriptions_and_commitments_are_not_claims():
     assert any("12 percent" in t for t in texts)
     assert not any("confuse the people" in t for t in texts)
     assert not any("privacy and security" in t for t in texts)
+
+
+# ---------------------------------------------------------------- Arabic object nouns, doubled conjunctions, family names
+
+
+def test_object_noun_after_the_speakers_apposition_is_the_claim():
+    text = ("كشف الإسباني خافيير أغيري، المدير الفني لمنتخب المغرب، تفاصيل استبعاد 4 لاعبين من قائمة البطولة. "
+            "وأكدت وزارة الصحة وقوع إصابات بين المدنيين جراء القصف.")
+    claims = attributed(text)
+    details = only(claims, "تفاصيل استبعاد 4 لاعبين")
+    assert "أغيري" in details.speaker.text and not details.text.startswith("الإسباني")
+    assert only(claims, "وقوع إصابات").speaker.text.startswith("وزارة الصحة")
+
+
+def test_doubled_conjunction_before_a_cue_still_reports():
+    claims = attributed("وقال وزير المالية إن العجز تراجع. ووأوضح الوزير، أن الإيرادات ارتفعت بنسبة 12 في المائة خلال العام.")
+    assert only(claims, "الإيرادات ارتفعت").speaker.text == "الوزير"
+
+
+def test_arabic_family_name_alone_is_the_full_name_written_before():
+    text = ("قال المدرب روبرتو مانشيني إن الفريق جاهز للمباراة. وأضاف أن اللاعبين استعادوا لياقتهم. "
+            "وأشار مانشيني إلى أن الحارس الأساسي سيغيب عن اللقاء بسبب الإصابة.")
+    claims = attributed(text)
+    assert only(claims, "الحارس الأساسي").speaker.name == "Roberto Mancini"
