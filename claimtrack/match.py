@@ -385,7 +385,13 @@ def _variant(x: str, y: str) -> bool:
 
 
 def cross_script(a: str, b: str) -> bool:
-    return is_arabic(a) != is_arabic(b)
+    return _arabic(a) != _arabic(b)
+
+
+@lru_cache(maxsize=65536)
+def _arabic(text: str) -> bool:
+    """`is_arabic`, once per text: every candidate pair asks it of both sides."""
+    return is_arabic(text)
 
 
 def contradiction_scores(pairs: Sequence[tuple[Item, Item]], store=None) -> list[tuple[float, str]]:
