@@ -140,29 +140,43 @@ def embedding_features(u: np.ndarray, v: np.ndarray) -> np.ndarray:
     return np.concatenate([[float(u @ v)], np.abs(u - v), u * v])
 
 
-def pair_vector(item: PairInput, cache: EmbeddingCache, dim: int) -> tuple[np.ndarray, Comparison]:
+def pair_vector(item: PairInput, cache: EmbeddingCache, dim: int, changed_cache: EmbeddingCache | None = None,
+                changed_dim: int | None = None) -> tuple[np.ndarray, Comparison]:
+    """Text features, the claims' embedding features (`cache`), and those of the changed words
+    (`changed_cache`, by default the claims' own cache)."""
+    changed_cache, changed_dim = changed_cache or cache, changed_dim or dim
     a, b, changed_a, changed_b = pair_texts(item)
     comparison = _compare(item)
     u, v = cache.get(a), cache.get(b)
     if u is None or v is None:  # an empty text
         u = v = np.zeros(dim, dtype=np.float32)
-    du, dv = cache.get(changed_a), cache.get(changed_b)
+    du, dv = changed_cache.get(changed_a), changed_cache.get(changed_b)
     if du is None or dv is None:
-        changed = np.zeros(2 + 2 * dim, dtype=np.float32)
+        changed = np.zeros(2 + 2 * changed_dim, dtype=np.float32)
     else:
         changed = np.concatenate([[1.0], embedding_features(du, dv)])
     vector = np.concatenate([np.asarray(comparison.vector), embedding_features(u, v), changed])
     return vector.astype(np.float32), comparison
 
 
-def feature_matrix(items: Sequence[PairInput], cache: EmbeddingCache, dim: int) -> tuple[np.ndarray, list[Comparison]]:
-    cache.fill(t for item in items for t in pair_texts(item))
+def feature_matrix(items: Sequence[PairInput], cache: EmbeddingCache, dim: int,
+                   changed_cache: EmbeddingCache | None = None,
+                   changed_dim: int | None = None) -> tuple[np.ndarray, list[Comparison]]:
+    """Feature rows of `items`. The changed words are embedded by `changed_cache` (a cheaper
+    encoder than the claims'), else by `cache`."""
+    texts = [pair_texts(item) for item in items]
+    if changed_cache is None:
+        cache.fill(t for four in texts for t in four)
+    else:
+        cache.fill(t for four in texts for t in four[:2])
+        changed_cache.fill(t for four in texts for t in four[2:])
     rows, comparisons = [], []
     for item in items:
-        row, comparison = pair_vector(item, cache, dim)
+        row, comparison = pair_vector(item, cache, dim, changed_cache, changed_dim)
         rows.append(row)
         comparisons.append(comparison)
-    return np.stack(rows) if rows else np.zeros((0, len(FEATURE_NAMES) + 3 + 4 * dim), np.float32), comparisons
+    width = len(FEATURE_NAMES) + 1 + 2 * dim + 2 + 2 * (changed_dim or dim)
+    return np.stack(rows) if rows else np.zeros((0, width), np.float32), comparisons
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,6 +231,13 @@ def _load_network(path: str) -> Network:
 
 def load_network() -> Network:
     return _load_network(str(_resolve(settings()["model"])))
+
+
+def changed_encoder(network: Network) -> tuple[str, int]:
+    """The encoder (and its dimension) of a network's changed-words features: its own
+    `changed_encoder`, else the claims' encoder (models trained before the two could differ)."""
+    meta = network.meta
+    return str(meta.get("changed_encoder", meta["encoder"])), int(meta.get("changed_dim", meta["dim"]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -307,9 +328,10 @@ def _finish(comparison: Comparison, probability: float, surface: bool = True) ->
 
 
 def score_items(items: Sequence[PairInput], vectors: Mapping[str, np.ndarray] | None = None,
-                cache: EmbeddingCache | None = None) -> list[tuple[float, str]]:
-    """score_pairs over PairInput; `cache` may be a caller's EmbeddingCache (e.g. one backed by
-    the store's embeddings) for the model's encoder."""
+                cache: EmbeddingCache | None = None,
+                changed_cache: EmbeddingCache | None = None) -> list[tuple[float, str]]:
+    """score_pairs over PairInput; `cache` (and `changed_cache`, for the changed words) may be a
+    caller's EmbeddingCache (e.g. one backed by the store's embeddings) for the model's encoders."""
     if not items:
         return []
     cfg = settings()
@@ -324,7 +346,10 @@ def score_items(items: Sequence[PairInput], vectors: Mapping[str, np.ndarray] | 
             raise UserError(f"embeddings from {cache.encoder!r}, but the contradiction model needs {network.meta['encoder']!r}")
         for text, row in (vectors or {}).items():
             cache.rows[cache.key(text)] = np.asarray(row, dtype=np.float32)
-        x, comparisons = feature_matrix(items, cache, int(network.meta["dim"]))
+        changed, changed_dim = changed_encoder(network)
+        if changed_cache is None and changed != cache.encoder:
+            changed_cache = EmbeddingCache(changed)
+        x, comparisons = feature_matrix(items, cache, int(network.meta["dim"]), changed_cache, changed_dim)
         probabilities = network.probability(x)
     return [_finish(c, round(float(p), 4), i.surface) for i, c, p in zip(items, comparisons, probabilities)]
 
@@ -507,15 +532,23 @@ GRID = ({"hidden": 32, "weight_decay": 1e-2}, {"hidden": 64, "weight_decay": 3e-
 
 def train(encoder: str, train_path: Path, dev_path: Path, *, limit: int | None = None, epochs: int = 30,
           members: int = 5, seed: int = 0, cache_path: Path | None = None, grid: Sequence[dict] = GRID,
-          log=print) -> tuple[Network, dict]:
+          log=print, changed: str | None = None, changed_cache_path: Path | None = None) -> tuple[Network, dict]:
+    """A network over `encoder`'s embeddings of the claims and `changed`'s (default: the same
+    encoder) of the words each side changed."""
     started = time.time()
+    changed = changed or encoder
     train_set, dev_set = read_ans(train_path, limit), read_ans(dev_path, limit)
     augmented = training_examples(train_set, seed)
     cache = EmbeddingCache(encoder, cache_path)
-    cache.fill(t for e in augmented + dev_set for t in pair_texts(e.item))
+    changed_cache = cache if changed == encoder else EmbeddingCache(changed, changed_cache_path)
+    four = [pair_texts(e.item) for e in augmented + dev_set]
+    cache.fill(t for texts in four for t in texts[: 4 if changed_cache is cache else 2])
+    if changed_cache is not cache:
+        changed_cache.fill(t for texts in four for t in texts[2:])
     dim = len(next(iter(cache.rows.values())))
-    x_train, _ = feature_matrix([e.item for e in augmented], cache, dim)
-    x_dev, dev_comparisons = feature_matrix([e.item for e in dev_set], cache, dim)
+    changed_dim = len(next(iter(changed_cache.rows.values())))
+    x_train, _ = feature_matrix([e.item for e in augmented], cache, dim, changed_cache, changed_dim)
+    x_dev, dev_comparisons = feature_matrix([e.item for e in dev_set], cache, dim, changed_cache, changed_dim)
     y_train = np.array([e.label for e in augmented], dtype=np.float64)
     y_dev = np.array([e.label for e in dev_set], dtype=np.float64)
     log(f"{encoder}: {len(augmented)} training pairs ({len(augmented) - len(train_set)} made), "
@@ -545,7 +578,9 @@ def train(encoder: str, train_path: Path, dev_path: Path, *, limit: int | None =
         "dev_all_disagree_baseline": metrics(y_dev, np.ones_like(y_dev)),
         "seconds": round(time.time() - started, 1),
     }
-    network.meta = {"encoder": encoder, "dim": dim, "text_features": list(FEATURE_NAMES), "epochs": epochs,
+    report["changed_encoder"] = changed
+    network.meta = {"encoder": encoder, "dim": dim, "changed_encoder": changed, "changed_dim": changed_dim,
+                    "text_features": list(FEATURE_NAMES), "epochs": epochs,
                     "members": members, "seed": seed, **chosen, "report": report}
     return network, report
 
@@ -555,8 +590,11 @@ def _train_command(args: argparse.Namespace) -> int:
     results = []
     for encoder in encoders:
         cache = Path(args.cache) / f"ans-{encoder}.npz" if args.cache else None
+        changed = args.changed_encoder or encoder
+        changed_cache = Path(args.cache) / f"ans-{changed}.npz" if args.cache else None
         network, report = train(encoder, Path(args.train), Path(args.dev), limit=args.limit,
-                                epochs=args.epochs, members=args.members, seed=args.seed, cache_path=cache)
+                                epochs=args.epochs, members=args.members, seed=args.seed, cache_path=cache,
+                                changed=changed, changed_cache_path=changed_cache)
         print(json.dumps(report, ensure_ascii=False))
         results.append((report["dev"]["f1"], encoder, network))
     _, encoder, network = max(results, key=lambda r: r[0])
@@ -572,6 +610,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     t = sub.add_parser("train", help="train the contradiction model on ANS train (dev for selection)")
     t.add_argument("--encoder", default="both", choices=["e5", "use", "both"],
                    help="embedding backend; 'both' trains each and keeps the better on dev F1")
+    t.add_argument("--changed-encoder", default=None, choices=["e5", "use"],
+                   help="backend for the changed words' embeddings (default: the claims' encoder)")
     t.add_argument("--train", default=str(ANS_DIR / "train.csv"))
     t.add_argument("--dev", default=str(ANS_DIR / "dev.csv"))
     t.add_argument("--limit", type=int, default=None, help="use only the first N rows of each split")

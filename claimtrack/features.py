@@ -117,6 +117,9 @@ class Comparison:
     anchored: bool = False  # ... and another figure of a named kind is the same on both sides
 
 
+FORMS_REMEMBERED = 200_000  # words whose suffix-stripped forms a lexicon keeps
+
+
 class Lexicon:
     """Phrases (normalised token tuples) -> label; matches words by any reading plus a listed suffix."""
 
@@ -124,6 +127,7 @@ class Lexicon:
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         self._every_label = every_label  # a phrase listed under several labels yields each of them
+        self._stripped: dict[tuple[str, ...], frozenset[str]] = {}  # readings -> forms, each word once
 
     def add(self, phrase: str, label: str) -> None:
         raw_tokens = WORD.findall(phrase)
@@ -133,14 +137,19 @@ class Lexicon:
         tokens = tuple(raw_tokens if exact_case else (normalize(t) for t in raw_tokens))
         self._by_first.setdefault(tokens[0], []).append((tokens, label, exact_case))
 
-    def _forms(self, word: Word, exact_case: bool) -> set[str]:
+    def _forms(self, word: Word, exact_case: bool) -> frozenset[str]:
         if exact_case:
-            return {word.raw}
-        out = set()
-        for reading in word.readings:
-            for suffix in self._suffixes:
-                if reading.endswith(suffix) and (len(reading) - len(suffix) >= 2 or not suffix):
-                    out.add(reading[: len(reading) - len(suffix)] if suffix else reading)
+            return frozenset((word.raw,))
+        out = self._stripped.get(word.readings)
+        if out is None:
+            out = frozenset(
+                reading[: len(reading) - len(suffix)] if suffix else reading
+                for reading in word.readings for suffix in self._suffixes
+                if reading.endswith(suffix) and (len(reading) - len(suffix) >= 2 or not suffix)
+            )
+            if len(self._stripped) >= FORMS_REMEMBERED:
+                self._stripped.clear()
+            self._stripped[word.readings] = out
         return out
 
     def find(self, words: list[Word]) -> list[tuple[str, str]]:

@@ -257,7 +257,7 @@ class TextFacts:
     figures_anchored: bool
 
 
-def text_facts(a: Item, b: Item) -> TextFacts:
+def text_facts(a: Item, b: Item, decided_only: bool = False) -> TextFacts:
     """Differing slots, polarity evidence, overlap, substitution, frame overlap, negation echo
     and how the figures compare, of two texts.
 
@@ -269,14 +269,32 @@ def text_facts(a: Item, b: Item) -> TextFacts:
     rather than adding to it. Figures that differ in near-identical wording where one frame word
     was replaced ("إنتاج الكهرباء ... 28600" / "استهلاك الكهرباء ... 25700") measure two things:
     another claim ("what is measured"), not a conflict.
+
+    `decided_only`: leave at their defaults the facts no decision of `contradiction_rule` or
+    `decide` reads, whatever the thresholds: with two differing slots nothing past the slots
+    (never a contradiction, never one claim); with one, the overlaps of words (`overlap`,
+    `substitution`) and `negation_echo` (read only where no slot differs).
     """
     from claimtrack import features
 
     ra, rb = _reading(a.text), _reading(b.text)
     found = features.compare(ra, rb, polarity_a=a.polarity, polarity_b=b.polarity)
     clash = tuple(k for k in POLARITY_EVIDENCE if k in found.evidence)
+    slots = tuple(found.slots_differ)
+    if "when" not in slots and (a.raw or b.raw):
+        # a date in the attribution ("في ديسمبر 2025 أعلنت الوزارة أن ...") dates the event too
+        said = features.compare(_reading(a.wording), _reading(b.wording))
+        slots += tuple(s for s in said.slots_differ if s.startswith("when") and s not in slots)
+    if decided_only and len(slots) >= 2:
+        return TextFacts(slots, clash, 0.0, False, 0.0, 0.0, found.aligned, found.anchored)
     fa, fb = _frame(a.text), _frame(b.text)
     frame = len(fa & fb) / len(fa | fb) if fa | fb else 1.0
+    if slots == ("how many",) and not clash and frame >= MEASURED_SWAP_FRAME:
+        ma, mb = _measured_frame(a.text), _measured_frame(b.text)
+        if _swapped(ma - mb, mb - ma):
+            slots += ("what is measured",)
+    if decided_only and slots:
+        return TextFacts(slots, clash, 0.0, False, frame, 0.0, found.aligned, found.anchored)
     only_a, only_b = ra.content - rb.content, rb.content - ra.content
     respelled_a = _respelled(only_a, only_b)  # "ستوقع" / "توقع"
     union = len(ra.content | rb.content) - len(respelled_a)
@@ -290,14 +308,6 @@ def text_facts(a: Item, b: Item) -> TextFacts:
         # "أعلن X ... اتفاق", whose proposition leaves "أعلن" out): read the whole wordings too
         echo = max(features.negation_echoed(ra, rb),
                    features.negation_echoed(_reading(a.wording), _reading(b.wording)))
-    slots = tuple(found.slots_differ)
-    if "when" not in slots and (a.raw or b.raw):
-        # a date in the attribution ("في ديسمبر 2025 أعلنت الوزارة أن ...") dates the event too
-        said = features.compare(_reading(a.wording), _reading(b.wording))
-        slots += tuple(s for s in said.slots_differ if s.startswith("when") and s not in slots)
-    ma, mb = _measured_frame(a.text), _measured_frame(b.text)
-    if slots == ("how many",) and not clash and frame >= MEASURED_SWAP_FRAME and _swapped(ma - mb, mb - ma):
-        slots += ("what is measured",)
     return TextFacts(slots, clash, overlap, substitution, frame, echo, found.aligned, found.anchored)
 
 
@@ -375,7 +385,13 @@ def _variant(x: str, y: str) -> bool:
 
 
 def cross_script(a: str, b: str) -> bool:
-    return is_arabic(a) != is_arabic(b)
+    return _arabic(a) != _arabic(b)
+
+
+@lru_cache(maxsize=65536)
+def _arabic(text: str) -> bool:
+    """`is_arabic`, once per text: every candidate pair asks it of both sides."""
+    return is_arabic(text)
 
 
 def contradiction_scores(pairs: Sequence[tuple[Item, Item]], store=None) -> list[tuple[float, str]]:
@@ -392,10 +408,8 @@ def contradiction_scores(pairs: Sequence[tuple[Item, Item]], store=None) -> list
         return contradict.score_items(items)
     network = contradict.load_network()
     cache = _store_cache(contradict.EmbeddingCache, str(network.meta["encoder"]), store)
-    if "cache" in inspect.signature(contradict.score_items).parameters:
-        return contradict.score_items(items, cache=cache)
-    x, comparisons = contradict.feature_matrix(items, cache, int(network.meta["dim"]))
-    return [contradict._finish(c, round(float(p), 4)) for c, p in zip(comparisons, network.probability(x))]
+    changed = _store_cache(contradict.EmbeddingCache, contradict.changed_encoder(network)[0], store)
+    return contradict.score_items(items, cache=cache, changed_cache=changed)
 
 
 def _store_cache(base: type, encoder: str, store):
@@ -414,10 +428,11 @@ def _store_cache(base: type, encoder: str, store):
 def pair_facts(pairs: Sequence[tuple[Item, Item, float]], store=None, th: Thresholds | None = None) -> list[PairFacts]:
     """Facts of each (a, b, cosine). With `th`, the contradiction scorer only sees the pairs
     `contradicts` could accept (the others get score 0 and say so): clustering a store scores
-    a few pairs per claim, not every neighbour."""
+    a few pairs per claim, not every neighbour; and facts no decision reads are not computed
+    (`text_facts(decided_only=True)`): such facts serve `decide`, not calibration."""
     unscored = []
     for a, b, cos in pairs:
-        t = text_facts(a, b)
+        t = text_facts(a, b, decided_only=th is not None)
         unscored.append(PairFacts(float(cos), cross_script(a.text, b.text), t.slots, t.clash, t.overlap, 1.0, "",
                                   t.substitution, t.frame_overlap, t.negation_echo, t.figures_aligned,
                                   t.figures_anchored))

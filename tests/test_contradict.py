@@ -14,13 +14,14 @@ from claimtrack.contradict import (
     ANS_DIR,
     Network,
     NliModel,
+    changed_encoder,
     contradiction_label,
     contradiction_score,
     score_pairs,
     train,
 )
 from claimtrack.errors import UserError
-from claimtrack.features import compare, read
+from claimtrack.features import FEATURE_NAMES, compare, read
 
 PARAPHRASE = ("ارتفعت أسعار النفط اليوم بعد قرار أوبك", "صعدت أسعار النفط اليوم إثر قرار أوبك")
 OPPOSITE = ("ارتفعت أسعار النفط اليوم بعد قرار أوبك", "انخفضت أسعار النفط اليوم بعد قرار أوبك")
@@ -135,6 +136,16 @@ def test_trainer_runs_on_a_small_subset(tmp_path):
     x = np.random.default_rng(0).normal(size=(5, loaded.mean.shape[0]))
     p = loaded.probability(x)
     assert p.shape == (5,) and np.all((p > 0) & (p < 1))
+
+
+@pytest.mark.skipif(not (ANS_DIR / "train.csv").exists(), reason="ANS corpus not present")
+def test_changed_words_may_come_from_another_encoder(tmp_path):
+    """`--changed-encoder use`: the claims embedded by e5, the words each side changed by USE."""
+    network, report = train("e5", ANS_DIR / "train.csv", ANS_DIR / "dev.csv", limit=30, epochs=2, members=1,
+                            grid=[{"hidden": 4, "weight_decay": 1e-2}], log=lambda *_: None, changed="use")
+    assert report["changed_encoder"] == "use"
+    assert changed_encoder(network) == ("use", 512)
+    assert network.mean.shape[0] == len(FEATURE_NAMES) + (1 + 2 * 384) + (2 + 2 * 512)
 
 
 def test_missing_model_file_is_a_user_error(tmp_path):

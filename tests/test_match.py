@@ -336,3 +336,23 @@ def test_one_claim_but_for_an_opposite_outcome_links_across_scripts_whatever_the
     assert match.decide(facts, th) == "contradicts"
     assert match.decide(replace(facts, similarity=th.related), th) != "contradicts"  # only topic-close
     assert match.decide(replace(facts, slots=("where", "when")), th) != "contradicts"  # other events
+
+
+def test_facts_skipped_under_thresholds_change_no_decision():
+    """Clustering a store skips the facts no decision reads (`text_facts(decided_only=True)`):
+    on every candidate pair of a gold file, at its cosine and at the same-claim floor, and
+    whatever the scorer says, the relation comes out as with every fact computed."""
+    th = match.thresholds("e5+use")
+    setup = match.gold_setup(match.read_pairs(match.GOLD_PAIR_FILES[2]), "e5+use", th)
+    items = [match.item_of_text(t, f"t{i}") for i, t in enumerate(setup.texts)]
+    skipped = 0
+    for (x, y), facts in zip(setup.candidates.pairs, setup.candidates.facts):
+        full, lean = (match.text_facts(items[x], items[y], decided_only=d) for d in (False, True))
+        skipped += full != lean
+        for similarity in (facts.similarity, match.same_floor(facts, th) + 0.001):
+            for score in (0.0, 0.55, 0.75, 1.0):
+                made = [match.PairFacts(similarity, facts.cross_script, t.slots, t.clash, t.overlap, score, "",
+                                        t.substitution, t.frame_overlap, t.negation_echo, t.figures_aligned,
+                                        t.figures_anchored) for t in (full, lean)]
+                assert match.decide(made[0], th) == match.decide(made[1], th), (setup.texts[x], setup.texts[y])
+    assert skipped > len(setup.candidates.pairs) // 10  # the shortcut is taken, not just allowed
