@@ -1198,6 +1198,8 @@ class Attributor:
         cue_start = sent.tokens[cue.first].start
         if sent.claims and sent.tokens[cue.first].norm[:1] in "وف" and self._comma_before(sent, cue.first, 0):
             return sent.claims[-1].speaker  # "أشار X إلى أن A، ولفت إلى أن B": a coordinated verb
+        if any(not q.balanced and start <= q.start < cue_start for q in sent.quotes):
+            return self.last_speaker  # '... وأضاف X: "يتعين ...، مشيرا إلى أن': quoted words never name the speaker
         text = sent.between(start, cue_start)
         # the last comma-separated part, minus leading particles
         for sep in ("،", ","):

@@ -718,3 +718,16 @@ def test_arabic_family_name_alone_is_the_full_name_written_before():
             "وأشار مانشيني إلى أن الحارس الأساسي سيغيب عن اللقاء بسبب الإصابة.")
     claims = attributed(text)
     assert only(claims, "الحارس الأساسي").speaker.name == "Roberto Mancini"
+
+
+# ---------------------------------------------------------------- unclosed quotes, complements, relayed statements
+
+
+def test_unclosed_quote_words_never_name_the_speaker_of_later_clauses():
+    text = ('قال وزير الخارجية إن المملكة لا تقبل بازدواجية الخطاب.\n\n'
+            'وأضاف الوزير: "يتعين على الجيران أن يدركوا بأن بلد اليوم، ليس هو بلد الأمس، مشيرا إلى أن '
+            'سبب الأزمة هو استقبال زعيم الجماعة بهوية مزورة.\n\n'
+            'وشدد على أن الحملة الإعلامية مبنية على أخبار زائفة.')
+    claims = attributed(text)
+    for words in ("سبب الأزمة", "الحملة الإعلامية"):
+        assert only(claims, words).speaker.text == "الوزير"
