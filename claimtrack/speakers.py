@@ -21,6 +21,7 @@ from claimtrack.names import latin_name
 
 _COMMA = re.compile(r"[،,]")
 _ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
+APPOSITION_MAX_WORDS = 8  # "ناصر بوريطة، وزير الخارجية المغربي،": a name or title between commas is short
 PRONOUN_KINDS = {
     "person": ("person",),
     "thing": ("organization", "government", "agency", "outlet"),
@@ -132,7 +133,7 @@ class SpeakerResolver:
                 # a short appositive after a comma: "وزير الدفاع، شين وون سيك،"
                 nxt = [x for x in toks[i : i + 6]]
                 stop_at = next((k for k, x in enumerate(nxt) if x.norm in stops or self._relay_word(x.norm)), len(nxt))
-                if stop_at == 0:
+                if stop_at == 0 or self._long_apposition(text, toks, i):
                     end = toks[i - 1].end
                     break
                 appositive_used = True
@@ -162,6 +163,15 @@ class SpeakerResolver:
                     continue
                 break
         return clean_mention(text[:end]), text[end:]
+
+    @staticmethod
+    def _long_apposition(text: str, toks, i: int) -> bool:
+        """'أكد المدرب جمال سلامي، جاهزية فريقه للقاء العراق في مباراة اليوم ...،': words running past
+        APPOSITION_MAX_WORDS to the next comma are the verb's object, not a name or title in apposition."""
+        for k in range(i + 1, min(len(toks), i + APPOSITION_MAX_WORDS + 1)):
+            if _COMMA.search(text[toks[k - 1].end : toks[k].start]):
+                return False
+        return len(toks) - i > APPOSITION_MAX_WORDS
 
     def _title_of_body(self, toks, i: int) -> bool:
         """'المسؤول في الاتحاد الدولي ... طارق رمضان', 'وزير في حكومة شرق ليبيا': a bare title, then

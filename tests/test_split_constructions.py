@@ -731,3 +731,11 @@ def test_unclosed_quote_words_never_name_the_speaker_of_later_clauses():
     claims = attributed(text)
     for words in ("سبب الأزمة", "الحملة الإعلامية"):
         assert only(claims, words).speaker.text == "الوزير"
+
+
+def test_long_object_after_the_speakers_comma_is_the_claim_not_an_apposition():
+    text = ("أكد مدرب المنتخب الوطني كريم حداد، جاهزية فريقه لمواجهة المنتخب الضيف في مباراة الغد على الملعب الأولمبي في العاصمة، "
+            "مشيراً إلى أن جميع اللاعبين تعافوا من الإصابات.")
+    claims = attributed(text)
+    assert only(claims, "جاهزية فريقه").speaker.text == "مدرب المنتخب الوطني كريم حداد"
+    assert only(claims, "جميع اللاعبين تعافوا").speaker.text == "مدرب المنتخب الوطني كريم حداد"
