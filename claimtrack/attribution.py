@@ -17,7 +17,7 @@ from operator import or_
 from claimtrack import config
 from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
 from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
-from claimtrack.entities import name_key
+from claimtrack.entities import clean_mention, name_key
 from claimtrack.models import Entity, Span
 from claimtrack.segment import Quote
 from claimtrack.speakers import SpeakerResolver
@@ -644,9 +644,44 @@ class Attributor:
             j += 1
         if j >= len(toks):
             return
+        if source.kind in ("agency", "outlet") and self._relayed_statement(sent, cue, j, source):
+            return
         start = toks[j].start
         del relayed
         self._add(sent, (start, self._clause_end(sent, start)), cue, source, [], nominal=True)
+
+    def _relayed_statement(self, sent: Sentence, cue: Cue, j: int, outlet: Entity) -> bool:
+        """'وبحسب فضائية روسيا اليوم، جاء في بيان صادر عن الشركة: "..."': an outlet relays a statement;
+        the statement (its issuer's name) speaks, the outlet is the via."""
+        toks = sent.tokens
+        k = j + 1 if j < len(toks) and self.lex.has("ar_statement_verbs", toks[j].norm) else j
+        if not (k + 1 < len(toks) and toks[k].norm == "في" and self.lex.has("ar_documents", toks[k + 1].norm)):
+            return False
+        marker = self._find_marker(sent, k + 2, window=12)
+        if marker is None:
+            return False
+        kind, region_end, content_start = marker
+        phrase = clean_mention(sent.between(toks[k + 1].start, region_end))
+        issued = next((m for m in range(k + 2, min(len(toks) - 1, k + 5)) if self.lex.has("ar_issued_by", toks[m].norm)
+                       and toks[m + 1].norm in sent.lex.relay_from and toks[m + 1].end <= region_end), None)
+        issuer = None
+        if issued is not None:
+            issuer_phrase, _ = self.speakers.split_speaker_phrase(sent.between(toks[issued + 1].end, region_end))
+            issuer = self.speakers.resolve(issuer_phrase, self.last_speaker) if issuer_phrase else None
+            if issuer is not None:  # 'بيان صادر عن الشركة حول الموضوع': the statement's phrase ends with its issuer
+                after = toks[issued + 1].end
+                issuer_end = after + sent.between(after, region_end).find(issuer_phrase) + len(issuer_phrase)
+                phrase = clean_mention(sent.between(toks[k + 1].start, issuer_end))
+        statement = self.speakers.resolve(phrase, self.last_speaker)
+        if statement is None:
+            return False
+        speaker = Entity(text=phrase, name=issuer.name, kind=issuer.kind) if issuer is not None else statement
+        q = sent.quote_at(content_start, 0) if kind == "quote" else None
+        if q is not None:
+            self._add(sent, q.inner, cue, speaker, [outlet], direct=True)
+        else:
+            self._add(sent, (content_start, self._clause_end(sent, content_start)), cue, speaker, [outlet])
+        return True
 
     def _relay(self, sent: Sentence, cue: Cue) -> None:
         """نقلت X عن Y قوله ... / X quoted Y as saying ..."""
@@ -1149,6 +1184,10 @@ class Attributor:
         found = self.speakers.registry_prefix(words)
         if found:
             return first + found
+        if len(words) > 1 and (self.lex.has("ar_outlet", toks[first].norm) or self.lex.has("ar_agency", toks[first].norm)):
+            found = self.speakers.registry_prefix(words[1:])  # 'فضائية روسيا اليوم': a head word, then the outlet's name
+            if found:
+                return first + 1 + found
         if first < len(toks) and toks[first].norm in self.lex.carried_starts:
             for phrase in self.lex.carried_speakers:  # "واكد البيان تنسيق ...", "وأضاف المصدر نفسه"
                 if tuple(map(NORM, toks[first : first + len(phrase)])) == phrase:

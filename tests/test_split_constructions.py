@@ -739,3 +739,11 @@ def test_long_object_after_the_speakers_comma_is_the_claim_not_an_apposition():
     claims = attributed(text)
     assert only(claims, "جاهزية فريقه").speaker.text == "مدرب المنتخب الوطني كريم حداد"
     assert only(claims, "جميع اللاعبين تعافوا").speaker.text == "مدرب المنتخب الوطني كريم حداد"
+
+
+def test_outlet_relaying_a_statement_is_the_via_and_the_statement_speaks():
+    text = ("أعلنت شركة النور للطيران أن رحلاتها إلى العاصمة توقفت أمس بسبب عطل فني في أنظمة الحجز.\n\n"
+            'وبحسب قناة الجزيرة، جاء في بيان صادر عن الشركة حول الموضوع: "واجهنا عطلا في أنظمة الحجز وسنعيد تشغيل الرحلات خلال يومين".')
+    c = only(attributed(text), "واجهنا عطلا")
+    assert c.speaker.text == "بيان صادر عن الشركة" and "النور" in c.speaker.name
+    assert [v.name for v in c.via] == ["Al Jazeera"]
