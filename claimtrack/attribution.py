@@ -1249,7 +1249,7 @@ class Attributor:
                 else:
                     named = [e for e in self.speakers.registry_entities(head) if e.kind in ("person", "organization", "government")]
                     if named:
-                        return self.speakers.resolve(named[-1].text if False else head.rsplit(sep, 1)[-1], self.last_speaker) or named[-1]
+                        return self.speakers.resolve(head.rsplit(sep, 1)[-1], self.last_speaker) or named[-1]
         if text.strip()[:1] in "\"“«„":
             return self.last_speaker  # '"لقد حققنا ..."، وأوضح أن': a quotation is no subject
         # "... حاليًا لكنه أوضح": the subject starts at the last clause-ending word ("لكنه": but he)

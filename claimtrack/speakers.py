@@ -81,7 +81,7 @@ class SpeakerResolver:
             n = starts_phrase(toks, i, phrases)
             if n:
                 i += n
-            elif toks[i].norm in drop or (toks[i].norm in self.lex.forms.keys() if False else False):
+            elif toks[i].norm in drop:
                 i += 1
             elif toks[i].norm[:1] in "وف" and toks[i].norm[1:] in drop:
                 i += 1
