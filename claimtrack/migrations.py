@@ -189,17 +189,11 @@ def m004_settings(db: sqlite3.Connection) -> None:
 @migration
 def m005_entity_search(db: sqlite3.Connection) -> None:
     """Normalised names and spellings, so --speaker/--via/--outlet look entities up in SQL."""
-    from claimtrack.store import search_text
+    from claimtrack.store import refresh_entity_search
 
     for table in ("entities", "entity_spellings"):
         db.execute(f"ALTER TABLE {table} ADD COLUMN search_text TEXT NOT NULL DEFAULT ''")
-    rows = db.execute("SELECT id, name FROM entities").fetchall()
-    db.executemany("UPDATE entities SET search_text = ? WHERE id = ?", [(search_text(n), i) for i, n in rows])
-    rows = db.execute("SELECT entity_id, text FROM entity_spellings").fetchall()
-    db.executemany(
-        "UPDATE entity_spellings SET search_text = ? WHERE entity_id = ? AND text = ?",
-        [(search_text(t), i, t) for i, t in rows],
-    )
+    refresh_entity_search(db)
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     """Run statements one by one: `executescript` would commit the migration's transaction."""

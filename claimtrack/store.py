@@ -79,6 +79,17 @@ def search_text(text: str) -> str:
     return " ".join(search_tokens(text))
 
 
+
+def refresh_entity_search(db: sqlite3.Connection) -> None:
+    """Recompute the normalised search text of every entity name and spelling."""
+    rows = db.execute("SELECT id, name FROM entities").fetchall()
+    db.executemany("UPDATE entities SET search_text = ? WHERE id = ?", [(search_text(n), i) for i, n in rows])
+    rows = db.execute("SELECT entity_id, text FROM entity_spellings").fetchall()
+    db.executemany(
+        "UPDATE entity_spellings SET search_text = ? WHERE entity_id = ? AND text = ?",
+        [(search_text(t), i, t) for i, t in rows],
+    )
+
 def fts_query(text: str) -> str:
     """Every word of `text` must start a word of the claim (so suffixes still match)."""
     words = search_tokens(text)
@@ -342,13 +353,7 @@ class Store:
                 updates = [(search_text(t), s) for s, t in rows]
                 db.executemany("UPDATE claims SET search_text = ? WHERE seq = ?", updates)
                 last = rows[-1][0]
-            rows = db.execute("SELECT id, name FROM entities").fetchall()
-            db.executemany("UPDATE entities SET search_text = ? WHERE id = ?", [(search_text(n), i) for i, n in rows])
-            rows = db.execute("SELECT entity_id, text FROM entity_spellings").fetchall()
-            db.executemany(
-                "UPDATE entity_spellings SET search_text = ? WHERE entity_id = ? AND text = ?",
-                [(search_text(t), i, t) for i, t in rows],
-            )
+            refresh_entity_search(db)
             db.execute("INSERT OR REPLACE INTO _claimtrack_settings VALUES ('search_fingerprint', ?)", (current,))
 
     # --- articles and claims ------------------------------------------------------------------

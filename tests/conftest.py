@@ -16,3 +16,11 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return ROOT / "seeds"
+
+
+@pytest.fixture
+def articles():
+    """Real Article/Claim objects for the store, review and export tests (tests/store_samples.py)."""
+    from store_samples import corpus
+
+    return corpus()

@@ -9,7 +9,6 @@ import re
 from datetime import date
 
 import pytest
-from store_samples import corpus
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
@@ -18,11 +17,6 @@ from claimtrack.store import Store
 
 runner = CliRunner()
 PAGE = "https://factcheck.example.org/claims/{claim_id}"
-
-
-@pytest.fixture
-def articles():
-    return corpus()
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 import pytest
-from store_samples import corpus
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
@@ -19,11 +18,6 @@ from claimtrack.review import claim_context, parse_status, review, statuses
 from claimtrack.store import Store
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def articles():
-    return corpus()
 
 
 @pytest.fixture

@@ -6,17 +6,12 @@ import shutil
 import sqlite3
 
 import pytest
-from store_samples import AFP, PENTAGON, corpus
+from store_samples import AFP, PENTAGON
 
 from claimtrack import migrations
 from claimtrack.errors import IngestError, UserError
 from claimtrack.models import Claim
 from claimtrack.store import Store, fts_query, normalize, search_text
-
-
-@pytest.fixture
-def articles():
-    return corpus()
 
 
 @pytest.fixture
