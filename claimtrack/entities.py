@@ -15,7 +15,7 @@ from functools import lru_cache
 from claimtrack import config
 from claimtrack.arabic import WORD, WordCache, is_arabic, normalize, normalize_words
 from claimtrack.models import Entity, EntityKind
-from claimtrack.names import latin_name
+from claimtrack.names import named
 
 # Transliteration variants of the same foreign name: جونغ / جونج / جونق, بنتاغون / بنتاجون.
 _FOLD_FOREIGN = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب", "ء": ""})
@@ -140,12 +140,13 @@ def fallback_name(text: str) -> str:
 
 
 def person_name(text: str) -> str:
-    """Canonical name for a person the registry does not know: a Latin name built from its
-    name parts, the words as written for a Latin-script name, else the normalised words."""
+    """Canonical name for a person the registry does not know: the name words of an Arabic
+    phrase (in Latin letters where they can be spelled, titles left out), the words as written
+    for a Latin-script name, else the normalised words."""
     text = clean_mention(text)
-    latin = latin_name(text)
-    if latin is not None:
-        return latin[0]
+    found = named(text)
+    if found is not None:
+        return found.name
     if not is_arabic(text):
         written = " ".join(m.group() for m in WORD.finditer(text))
         if written:

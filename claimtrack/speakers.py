@@ -17,7 +17,7 @@ from claimtrack.arabic import is_arabic, normalize, tokenize
 from claimtrack.cues import Lexicon, lexicon, starts_phrase
 from claimtrack.entities import Registry, clean_mention, entity, fallback_name, name_key, registry
 from claimtrack.models import Entity
-from claimtrack.names import latin_name
+from claimtrack.names import latin_name, named
 
 _COMMA = re.compile(r"[،,]")
 _ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
@@ -339,7 +339,10 @@ class SpeakerResolver:
 
     def _arabic_full_name(self, key: str) -> str | None:
         """'مانشيني' after 'روبرتو مانشيني' is Roberto Mancini: a family name alone takes the
-        Latin name of the first known name the article wrote it closing."""
+        Latin name of the first known name the article wrote it closing. A title word alone
+        ("المتحدث" after "عبدالله الحارثي المتحدث باسم ...") is no family name."""
+        if self.lex.has("ar_titles", key):
+            return None
         raw_words = self.raw.split()
         for i in range(1, len(raw_words)):
             if name_key(raw_words[i]) != key:
@@ -425,10 +428,10 @@ class SpeakerResolver:
             words = name_key(ent.text).split()
             if words and not self.lex.has("ar_titles", words[-1]):
                 self.seen.setdefault(words[-1], ent)
-            latin = latin_name(ent.text)
-            if latin is not None and ent.name == latin[0]:
+            found = named(ent.text)
+            if found is not None and ent.name == found.name:
                 # "زايد" after "وزيرة الصحة هالة زايد": the family name ends the name, not the phrase
-                self.seen.setdefault(name_key(latin[1]), ent)
+                self.seen.setdefault(name_key(found.family), ent)
 
     def _kind_of(self, text: str):
         toks = tokenize(text)
