@@ -218,6 +218,8 @@ class Attributor:
                 continue
             if cue.first > 0 and self.lex.has(f"{lang}_not_report_before", tokens[cue.first - 1].norm):
                 continue  # 'فسوف تكشف عن', 'لم يعلن': a future or negated verb reports nothing yet
+            if cue.first > 0 and lang == "ar" and self.lex.has("ar_subjunctive_before", tokens[cue.first - 1].norm) and cue.form.words[0][:1] in "يت":
+                continue  # 'تريد أن يعتقد الغرب': a present verb after أن is wished for, not reported
             inside = next((d for d in sent.claims if d.span[0] <= start < d.span[1]), None)
             if inside is not None and cue.kind in ("speech", "object", "carry", "relay"):
                 # a cue inside reported content ("قال X إن Y أعلن أن ...") belongs to the content

@@ -61,3 +61,19 @@ def test_attribution_inserted_mid_sentence_takes_the_clause_before_it():
     assert c.speaker.text == "the company"
     claims = attributed("Under the new rules, she said, all drivers would need a fresh licence within two years.")
     assert only(claims, "all drivers would need").speaker.text == "she"
+
+
+def test_arabic_believes_with_a_subject_reports_and_subjunctive_does_not():
+    c = only(attributed("يعتقد مدرب المنتخب الأول، أن فريقه كان الأفضل في البطولة رغم الخسارة."), "فريقه كان الأفضل")
+    assert c.speaker.text == "مدرب المنتخب الأول"
+    assert not attributed("وتريد الحكومة أن يعتقد المستثمرون أنها قادرة على سداد ديونها كاملة هذا العام.")
+
+
+def test_arabic_refutes_gives_the_refuted_statement_denied():
+    c = only(attributed("فندت وزارة الزراعة في بيان لها التصريحات المنسوبة لأحد الخبراء حول نفوق الماشية في الجنوب."), "التصريحات المنسوبة")
+    assert c.polarity == "denied" and c.speaker.text == "وزارة الزراعة"
+
+
+def test_arabic_announced_verbal_noun_after_time_words():
+    c = only(attributed("أعلنت مديرية الصحة ، اليوم الأحد ، تسجيل 40 إصابة جديدة بالحصبة في المدينة."), "تسجيل 40 إصابة")
+    assert c.speaker.text == "مديرية الصحة"
