@@ -218,6 +218,8 @@ class Attributor:
                 continue
             if cue.first > 0 and self.lex.has(f"{lang}_not_report_before", tokens[cue.first - 1].norm):
                 continue  # 'فسوف تكشف عن', 'لم يعلن': a future or negated verb reports nothing yet
+            if cue.first > 0 and lang == "ar" and self.lex.has("ar_subjunctive_before", tokens[cue.first - 1].norm) and cue.form.words[0][:1] in "يت":
+                continue  # 'تريد أن يعتقد الغرب': a present verb after أن is wished for, not reported
             inside = next((d for d in sent.claims if d.span[0] <= start < d.span[1]), None)
             if inside is not None and cue.kind in ("speech", "object", "carry", "relay"):
                 # a cue inside reported content ("قال X إن Y أعلن أن ...") belongs to the content
@@ -740,11 +742,13 @@ class Attributor:
         after_region_end = self._clause_end(sent, cue_end)
         tail = sent.between(cue_end, after_region_end).strip()
         between_words = before_text[comma + 1 :].split() if comma > 0 else []
-        content_first = (
-            comma > 0 and cue.kind in ("speech", "carry") and len(tail.split()) <= 5 and "that" not in tail.split()
+        object_follows = sent.quote_at(cue_end, 4) is not None or self._english_reported_object(sent, cue) is not None
+        content_first = not object_follows and ((
+            comma > 0 and cue.kind in ("speech", "carry") and "that" not in tail.split()
+            and (len(tail.split()) <= 5 or self._english_clause_then_comma(before_text[:comma], cue_end))
             and 0 < len(between_words) <= 6 and len(before_text[:comma].split()) >= 4
         ) or (comma > 0 and not between_words and 0 < len(tail.split()) <= 6 and len(before_text[:comma].split()) >= 4
-              and (tail[:1].isupper() or not any(self.lex.has("en_not_in_subject", w.lower()) for w in tail.split())))
+              and (tail[:1].isupper() or not any(self.lex.has("en_not_in_subject", w.lower()) for w in tail.split()))))
         if quote_before is not None or content_first:
             if quote_before is not None:
                 content = quote_before.inner
@@ -772,6 +776,9 @@ class Attributor:
         if not speaker_text and not self._english_shared_subject(before_text):
             return
         speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
+        earlier = self._english_conjoined_verb(sent, before_text)
+        if earlier is not None:
+            speaker, polarity = earlier.speaker, None  # 'Kamat refuted the allegation and said ...': Kamat speaks on
         relayed = self._english_as_saying(sent, cue_end)
         if relayed is not None:
             as_start, cue_end = relayed
@@ -803,6 +810,8 @@ class Attributor:
             if bridge and self.lex.has("en_extraposed", bridge[0].norm) and any(self.lex.has("en_hedges", t.norm.strip("“”\"")) for t in bridge):
                 start, polarity = cue_end, polarity or "hedged"  # 'said it was “likely” that ...': the whole is a hedged claim
             content, direct = (start, self._clause_end(sent, start)), False
+        elif (obj := self._english_reported_object(sent, cue)) is not None:
+            content, direct = obj, False  # 'denied the allegation', 'dismissed accusations of ballot stuffing'
         else:
             if not self.lex.has("bare_complement", cue.form.words[0]) and cue.kind != "object":
                 return
@@ -822,6 +831,40 @@ class Attributor:
             return
         for part in self._english_coordinated(sent, content):
             self._add(sent, part, cue, speaker, via, polarity=polarity)
+
+    def _english_clause_then_comma(self, before: str, cue_end: int) -> bool:
+        """'A, the company said, in order to ...': a comma right after the cue closes an inserted attribution of the
+        clause before it (not 'Under the new policy, she said, A': a prepositional lead is no clause)."""
+        words = before.split()
+        return self.raw[cue_end : cue_end + 1] in ",،" and bool(words) and not self.lex.has("en_lead_prepositions", words[0].lower())
+
+    def _english_reported_object(self, sent: Sentence, cue: Cue) -> Span | None:
+        """'denied the allegation', 'is denying claims of a ransomware attack': a denial verb whose object is an
+        accusation noun; the object phrase (to the next comma or clause end) is the denied claim. None otherwise."""
+        toks = sent.tokens
+        if cue.form.polarity != "denied" or cue.last >= len(toks):
+            return None
+        i = cue.last
+        while i < len(toks) - 1 and self.lex.has("en_object_determiners", toks[i].norm):
+            i += 1
+        if not self.lex.has("en_object_nouns", toks[i].norm) or (i + 1 < len(toks) and toks[i + 1].norm == "that"):
+            return None  # 'denied reports that X': X is the claim (the complement reading)
+        start = toks[cue.last].start
+        end = self._clause_end(sent, start)
+        # '... the allegation and said ...': the object ends before a coordinated reporting verb
+        nxt = next((k for k in range(cue.last + 1, len(toks)) if k in sent.cue_at and toks[k].start < end), None)
+        if nxt is not None:
+            end = toks[nxt - 1].start if self.lex.has("en_coordinators", toks[nxt - 1].norm) else toks[nxt].start
+        comma = next((k for k in range(start, end) if self.raw[k] in ",;" and not sent.in_quote(k)), end)
+        return trim_span(self.raw, start, comma)
+
+    def _english_conjoined_verb(self, sent: Sentence, before: str) -> Draft | None:
+        """'X refuted the allegation and said ...': the claim of the earlier verb whose subject this cue shares."""
+        words = before.split()
+        if not sent.claims or not words or not self.lex.has("en_coordinators", words[-1].lower()):
+            return None
+        last = sent.claims[-1]
+        return last if last.speaker is not None and last.speaker.text and last.speaker.text in before else None
 
     def _english_relays(self, cue: Cue, text: str) -> list[Entity]:
         """Known agencies in the words after a cue, or the outlet a speaker 'told' ("told 2M state television")."""
@@ -959,6 +1002,9 @@ class Attributor:
             # "In the interview with Bloomberg, Veselnitskaya": a leading adverbial is not the subject
             while len(parts) > 1 and parts[0].split() and (self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()) or self._english_participle_lead(parts[0])):
                 parts = parts[1:]
+            # 'Assoumani, in power since 2016,': a prepositional appositive after the name is not part of it
+            if len(parts[0].split()) <= 4:
+                parts = [parts[0], *(p for p in parts[1:] if not (p[:1].islower() and self.lex.has("en_lead_prepositions", p.split()[0])))]
             # "Dmitry Peskov, the Kremlin spokesman," keeps both; a long lead clause is dropped
             text = parts[-1] if len(parts[0].split()) > 6 else ", ".join(parts)
             # "Residents, some digging with their bare hands ..., said": a long appositive after a short subject
@@ -1155,6 +1201,8 @@ class Attributor:
         if not n or i + n >= len(toks):
             return bool(n)
         after = toks[i + n].norm
+        if self.lex.has("en_coordinators", norm) and after in self.lex.complementizers:
+            return False  # 'said that A but that B': B is a second complement of the same cue
         if tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_nominal", ()):
             return after[:2] != "ال" and after[:1] != "م"
         if self.lex.has("ar_clause_end_parallel", norm) or tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_parallel", ()):

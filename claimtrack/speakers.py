@@ -209,7 +209,8 @@ class SpeakerResolver:
                     found = (n, entity(text[toks[i].start + used : toks[i + n - 1].end], entry))
                     break
             if found:
-                out.append(found[1])
+                if all(e.name != found[1].name for e in out):  # 'وكالة الأنباء العراقية (واع)': one relay, named twice
+                    out.append(found[1])
                 i += found[0]
             else:
                 i += 1
