@@ -1,0 +1,117 @@
+"""Speakers named once and described later (issue 2): a title or a definite description standing
+alone as a speaker is the one person or organisation named earlier that it fits; the courtesy
+title "السيد" against the given name El-Sayed; English speaker spans and names."""
+
+from __future__ import annotations
+
+from claimtrack.split import extract
+
+
+def attributed(text: str):
+    return [c for c in extract(text) if c.mode != "unattributed"]
+
+
+def only(claims, contains: str):
+    found = [c for c in claims if contains in c.text]
+    assert found, f"no claim containing {contains!r}: {[c.text for c in claims]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- Arabic titles bound to the person named earlier
+
+
+def test_title_after_name_then_title_alone_is_that_person():
+    text = ("قال خالد عيسى، وزير السياحة والآثار، إن عدد السائحين ارتفع خلال الشهر الماضي بنسبة عشرين بالمئة.\n\n"
+            "وقال مسؤول في مطار القاهرة إن الرحلات القادمة من أوروبا تضاعفت.\n\n"
+            "وأوضح وزير السياحة والآثار أن الإيرادات بلغت أربعة مليارات دولار.")
+    claims = attributed(text)
+    first, later = only(claims, "عدد السائحين"), only(claims, "الإيرادات")
+    assert later.speaker.text == "وزير السياحة والآثار"  # the speaker as written
+    assert later.speaker.name == first.speaker.name and later.speaker.kind == "person"
+    assert first.speaker.name.isascii()  # a name, not the title
+
+
+def test_title_before_name_then_shorter_title_is_that_person():
+    text = ("أكد وزير النقل المصري محمد عبد العزيز أن القطار السريع سيبدأ العمل في يونيو المقبل.\n\n"
+            "وقالت مصادر في الوزارة إن العمل يجري على مدار الساعة.\n\n"
+            "وأشار الوزير المصري إلى أن تكلفة المشروع بلغت ثلاثة مليارات دولار.")
+    claims = attributed(text)
+    assert only(claims, "تكلفة المشروع").speaker.name == only(claims, "القطار السريع").speaker.name
+
+
+def test_title_fitting_two_named_people_binds_to_neither():
+    text = ("قال وزير الخارجية الأمريكي أنتوني بلينكن إن المحادثات ستستأنف الأسبوع المقبل في جنيف.\n\n"
+            "من جهته، قال وزير الخارجية الروسي سيرغي لافروف إن بلاده لم تتلق أي مقترح مكتوب حتى الآن.\n\n"
+            "وأكد وزير الخارجية في مؤتمر صحفي أن الوفد سيصل يوم الأحد.")
+    claims = attributed(text)
+    named = {only(claims, "المحادثات").speaker.name, only(claims, "مقترح مكتوب").speaker.name}
+    later = only(claims, "الوفد سيصل")
+    assert later.speaker.name not in named
+
+
+def test_deputy_is_not_the_minister():
+    text = ("قال نائب وزير الزراعة خالد العمري إن موسم الحصاد بدأ مبكرا هذا العام في المحافظات الجنوبية.\n\n"
+            "وأكد وزير الزراعة أن الحكومة سترفع سعر توريد القمح بنسبة عشرة بالمئة.")
+    claims = attributed(text)
+    assert only(claims, "سعر توريد").speaker.name != only(claims, "موسم الحصاد").speaker.name
+
+
+# ---------------------------------------------------------------- السيد: Mr or El-Sayed
+
+
+def test_sayed_before_a_given_name_is_a_courtesy_title():
+    plain = attributed("قال خالد حسن إن الأسعار ارتفعت بنسبة خمسة بالمئة في شهر مارس الماضي.")
+    titled = attributed("قال السيد خالد حسن إن الأسعار ارتفعت بنسبة خمسة بالمئة في شهر مارس الماضي.")
+    assert titled[0].speaker.name == plain[0].speaker.name and plain[0].speaker.name.isascii()
+    assert titled[0].speaker.text == "السيد خالد حسن"
+
+
+def test_sayed_before_a_family_name_is_the_given_name():
+    claims = attributed("قال السيد القصير، وزير الزراعة، إن المساحة المزروعة بالقمح بلغت ثلاثة ملايين فدان هذا العام.")
+    name = claims[0].speaker.name
+    assert name.isascii() and len(name.split()) == 2  # given name and family name, in Latin letters
+
+
+# ---------------------------------------------------------------- English descriptions and names
+
+
+def test_the_minister_is_the_minister_named_earlier():
+    text = ("B.C. Health Minister Adrian Dix said the province had ordered 40,000 more test kits.\n\n"
+            "Dr. Bonnie Henry, the provincial health officer, said two new cases were confirmed on Thursday.\n\n"
+            "Henry said both patients had travelled from Hubei province.\n\n"
+            "The minister said the kits would arrive by the end of the month.")
+    claims = attributed(text)
+    assert only(claims, "test kits").speaker.name == "Adrian Dix"
+    assert only(claims, "two new cases").speaker.name == "Bonnie Henry"
+    assert only(claims, "travelled from Hubei").speaker.name == "Bonnie Henry"
+    later = only(claims, "would arrive")
+    assert later.speaker.name == "Adrian Dix" and later.speaker.text == "The minister"
+
+
+def test_the_company_is_the_one_organisation_that_spoke():
+    text = ("Nike said on Tuesday that hackers may have stolen the passwords of about two million customers.\n\n"
+            "Dr. Sarah Lin, a security researcher at Stanford University, said the breach was one of the largest this year.\n\n"
+            "The company said it had reported the incident to the police.")
+    claims = attributed(text)
+    later = only(claims, "reported the incident")
+    assert later.speaker.name == "Nike" and later.speaker.kind == "organization"
+
+
+def test_appositive_name_after_a_role_is_the_speaker_name():
+    claims = attributed('"The rover is in good health," the spokesperson, Guy Webster, said on Monday.')
+    assert claims[0].speaker.name == "Guy Webster"
+
+
+def test_second_verb_of_a_coordinated_predicate_keeps_the_first_subject():
+    text = ("Vaidyanathan said the police were harassing the staff of the firm every day.\n\n"
+            "Kamat refuted the allegation and said the firm had been less than fair with the court.")
+    claims = attributed(text)
+    later = only(claims, "less than fair")
+    assert later.speaker.text == "Kamat"
+
+
+def test_subordinator_before_a_speaker_is_not_part_of_it():
+    text = ("The statement did not give the number of customers affected, though a spokesperson later told "
+            "reporters that a few million consumers could be affected.")
+    claims = attributed(text)
+    assert only(claims, "few million").speaker.text == "a spokesperson"
