@@ -141,7 +141,7 @@ class SpeakerResolver:
             if t.norm in stops or self._relay_word(t.norm) or self._participle_cue(t.norm) or self._according_word(t.norm):
                 if i == 0:
                     return "", text
-                if self._title_of_body(toks, i):
+                if self._title_of_body(toks, i) or self._title_compound(toks, i):
                     continue
                 end = toks[i - 1].end
                 break
@@ -173,6 +173,10 @@ class SpeakerResolver:
             if _COMMA.search(text[toks[k - 1].end : toks[k].start]):
                 return False
         return len(toks) - i > APPOSITION_MAX_WORDS
+
+    def _title_compound(self, toks, i: int) -> bool:
+        """'المدير العام', 'النائب العام': a stop word ('العام': the year) that completes the title before it."""
+        return (toks[i - 1].norm, toks[i].norm) in self.lex.phrases.get("ar_title_compounds", ())
 
     def _title_of_body(self, toks, i: int) -> bool:
         """'المسؤول في الاتحاد الدولي ... طارق رمضان', 'وزير في حكومة شرق ليبيا': a bare title, then

@@ -115,3 +115,9 @@ def test_subordinator_before_a_speaker_is_not_part_of_it():
             "reporters that a few million consumers could be affected.")
     claims = attributed(text)
     assert only(claims, "few million").speaker.text == "a spokesperson"
+
+
+def test_director_general_keeps_the_rest_of_the_speaker_phrase():
+    text = ("قال المدير العام لمنظمة الصحة العالمية تيدروس أدهانوم غيبريسوس إن المنظمة تدعو إلى وقف الجرعات المنشطة.")
+    claims = attributed(text)
+    assert "تيدروس" in only(claims, "الجرعات المنشطة").speaker.text
