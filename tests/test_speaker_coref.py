@@ -121,3 +121,25 @@ def test_director_general_keeps_the_rest_of_the_speaker_phrase():
     text = ("قال المدير العام لمنظمة الصحة العالمية تيدروس أدهانوم غيبريسوس إن المنظمة تدعو إلى وقف الجرعات المنشطة.")
     claims = attributed(text)
     assert "تيدروس" in only(claims, "الجرعات المنشطة").speaker.text
+
+
+# ---------------------------------------------------------------- the outlet naming itself in the story
+
+
+def unattributed(text: str):
+    return [c for c in extract(text) if c.mode == "unattributed"]
+
+
+def test_story_that_says_it_learned_something_is_the_outlet():
+    text = ("Dengue cases rise\n\n"
+            "The number of confirmed dengue cases in the parish has increased from 40 to 57, Island Post Magazine has learned.\n\n"
+            "The health ministry opened two more fever clinics in the capital on Monday.")
+    claims = unattributed(text)
+    assert claims and all(c.speaker.name == "Island Post Magazine" and c.speaker.kind == "outlet" for c in claims)
+
+
+def test_bracketed_dateline_names_an_unregistered_outlet_but_not_a_label():
+    own = unattributed("دهوك (زاخو نيوز)- ضربت عاصفة ثلجية قوية المحافظة صباح اليوم وأغلقت الطرق الجبلية المؤدية إلى الحدود التركية.")
+    assert own and own[0].speaker.name == "زاخو نيوز"
+    label = unattributed("القاهرة (خاص)- ضربت عاصفة ترابية قوية العاصمة صباح اليوم وأغلقت الطرق المؤدية إلى المطار الدولي.")
+    assert label and label[0].speaker.name == "unknown outlet"
