@@ -13,14 +13,14 @@ import re
 from functools import lru_cache
 from itertools import compress
 
-from claimtrack.arabic import is_arabic, normalize, normalize_words, tokenize
+from claimtrack.arabic import is_arabic, normalize, tokenize
+from claimtrack.coreference import Descriptions, name_after_title
 from claimtrack.cues import Lexicon, lexicon, starts_phrase
 from claimtrack.entities import Registry, clean_mention, entity, fallback_name, name_key, person_latin, person_name, registry
 from claimtrack.models import Entity
 
 _COMMA = re.compile(r"[،,]")
 _ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
-DESCRIPTION_MAX_WORDS = 6  # "وزير النفط والغاز والثروة المعدنية": a title that names no one is short
 APPOSITION_MAX_WORDS = 8  # "ناصر بوريطة، وزير الخارجية المغربي،": a name or title between commas is short
 PRONOUN_KINDS = {
     "person": ("person",),
@@ -42,7 +42,7 @@ class SpeakerResolver:
         self.pronoun_words = self.lex.any_of(*pronoun_lists)
         self.pronoun_phrases = frozenset(p for name in pronoun_lists for p in self.lex.phrases.get(name, ()))
         self.raw = raw
-        self.qualifier_keys = frozenset(name_key(w) for w in self.lex.any_of("title_qualifiers"))
+        self.descriptions = Descriptions(raw, self.lex, self._english_head)
         self._scan_titles(raw)
 
     # ------------------------------------------------------------------ article scan
@@ -310,7 +310,7 @@ class SpeakerResolver:
             # "لكنه أوضح": a clitic pronoun has no word of its own, so it takes its antecedent's words
             shown = antecedent.text if self._listed("ar_clitic_pronouns", key) and antecedent.text else clean_mention(text)
             return Entity(text=shown, name=antecedent.name, kind=antecedent.kind)
-        described = self.described(text)
+        described = self.descriptions.bind(text, self.recent)
         if described is not None:
             return described
         if " ".join(map(normalize, text.split())) in self.carried_keys and last is not None:
@@ -344,82 +344,6 @@ class SpeakerResolver:
             if full is not None:
                 return Entity(text=found_entity.text, name=full, kind="person")
         return found_entity
-
-    # ------------------------------------------------------------------ descriptions
-    def described(self, text: str) -> Entity | None:
-        """'وزير الزراعة' after 'السيد القصير، وزير الزراعة', 'the minister' after 'Health Minister
-        Adrian Dix', 'the company' after 'Adidas said': a title or a definite description that names
-        no one is the one earlier named speaker it fits; None when none or several fit."""
-        found = self._description(text)
-        if found is None:
-            return None
-        words, head = found
-        fits = {name_key(e.name): e for e in self.recent if self._fits(words, head, e)}
-        if not fits and head == "company":
-            fits = {name_key(e.name): e for e in self.recent if self._bare_organization(e)}
-        if len(fits) != 1:
-            return None
-        ent = next(iter(fits.values()))
-        kind = "organization" if head == "company" and ent.kind == "person" else ent.kind
-        return Entity(text=clean_mention(text), name=ent.name, kind=kind)
-
-    def _description(self, text: str) -> tuple[list[str], str] | None:
-        """(key words, head: 'person', 'thing' or 'company') of a phrase that describes without naming."""
-        lex = self.lex
-        if _COMMA.search(text):
-            return None
-        if is_arabic(text):
-            norms = normalize_words(text)
-            if not norms or len(norms) > DESCRIPTION_MAX_WORDS or person_latin(text) is not None:
-                return None
-            first = norms[0]
-            bare = first[2:] if first.startswith("ال") else first
-            if lex.has("ar_titles", first) or lex.has("ar_titles", bare):
-                head = "person"
-            elif lex.has("ar_company_heads", first):
-                head = "company"
-            elif lex.has("ar_organization", first) or lex.has("ar_organization", bare):
-                head = "thing"
-            else:
-                return None
-            return name_key(text).split(), head
-        words = self._english_head(text).split()
-        if len(words) < 2 or words[0].lower() != "the" or len(words) > DESCRIPTION_MAX_WORDS:
-            return None
-        words = [w for w in words[1:] if not w.endswith(("'s", "’s"))]  # "the country's Health Minister"
-        if not words:
-            return None
-        last = words[-1].lower()
-        if lex.has("en_titles", last):
-            head = "person"
-        elif lex.has("en_company_heads", last):
-            head = "company"
-        elif lex.has("en_organization", last):
-            head = "thing"
-        else:
-            return None
-        return name_key(" ".join(words)).split(), head
-
-    def _fits(self, words: list[str], head: str, ent: Entity) -> bool:
-        """The description's words in order among the speaker's words, the speaker named beyond
-        them, and no qualifier that makes a different post ('نائب', 'السابق', 'former') unshared."""
-        if ent.kind not in (("person",) if head == "person" else ("organization", "government")):
-            return False
-        mention = name_key(ent.text).split()
-        if len(mention) <= len(words) and name_key(ent.name) == name_key(fallback_name(ent.text)):
-            return False  # an unnamed description itself ("وزير الخارجية") names no one to bind to
-        if not _in_order(words, mention):
-            return False
-        qualifiers = self.qualifier_keys
-        return all(w in words for w in mention if w in qualifiers)
-
-    def _bare_organization(self, ent: Entity) -> bool:
-        """'Adidas said': an organisation, or one word the article never gave a first name, not a person's name."""
-        if ent.kind in ("organization", "government"):
-            return True
-        if ent.kind != "person" or is_arabic(ent.text):
-            return False
-        return len(ent.name.split()) == 1 and ent.name[:1].isupper() and name_key(ent.name) == name_key(ent.text)
 
     def _arabic_full_name(self, key: str) -> str | None:
         """'مانشيني' after 'روبرتو مانشيني' is Roberto Mancini: a family name alone takes the
@@ -458,30 +382,12 @@ class SpeakerResolver:
         parts = [part.split() for part in _COMMA.split(clean_mention(text))]
         parts = [words for words in parts if words]
         for words in parts:
-            name = self._name_after_title(words)
+            name = name_after_title(words, self.lex)
             if name is None and len(parts) > 1 and len(words) <= 4 and words[0].lower() != "the" and all(w[:1].isupper() for w in words):
                 name = words
             if name:
                 return self._english_full_name(person_name(" ".join(name)))
         return self._english_full_name(written)
-
-    def _name_after_title(self, words: list[str]) -> list[str] | None:
-        """The capitalised run right after the last title or courtesy word that has one."""
-        for t in range(len(words) - 2, -1, -1):
-            low = words[t].lower().strip(".")
-            if not (self.lex.has("en_titles", low) or self.lex.has("en_honorifics", low)):
-                continue
-            run: list[str] = []
-            rest = words[t + 1 :]
-            for k, w in enumerate(rest):
-                # "Prince Faisal bin Farhan": a lowercase particle inside the name
-                inner = self.lex.has("en_name_particles", w.lower()) and run and k + 1 < len(rest) and rest[k + 1][:1].isupper()
-                if not (w[:1].isupper() or inner):
-                    break
-                run.append(w)
-            if run:
-                return run
-        return None
 
     def _english_head(self, text: str) -> str:
         """The head of an English speaker phrase: before its first comma or preposition."""
@@ -569,12 +475,6 @@ class SpeakerResolver:
         if lex.has("ar_organization", first) or lex.has("ar_documents", first) or any(lex.has("en_organization", t.norm) for t in toks):
             return "organization"
         return "person"
-
-
-def _in_order(words: list[str], within: list[str]) -> bool:
-    """Whether `words` occur in `within` in the same order (not necessarily next to each other)."""
-    rest = iter(within)
-    return all(w in rest for w in words)
 
 
 @lru_cache(maxsize=16384)

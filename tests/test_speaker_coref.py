@@ -4,6 +4,7 @@ title "السيد" against the given name El-Sayed; English speaker spans and na
 
 from __future__ import annotations
 
+from claimtrack.entities import person_name
 from claimtrack.split import extract
 
 
@@ -56,6 +57,22 @@ def test_deputy_is_not_the_minister():
     assert only(claims, "سعر توريد").speaker.name != only(claims, "موسم الحصاد").speaker.name
 
 
+def test_title_named_only_outside_a_report_binds_through_the_text():
+    text = ("عقد رئيس الوزراء اجتماعا مع الدكتور محمد شاكر المرقبي، وزير الكهرباء والطاقة المتجددة، لمتابعة خطة الصيف.\n\n"
+            "وأوضح وزير الكهرباء أن حجم الإنتاج في وقت الذروة بلغ 28600 ميجاوات.")
+    later = only(attributed(text), "حجم الإنتاج")
+    assert later.speaker.text == "وزير الكهرباء"
+    assert later.speaker.name == person_name("محمد شاكر المرقبي") and later.speaker.name.isascii()
+
+
+def test_longer_title_in_the_text_is_another_post():
+    text = ("Prime Minister Narendra Modi opened the new terminal on Monday.\n\n"
+            "The Minister of State for Agriculture said farmers would get new seeds this year.\n\n"
+            "The minister said the state would also buy more wheat.")
+    later = only(attributed(text), "buy more wheat")
+    assert later.speaker.name != "Narendra Modi"
+
+
 # ---------------------------------------------------------------- السيد: Mr or El-Sayed
 
 
@@ -91,6 +108,7 @@ def test_the_minister_is_the_minister_named_earlier():
 def test_the_company_is_the_one_organisation_that_spoke():
     text = ("Nike said on Tuesday that hackers may have stolen the passwords of about two million customers.\n\n"
             "Dr. Sarah Lin, a security researcher at Stanford University, said the breach was one of the largest this year.\n\n"
+            "Company officials said they are working with law enforcement to investigate the breach.\n\n"
             "The company said it had reported the incident to the police.")
     claims = attributed(text)
     later = only(claims, "reported the incident")
