@@ -368,10 +368,15 @@ class SpeakerResolver:
         if titled:
             words = words[titled[-1] + 1 :]  # "A meteorologist with the weather service, Ms Hayley Adams"
         if len(words) == 1 and words[0][:1].isupper():
+            # "Prince Faisal" after "Foreign Minister Prince Faisal bin Farhan": the one speaker it opens
+            opened = {e.name for e in self.recent if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[0] == words[0]}
+            if len(opened) == 1:
+                return opened.pop()
             # the first name inside a sentence ("Judge Lina Hidalgo"), never a capitalised sentence opener ("But Greene")
             pattern = rf"(?<![.!?\n] )(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(words[0])}\b"
             for first in re.finditer(pattern, self.raw):
-                if first.start() and not self.lex.has("en_honorifics", first.group(1).lower()):
+                low = first.group(1).lower()
+                if first.start() and not self.lex.has("en_honorifics", low) and not self.lex.has("en_titles", low):
                     return f"{first.group(1)} {words[0]}"
         return " ".join(words)
 

@@ -161,3 +161,23 @@ def test_bracketed_dateline_names_an_unregistered_outlet_but_not_a_label():
     assert own and own[0].speaker.name == "زاخو نيوز"
     label = unattributed("القاهرة (خاص)- ضربت عاصفة ترابية قوية العاصمة صباح اليوم وأغلقت الطرق المؤدية إلى المطار الدولي.")
     assert label and label[0].speaker.name == "unknown outlet"
+
+
+def test_title_and_first_name_alone_is_the_person_named_in_full():
+    text = ("MUNICH: Saudi Arabia's Foreign Minister Prince Faisal bin Farhan said Iran must change its behaviour first.\n\n"
+            "Prince Faisal said the Kingdom has always supported a political solution in Yemen.")
+    claims = attributed(text)
+    assert only(claims, "change its behaviour").speaker.name == "Faisal bin Farhan"
+    assert only(claims, "political solution").speaker.name == "Faisal bin Farhan"
+
+
+def test_sentence_adverb_between_commas_is_not_part_of_the_speaker():
+    claims = attributed("The head of the farmers' union, however, said the current price would drive farmers away from wheat.")
+    assert only(claims, "drive farmers").speaker.text == "The head of the farmers' union"
+
+
+def test_per_before_a_unit_is_a_rate_not_a_source():
+    claims = extract("Forecasters expect between 5cm and 7.6cm of rain per hour to drench the area in the evening.")
+    assert all(c.cue != "per" for c in claims)
+    reported = attributed("The airline cancelled 40 flights on Monday, per Reuters.")
+    assert reported and reported[0].speaker.name == "Reuters"
