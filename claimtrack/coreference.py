@@ -58,6 +58,7 @@ class Descriptions:
         self.lex = lex
         self.english_head = english_head
         self.qualifiers = frozenset(name_key(w) for w in lex.any_of("title_qualifiers"))
+        self.heads = frozenset(name_key(w) for w in lex.any_of("ar_head_titles"))
         self._words: list[str] | None = None  # the raw text's words, made on first use
         self._keys: list[str] = []
 
@@ -127,7 +128,15 @@ class Descriptions:
             return False  # "Company officials" are people of the company, not the company
         if not _in_order(words, mention):
             return False
+        if len(words) == 1 and words[0] in self.heads and words[0] in mention:
+            following = mention[mention.index(words[0]) + 1 :]
+            if following and not self._adjective_or_name(following[0]):
+                return False  # "الرئيس" is not "رئيس الوزراء مصطفى مدبولي"
         return all(w in words for w in mention if w in self.qualifiers)
+
+    def _adjective_or_name(self, key: str) -> bool:
+        """A nisba adjective ('روسي', 'امريكيه') or a name part after a title, not the body it heads."""
+        return key.endswith(("ي", "يه")) or person_latin(key) is not None
 
     def _bare_organization(self, ent: Entity) -> bool:
         """'Adidas said': an organisation, or one capitalised word that never got a first name."""
@@ -170,7 +179,7 @@ class Descriptions:
             return person_name(" ".join(run)) if run else None
         after = raw[j + n : j + n + NEIGHBOUR_WORDS + 2]
         skip = 0  # "وزير الخارجية القطري محمد ...", "وزير الكهرباء الدكتور محمد ...": adjectives and titles first
-        while skip < min(2, len(after)) and (normalize_words(after[skip])[:1] or [""])[0].startswith("ال") and not _CLAUSE_END.search(after[skip]):
+        while skip < min(2, len(after)) and self._before_name(after[skip]):
             skip += 1
         chunk = _clause(after[skip : skip + NEIGHBOUR_WORDS])
         return self._arabic_full(chunk, first=True)
@@ -194,6 +203,13 @@ class Descriptions:
                 return None  # "On Friday, the Directorate General ...": an adverbial, not a name
             return person_name(" ".join(run)) if len(run) >= 2 else None
         return self._arabic_full(chunk, first=False)
+
+    def _before_name(self, word: str) -> bool:
+        """'القطري', 'الدكتور' between a title and its name; not 'الوزراء' ('رئيس الوزراء' is another post)."""
+        norm = (normalize_words(word)[:1] or [""])[0]
+        if _CLAUSE_END.search(word) or not norm.startswith("ال"):
+            return False
+        return self.lex.has("ar_titles", norm) or name_key(norm).endswith(("ي", "يه"))
 
     @staticmethod
     def _arabic_full(chunk: list[str], *, first: bool) -> str | None:

@@ -73,6 +73,13 @@ def test_longer_title_in_the_text_is_another_post():
     assert later.speaker.name != "Narendra Modi"
 
 
+def test_the_president_is_not_the_head_of_another_body():
+    text = ("قال رئيس الوزراء مصطفى مدبولي إن الحكومة ستخفض الدعم تدريجيا خلال العام المقبل.\n\n"
+            "وأكد الرئيس أن الدولة لن تتخلى عن محدودي الدخل في أي حال.")
+    claims = attributed(text)
+    assert only(claims, "محدودي الدخل").speaker.name != only(claims, "ستخفض الدعم").speaker.name
+
+
 # ---------------------------------------------------------------- السيد: Mr or El-Sayed
 
 
