@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from claimtrack.arabic import is_arabic, normalize_words
+from claimtrack.arabic import WordCache, is_arabic, normalize, normalize_words
 from claimtrack.cues import Lexicon
 from claimtrack.entities import clean_mention, fallback_name, name_key, person_latin, person_name
 from claimtrack.models import Entity
@@ -25,6 +25,16 @@ DESCRIPTION_MAX_WORDS = 6  # "وزير النفط والغاز والثروة ا
 NEIGHBOUR_WORDS = 4  # a name written next to a title: at most this many words
 _CLAUSE_END = re.compile(r"[،,.:؛;!?؟()\"«»“”]$")
 _COMMA_END = re.compile(r"[،,]$")
+_WORD_KEYS: WordCache[str] = WordCache(name_key)  # a raw word -> its name key, at dict speed
+_LIST_KEYS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _list_keys(lex: Lexicon, list_name: str) -> frozenset[str]:
+    """The name keys of an attribution.toml list, made once per lexicon."""
+    found = _LIST_KEYS.get((id(lex), list_name))
+    if found is None:
+        found = _LIST_KEYS[(id(lex), list_name)] = frozenset(name_key(w) for w in lex.any_of(list_name))
+    return found
 
 
 def name_after_title(words: list[str], lex: Lexicon) -> list[str] | None:
@@ -53,14 +63,14 @@ def name_after_title(words: list[str], lex: Lexicon) -> list[str] | None:
 class Descriptions:
     """Binds descriptions in one article to the speakers and names it holds."""
 
-    def __init__(self, raw: str, lex: Lexicon, english_head: Callable[[str], str]):
+    def __init__(self, raw: str, raw_words: list[str], lex: Lexicon, english_head: Callable[[str], str]):
         self.raw = raw
+        self.raw_words = raw_words  # raw.split()
         self.lex = lex
         self.english_head = english_head
-        self.qualifiers = frozenset(name_key(w) for w in lex.any_of("title_qualifiers"))
-        self.heads = frozenset(name_key(w) for w in lex.any_of("ar_head_titles"))
-        self._words: list[str] | None = None  # the raw text's words, made on first use
-        self._keys: list[str] = []
+        self.qualifiers = _list_keys(lex, "title_qualifiers")
+        self.heads = _list_keys(lex, "ar_head_titles")
+        self._norm = ""  # the normalised text, words one space apart, made on first use
 
     def bind(self, text: str, heard: list[Entity]) -> Entity | None:
         """The entity a description stands for among the speakers `heard` so far, or None."""
@@ -68,9 +78,10 @@ class Descriptions:
         if found is None:
             return None
         words, head = found
+        heard = list(dict.fromkeys(heard))  # each speaker once
         fits = {name_key(e.name): e for e in heard if self._fits(words, head, e)}
         if not fits and head == "person":
-            fits = {name_key(name): Entity(text="", name=name, kind="person") for name in self._named_beside(words)}
+            fits = {name_key(name): Entity(text="", name=name, kind="person") for name in self._named_beside(words, text)}
         if not fits and head == "company":
             fits = {name_key(e.name): e for e in heard if self._bare_organization(e)}
         if len(fits) != 1:
@@ -83,13 +94,13 @@ class Descriptions:
     def _description(self, text: str) -> tuple[list[str], str] | None:
         """(key words, head: 'person', 'thing' or 'company') of a phrase that describes without naming."""
         lex = self.lex
-        if re.search(r"[،,]", text):
+        if "،" in text or "," in text:
+            return None
+        words = text.split()
+        if not words or len(words) > DESCRIPTION_MAX_WORDS:
             return None
         if is_arabic(text):
-            norms = normalize_words(text)
-            if not norms or len(norms) > DESCRIPTION_MAX_WORDS or person_latin(text) is not None:
-                return None
-            first = norms[0]
+            first = normalize(words[0])
             bare = first[2:] if first.startswith("ال") else first
             if lex.has("ar_titles", first) or lex.has("ar_titles", bare):
                 head = "person"
@@ -99,7 +110,9 @@ class Descriptions:
                 head = "thing"
             else:
                 return None
-            return name_key(text).split(), head
+            return (name_key(text).split(), head) if person_latin(text) is None else None
+        if words[0].lower() != "the":
+            return None
         words = self.english_head(text).split()
         if len(words) < 2 or words[0].lower() != "the" or len(words) > DESCRIPTION_MAX_WORDS:
             return None
@@ -151,18 +164,21 @@ class Descriptions:
         return any(w in groups for w in normalize_words(text))
 
     # ------------------------------------------------------------------ names beside the title in the text
-    def _named_beside(self, words: list[str]) -> set[str]:
+    def _named_beside(self, words: list[str], text: str) -> set[str]:
         """The names the article writes right before ('X، وزير الكهرباء', 'Adrian Dix, the health
         minister') or right after ('وزير الكهرباء X', 'Health Minister Dr. Tufton') these title words."""
-        if self._words is None:
-            self._words = self.raw.split()
-            self._keys = [name_key(w) for w in self._words]
-        raw, keys, n = self._words, self._keys, len(words)
+        first = next((w[2:] if w.startswith("ال") and len(w) > 3 else w for w in normalize_words(text) if name_key(w) == words[0]), None)
+        if first is None:
+            return set()
+        if not self._norm:
+            self._norm = " ".join(normalize(self.raw).split())  # one space between words, as in `raw_words`
+        raw, n = self.raw_words, len(words)
+        key = _WORD_KEYS.__getitem__
         names: set[str] = set()
-        for j in range(len(keys) - n + 1):
-            if keys[j] != words[0] or keys[j : j + n] != words:
+        for j in self._word_hits(first):
+            if [key(w) for w in raw[j : j + n]] != words:
                 continue
-            if (j and keys[j - 1] in self.qualifiers) or (j + n < len(keys) and keys[j + n] in self.qualifiers):
+            if (j and key(raw[j - 1]) in self.qualifiers) or (j + n < len(raw) and key(raw[j + n]) in self.qualifiers):
                 continue  # "نائب وزير الكهرباء", "وزير الكهرباء السابق"
             if j and raw[j - 1][:1].isupper() and not _CLAUSE_END.search(raw[j - 1]):
                 continue  # "Prime Minister Narendra Modi" is no plain "minister"
@@ -170,6 +186,16 @@ class Descriptions:
                 if name:
                     names.add(name)
         return names
+
+    def _word_hits(self, first: str) -> list[int]:
+        """Indexes of the raw words that hold `first` (normalised): found in the normalised text and
+        counted in its words, which line up with the raw words (a rare misfit only loses a hit)."""
+        norm, hits = self._norm, []
+        pos = norm.find(first)
+        while pos >= 0:
+            hits.append(norm.count(" ", 0, pos))  # the index of the word holding the hit
+            pos = norm.find(first, pos + len(first))
+        return [j for j in dict.fromkeys(hits) if j < len(self.raw_words)]
 
     def _name_after(self, raw: list[str], j: int, n: int) -> str | None:
         if _CLAUSE_END.search(raw[j + n - 1]):

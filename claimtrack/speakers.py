@@ -42,13 +42,14 @@ class SpeakerResolver:
         self.pronoun_words = self.lex.any_of(*pronoun_lists)
         self.pronoun_phrases = frozenset(p for name in pronoun_lists for p in self.lex.phrases.get(name, ()))
         self.raw = raw
-        self.descriptions = Descriptions(raw, self.lex, self._english_head)
-        self._scan_titles(raw)
+        self.raw_words = raw.split()
+        self.descriptions = Descriptions(raw, self.raw_words, self.lex, self._english_head)
+        self._scan_titles()
 
     # ------------------------------------------------------------------ article scan
-    def _scan_titles(self, raw: str) -> None:
+    def _scan_titles(self) -> None:
         """Bind 'TITLE NAME' mentions in the article: title words before a known person."""
-        words = raw.split()
+        words = self.raw_words
         titles = self.lex.words.get("ar_titles", frozenset())
         for i in compress(range(len(words)), self.reg.opens_person(words)):
             if i == 0:
@@ -348,7 +349,7 @@ class SpeakerResolver:
     def _arabic_full_name(self, key: str) -> str | None:
         """'مانشيني' after 'روبرتو مانشيني' is Roberto Mancini: a family name alone takes the
         Latin name of the first known name the article wrote it closing."""
-        raw_words = self.raw.split()
+        raw_words = self.raw_words
         for i in range(1, len(raw_words)):
             if name_key(raw_words[i]) != key:
                 continue
