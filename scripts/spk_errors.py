@@ -1,3 +1,7 @@
+"""Gold against predicted speaker of every matched claim whose speaker is wrong, per gold set.
+
+Run: PYTHONPATH=$PWD python scripts/spk_errors.py blind,blind2,... [attributed|all]
+"""
 import sys
 from pathlib import Path
 from claimtrack.evaluate import read_jsonl, evaluate
