@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
-from claimtrack.arabic import WordCache, is_arabic, normalize, normalize_words
+from claimtrack.arabic import ALEF_VARIANTS, WordCache, is_arabic, normalize, normalize_words
 from claimtrack.cues import Lexicon
 from claimtrack.entities import clean_mention, fallback_name, name_key, person_latin, person_name
 from claimtrack.models import Entity
@@ -66,11 +67,11 @@ class Descriptions:
     def __init__(self, raw: str, raw_words: list[str], lex: Lexicon, english_head: Callable[[str], str]):
         self.raw = raw
         self.raw_words = raw_words  # raw.split()
+        self._beside: dict[tuple[str, ...], set[str]] = {}  # title words -> the names written beside them
         self.lex = lex
         self.english_head = english_head
         self.qualifiers = _list_keys(lex, "title_qualifiers")
         self.heads = _list_keys(lex, "ar_head_titles")
-        self._norm = ""  # the normalised text, words one space apart, made on first use
 
     def bind(self, text: str, heard: list[Entity]) -> Entity | None:
         """The entity a description stands for among the speakers `heard` so far, or None."""
@@ -167,11 +168,15 @@ class Descriptions:
     def _named_beside(self, words: list[str], text: str) -> set[str]:
         """The names the article writes right before ('X، وزير الكهرباء', 'Adrian Dix, the health
         minister') or right after ('وزير الكهرباء X', 'Health Minister Dr. Tufton') these title words."""
+        found = self._beside.get(tuple(words))
+        if found is None:
+            found = self._beside[tuple(words)] = self._find_named_beside(words, text)
+        return found
+
+    def _find_named_beside(self, words: list[str], text: str) -> set[str]:
         first = next((w[2:] if w.startswith("ال") and len(w) > 3 else w for w in normalize_words(text) if name_key(w) == words[0]), None)
         if first is None:
             return set()
-        if not self._norm:
-            self._norm = " ".join(normalize(self.raw).split())  # one space between words, as in `raw_words`
         raw, n = self.raw_words, len(words)
         key = _WORD_KEYS.__getitem__
         names: set[str] = set()
@@ -188,14 +193,11 @@ class Descriptions:
         return names
 
     def _word_hits(self, first: str) -> list[int]:
-        """Indexes of the raw words that hold `first` (normalised): found in the normalised text and
-        counted in its words, which line up with the raw words (a rare misfit only loses a hit)."""
-        norm, hits = self._norm, []
-        pos = norm.find(first)
-        while pos >= 0:
-            hits.append(norm.count(" ", 0, pos))  # the index of the word holding the hit
-            pos = norm.find(first, pos + len(first))
-        return [j for j in dict.fromkeys(hits) if j < len(self.raw_words)]
+        """Indexes of the raw words holding `first` (a normalised word) in any spelling that
+        normalises to it: the raw text is searched as written (normalising it all costs too much)."""
+        hits = [len(self.raw[: m.start()].split()) - (0 if m.start() == 0 or self.raw[m.start() - 1].isspace() else 1)
+                for m in _spelled(first).finditer(self.raw)]
+        return [j for j in dict.fromkeys(hits) if 0 <= j < len(self.raw_words)]
 
     def _name_after(self, raw: list[str], j: int, n: int) -> str | None:
         if _CLAUSE_END.search(raw[j + n - 1]):
@@ -251,6 +253,18 @@ class Descriptions:
         if not first and name_key(latin[1]) != name_key(edge):
             return None
         return latin[0]
+
+
+_MARKS = "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*"  # diacritics and tatweel between letters
+_SPELLINGS: dict[str, str] = {}
+for _src, _dst in ALEF_VARIANTS.items():  # {ord("أ"): "ا", ...}
+    _SPELLINGS[_dst] = _SPELLINGS.get(_dst, _dst) + chr(_src)
+
+
+@lru_cache(maxsize=1024)
+def _spelled(word: str) -> re.Pattern[str]:
+    """A pattern for every raw spelling `normalize` folds to `word` (hamza, alef maqsura, taa marbuta, marks, case)."""
+    return re.compile(_MARKS.join(f"[{_SPELLINGS[c]}]" if c in _SPELLINGS else re.escape(c) for c in word), re.IGNORECASE)
 
 
 def _clause(words: list[str]) -> list[str]:

@@ -311,13 +311,15 @@ class SpeakerResolver:
             # "لكنه أوضح": a clitic pronoun has no word of its own, so it takes its antecedent's words
             shown = antecedent.text if self._listed("ar_clitic_pronouns", key) and antecedent.text else clean_mention(text)
             return Entity(text=shown, name=antecedent.name, kind=antecedent.kind)
-        described = self.descriptions.bind(text, self.recent)
-        if described is not None:
-            return described
-        if " ".join(map(normalize, text.split())) in self.carried_keys and last is not None:
-            return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
         found = self.reg.find_all(text)
         persons = [f for f in found if f[2].kind == "person"]
+        # a person or title the registry or the article's known names bind ("الرئيس الروسي") is left to them, below
+        if not persons and key not in self.titles and self.reg.title_holder(text) is None:
+            described = self.descriptions.bind(text, self.recent)
+            if described is not None:
+                return described
+        if " ".join(map(normalize, text.split())) in self.carried_keys and last is not None:
+            return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
         if persons:
             return entity(text, max(persons, key=lambda f: f[1] - f[0])[2])
         named = self._english_role_name(text)
