@@ -27,15 +27,6 @@ NEIGHBOUR_WORDS = 4  # a name written next to a title: at most this many words
 _CLAUSE_END = re.compile(r"[،,.:؛;!?؟()\"«»“”]$")
 _COMMA_END = re.compile(r"[،,]$")
 _WORD_KEYS: WordCache[str] = WordCache(name_key)  # a raw word -> its name key, at dict speed
-_LIST_KEYS: dict[tuple[int, str], frozenset[str]] = {}
-
-
-def _list_keys(lex: Lexicon, list_name: str) -> frozenset[str]:
-    """The name keys of an attribution.toml list, made once per lexicon."""
-    found = _LIST_KEYS.get((id(lex), list_name))
-    if found is None:
-        found = _LIST_KEYS[(id(lex), list_name)] = frozenset(name_key(w) for w in lex.any_of(list_name))
-    return found
 
 
 def name_after_title(words: list[str], lex: Lexicon) -> list[str] | None:
@@ -48,11 +39,13 @@ def name_after_title(words: list[str], lex: Lexicon) -> list[str] | None:
         run: list[str] = []
         rest = words[t + 1 :]
         for k, w in enumerate(rest):
-            inner = lex.has("en_name_particles", w.lower()) and run and k + 1 < len(rest) and rest[k + 1][:1].isupper()
-            if not (w[:1].isupper() or inner) or lex.has("en_honorifics", w.lower().strip(".")):
-                if run or not lex.has("en_honorifics", w.lower().strip(".")):
+            if lex.has("en_honorifics", w.lower().strip(".")):
+                if run:
                     break
                 continue  # "Health Minister Dr. Tufton": the courtesy word goes
+            particle = lex.has("en_name_particles", w.lower()) and run and k + 1 < len(rest) and rest[k + 1][:1].isupper()
+            if not (w[:1].isupper() or particle):
+                break
             run.append(w)
             if _CLAUSE_END.search(w):
                 break
@@ -70,8 +63,8 @@ class Descriptions:
         self._beside: dict[tuple[str, ...], set[str]] = {}  # title words -> the names written beside them
         self.lex = lex
         self.english_head = english_head
-        self.qualifiers = _list_keys(lex, "title_qualifiers")
-        self.heads = _list_keys(lex, "ar_head_titles")
+        self.qualifiers = frozenset(map(name_key, lex.any_of("title_qualifiers")))
+        self.heads = frozenset(map(name_key, lex.any_of("ar_head_titles")))
 
     def bind(self, text: str, heard: list[Entity]) -> Entity | None:
         """The entity a description stands for among the speakers `heard` so far, or None."""
