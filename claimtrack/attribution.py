@@ -312,8 +312,13 @@ class Attributor:
 
     def _accordance(self, sent: Sentence, cue: Cue) -> bool:
         """'مصر تعمل وفق إجراءات احترازية', 'جاء وفق المواصفات': وفق/طبقا before a phrase that names no source
-        means 'in accordance with', not 'according to' ('وفقا لوزارة الصحة', 'وفق ما أعلن' report)."""
+        means 'in accordance with', not 'according to' ('وفقا لوزارة الصحة', 'وفق ما أعلن' report); English
+        'per' is a rate ('per hour') unless a name or a determiner follows ('per Reuters', 'per the report')."""
         toks = sent.tokens
+        if sent.lang == "en" and cue.form.words[0] in self.lex.words.get("en_according_loose", ()):
+            # "7.6cm per hour", "150 kilograms per ardeb": 'per' reports only before a name or a determiner
+            nxt = toks[cue.last] if cue.last < len(toks) else None
+            return nxt is None or not (nxt.raw[:1].isupper() or self.lex.has("en_source_determiners", nxt.norm))
         if sent.lang != "ar" or cue.form.words not in self.lex.phrases.get("ar_according_loose", ()) and (
                 len(cue.form.words) != 1 or not self.lex.has("ar_according_loose", cue.form.words[0])):
             return False
@@ -989,16 +994,43 @@ class Attributor:
 
     def _english_subject(self, before: str) -> str:
         words = before.strip(TRIM).split()
+        if words and self.lex.has("en_coordinators", words[-1].lower()):
+            # 'Kamat refuted the allegation and said', 'X is projecting growth, and also expects': a second verb
+            return self._english_coordinated_subject(words[:-1])
+        text = self._english_subject_phrase(words)
+        # "..., though a spokesperson later told": a subordinator opening the last part is no subject
+        return " ".join(self._drop_lead_words(text.split()))
+
+    def _drop_lead_words(self, words: list[str]) -> list[str]:
         drop = self.lex.words.get("en_lead_drop", frozenset())
         while words and words[0].lower().strip(",") in drop:
             words = words[1:]
+        return words
+
+    def _english_coordinated_subject(self, words: list[str]) -> str:
+        """The subject of the first verb of 'X VERBED ... and said': the words before that verb in the
+        clause it opens (lead adverbials off), or '' when no verb shows."""
+        clause = self._english_subject_phrase(words, keep_long=True)
+        if not clause:
+            return ""
+        subject = self._drop_lead_words(clause.split())
+        for i, w in enumerate(subject[1:], 1):
+            low = w.lower().strip(",")
+            if w[:1].islower() and (self.lex.has("en_subject_aux", low) or self.lex.has("en_finite_aux", low)
+                                    or self.lex.has("en_not_in_subject", low) or low.endswith("ed") or (low,) in self.lex.forms):
+                return " ".join(subject[:i]) if i <= 6 else ""
+        return ""
+
+    def _english_subject_phrase(self, words: list[str], keep_long: bool = False) -> str:
+        words = self._drop_lead_words(words)
         # keep the last noun phrase: after the last relative/comma boundary
         text = " ".join(words)
         for sep in (", ", " who ", " which "):
             if sep in text and sep != ", ":
                 text = text.split(sep)[0]
         if ", " in text:
-            parts = text.split(", ")
+            # "The head of the farmers' union, however,": a sentence adverb between commas is not the subject
+            parts = [part for part in text.split(", ") if not self._only_adverbs(part)] or [text]
             # "In the interview with Bloomberg, Veselnitskaya": a leading adverbial is not the subject
             while len(parts) > 1 and parts[0].split() and (self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()) or self._english_participle_lead(parts[0])):
                 parts = parts[1:]
@@ -1010,7 +1042,11 @@ class Attributor:
             # "Residents, some digging with their bare hands ..., said": a long appositive after a short subject
             if len(text.split()) > 12 and len(parts) == 2 and len(parts[0].split()) <= 4 and parts[1][:1].islower() and not self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
                 text = parts[0]
-        return text if 0 < len(text.split()) <= 12 else ""
+        return text if 0 < len(text.split()) <= 12 or (keep_long and text) else ""
+
+    def _only_adverbs(self, part: str) -> bool:
+        words = [w.lower().strip(",") for w in part.split()]
+        return bool(words) and all(self.lex.has("en_adverbs", w) or self.lex.has("en_lead_drop", w) for w in words)
 
     @staticmethod
     def _strip_dateline(text: str) -> str:

@@ -217,6 +217,8 @@ class _Rules:
     source: _OutletPatterns
     site: _OutletPatterns
     dateline: _OutletPatterns
+    dateline_own: _OutletPatterns
+    body_own: _OutletPatterns
     dateline_paragraphs: int
     masthead_lines: int
     unknown_outlet_max_words: int
@@ -267,6 +269,8 @@ def _rules() -> _Rules:
         source=_OutletPatterns(outlet["source"]),
         site=_OutletPatterns(outlet["site"]),
         dateline=_OutletPatterns(outlet["dateline"]),
+        dateline_own=_OutletPatterns(outlet["dateline_own"]),
+        body_own=_OutletPatterns(outlet["body_own"]),
         dateline_paragraphs=outlet["dateline_paragraphs"],
         masthead_lines=outlet["masthead_lines"],
         unknown_outlet_max_words=outlet["unknown_outlet_max_words"],
@@ -614,7 +618,8 @@ def _find_outlet(lines: list[_Line], rules: _Rules) -> Entity | None:
     "© X"), then a source credit naming an outlet, then a site mention in page chrome; only
     when none of these is found, the agency a credit line or dateline names ("Source: PTI",
     "(AFP) -", "© AFP" under a photo): a wire story carried by an unnamed site reads in the
-    wire's voice.
+    wire's voice. The story naming itself ("..., X Magazine has learned.") comes before the wire;
+    a bracketed dateline naming an outlet the registry lacks ("أربيل (كوردستان24)-") comes last.
     """
     chrome = [line for line in lines if line.kind != BODY]
     top = [line for line in lines[: rules.masthead_lines] if line.kind != BODY]
@@ -631,8 +636,13 @@ def _find_outlet(lines: list[_Line], rules: _Rules) -> Entity | None:
             if entity.kind != "agency":
                 return entity
             wires.append(entity)
-    body = [line for line in lines if line.kind == BODY][: rules.dateline_paragraphs]
-    return next(iter(wires), None) or _first_match(rules.dateline, body, rules, allow_unknown=False)
+    body = [line for line in lines if line.kind == BODY]
+    own = _first_match(rules.body_own, body, rules, allow_unknown=True)
+    if own is not None and own.kind != "agency":
+        return own
+    top = body[: rules.dateline_paragraphs]
+    return (next(iter(wires), None) or _first_match(rules.dateline, top, rules, allow_unknown=False)
+            or _first_match(rules.dateline_own, top, rules, allow_unknown=True))
 
 
 def find_body(raw: str) -> BodyInfo:

@@ -14,10 +14,10 @@ from functools import lru_cache
 from itertools import compress
 
 from claimtrack.arabic import is_arabic, normalize, tokenize
+from claimtrack.coreference import Descriptions, name_after_title
 from claimtrack.cues import Lexicon, lexicon, starts_phrase
-from claimtrack.entities import Registry, clean_mention, entity, fallback_name, name_key, registry
+from claimtrack.entities import Registry, clean_mention, entity, fallback_name, name_key, person_latin, person_name, person_named, registry
 from claimtrack.models import Entity
-from claimtrack.names import latin_name, named
 
 _COMMA = re.compile(r"[،,]")
 _ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
@@ -42,12 +42,14 @@ class SpeakerResolver:
         self.pronoun_words = self.lex.any_of(*pronoun_lists)
         self.pronoun_phrases = frozenset(p for name in pronoun_lists for p in self.lex.phrases.get(name, ()))
         self.raw = raw
-        self._scan_titles(raw)
+        self.raw_words = raw.split()
+        self.descriptions = Descriptions(raw, self.raw_words, self.lex, self._english_head)
+        self._scan_titles()
 
     # ------------------------------------------------------------------ article scan
-    def _scan_titles(self, raw: str) -> None:
+    def _scan_titles(self) -> None:
         """Bind 'TITLE NAME' mentions in the article: title words before a known person."""
-        words = raw.split()
+        words = self.raw_words
         titles = self.lex.words.get("ar_titles", frozenset())
         for i in compress(range(len(words)), self.reg.opens_person(words)):
             if i == 0:
@@ -140,7 +142,7 @@ class SpeakerResolver:
             if t.norm in stops or self._relay_word(t.norm) or self._participle_cue(t.norm) or self._according_word(t.norm):
                 if i == 0:
                     return "", text
-                if self._title_of_body(toks, i):
+                if self._title_of_body(toks, i) or self._title_compound(toks, i):
                     continue
                 end = toks[i - 1].end
                 break
@@ -172,6 +174,10 @@ class SpeakerResolver:
             if _COMMA.search(text[toks[k - 1].end : toks[k].start]):
                 return False
         return len(toks) - i > APPOSITION_MAX_WORDS
+
+    def _title_compound(self, toks, i: int) -> bool:
+        """'المدير العام', 'النائب العام': a stop word ('العام': the year) that completes the title before it."""
+        return (toks[i - 1].norm, toks[i].norm) in self.lex.phrases.get("ar_title_compounds", ())
 
     def _title_of_body(self, toks, i: int) -> bool:
         """'المسؤول في الاتحاد الدولي ... طارق رمضان', 'وزير في حكومة شرق ليبيا': a bare title, then
@@ -306,10 +312,15 @@ class SpeakerResolver:
             # "لكنه أوضح": a clitic pronoun has no word of its own, so it takes its antecedent's words
             shown = antecedent.text if self._listed("ar_clitic_pronouns", key) and antecedent.text else clean_mention(text)
             return Entity(text=shown, name=antecedent.name, kind=antecedent.kind)
-        if " ".join(map(normalize, text.split())) in self.carried_keys and last is not None:
-            return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
         found = self.reg.find_all(text)
         persons = [f for f in found if f[2].kind == "person"]
+        # a person or title the registry or the article's known names bind ("الرئيس الروسي") is left to them, below
+        if not persons and key not in self.titles and self.reg.title_holder(text) is None:
+            described = self.descriptions.bind(text, self.recent)
+            if described is not None:
+                return described
+        if " ".join(map(normalize, text.split())) in self.carried_keys and last is not None:
+            return Entity(text=clean_mention(text), name=last.name, kind=last.kind)
         if persons:
             return entity(text, max(persons, key=lambda f: f[1] - f[0])[2])
         named = self._english_role_name(text)
@@ -331,7 +342,7 @@ class SpeakerResolver:
                 return entity(text, first[2])
         found_entity = entity(text, None, self._kind_of(text))
         if found_entity.kind == "person" and not is_arabic(text):
-            return Entity(text=found_entity.text, name=self._english_full_name(found_entity.name), kind="person")
+            return Entity(text=found_entity.text, name=self._english_person_name(text, found_entity.name), kind="person")
         if found_entity.kind == "person" and len(key.split()) == 1:
             full = self._arabic_full_name(key)
             if full is not None:
@@ -344,14 +355,14 @@ class SpeakerResolver:
         ("المتحدث" after "عبدالله الحارثي المتحدث باسم ...") is no family name."""
         if self.lex.has("ar_titles", key):
             return None
-        raw_words = self.raw.split()
+        raw_words = self.raw_words
         for i in range(1, len(raw_words)):
             if name_key(raw_words[i]) != key:
                 continue
             for n in (3, 2):
                 if i + 1 < n:
                     continue
-                latin = latin_name(" ".join(raw_words[i + 1 - n : i + 1]))
+                latin = person_latin(" ".join(raw_words[i + 1 - n : i + 1]))
                 if latin is not None and " " in latin[0] and name_key(latin[1]) == key:
                     return latin[0]
         return None
@@ -364,12 +375,31 @@ class SpeakerResolver:
         if titled:
             words = words[titled[-1] + 1 :]  # "A meteorologist with the weather service, Ms Hayley Adams"
         if len(words) == 1 and words[0][:1].isupper():
+            # "Prince Faisal" after "Foreign Minister Prince Faisal bin Farhan": the one speaker it opens
+            opened = {e.name for e in self.recent if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[0] == words[0]}
+            if len(opened) == 1:
+                return opened.pop()
             # the first name inside a sentence ("Judge Lina Hidalgo"), never a capitalised sentence opener ("But Greene")
             pattern = rf"(?<![.!?\n] )(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(words[0])}\b"
             for first in re.finditer(pattern, self.raw):
-                if first.start() and not self.lex.has("en_honorifics", first.group(1).lower()):
+                low = first.group(1).lower()
+                if first.start() and not self.lex.has("en_honorifics", low) and not self.lex.has("en_titles", low):
                     return f"{first.group(1)} {words[0]}"
         return " ".join(words)
+
+    def _english_person_name(self, text: str, written: str) -> str:
+        """'B.C. Health Minister Adrian Dix' is Adrian Dix, 'Dr. Bonnie Henry, the provincial health officer'
+        Bonnie Henry, 'the spokesperson, Guy Webster' Guy Webster: the capitalised words after a title or
+        courtesy word, or a name standing alone between commas; else the words as written."""
+        parts = [part.split() for part in _COMMA.split(clean_mention(text))]
+        parts = [words for words in parts if words]
+        for words in parts:
+            name = name_after_title(words, self.lex)
+            if name is None and len(parts) > 1 and len(words) <= 4 and words[0].lower() != "the" and all(w[:1].isupper() for w in words):
+                name = words
+            if name:
+                return self._english_full_name(person_name(" ".join(name)))
+        return self._english_full_name(written)
 
     def _english_head(self, text: str) -> str:
         """The head of an English speaker phrase: before its first comma or preposition."""
@@ -429,7 +459,10 @@ class SpeakerResolver:
             words = name_key(ent.text).split()
             if words and not self.lex.has("ar_titles", words[-1]):
                 self.seen.setdefault(words[-1], ent)
-            found = named(ent.text)
+            if not is_arabic(ent.text) and name_key(ent.name) != name_key(ent.text):
+                # "Henry" after "Dr. Bonnie Henry, the provincial health officer": the name's last word
+                self.seen.setdefault(name_key(ent.name).split()[-1], ent)
+            found = person_named(ent.text)
             if found is not None and ent.name == found.name:
                 # "زايد" after "وزيرة الصحة هالة زايد": the family name ends the name, not the phrase
                 self.seen.setdefault(name_key(found.family), ent)
