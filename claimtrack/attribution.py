@@ -440,9 +440,10 @@ class Attributor:
         head_end = self._entity_phrase_end(sent, cue.last)
         # 'وأعلن المستشار لاشين إبراهيم عن فوز ...': the speaker runs to the object word
         opener = next((j for j in range(cue.last + 1, min(len(sent.tokens), cue.last + 7)) if sent.tokens[j].norm in cue.form.objects
-                       or self._comma_before(sent, j, cue.last)), None)
-        if opener is not None and sent.tokens[opener].norm in cue.form.objects and (head_end is None or head_end < opener):
-            head_end = opener
+                       or self._glued_object(sent.tokens[j], cue) or self._comma_before(sent, j, cue.last)), None)
+        if opener is not None and (sent.tokens[opener].norm in cue.form.objects or self._glued_object(sent.tokens[opener], cue)) and (
+                head_end is None or head_end < opener):
+            head_end = opener  # 'أفاد مصدر أمني بمقتل ...': the speaker runs to the glued بـ of the object
         apposed = self._object_after_apposition(sent, cue)
         if apposed is not None and (head_end is None or head_end < apposed):
             head_end = apposed  # 'كشف X، المدير الفني ...، تفاصيل ...': the speaker runs to the object
@@ -473,7 +474,9 @@ class Attributor:
         if content_first >= len(sent.tokens):
             return
         start = sent.tokens[content_first].start
-        if start > 0 and self.raw[start - 1] in "\"“«”":
+        if self._glued_object(sent.tokens[content_first], cue):
+            start += 1  # the claim starts after the glued بـ: 'أفاد X بـ|ارتفاع ...'
+        elif start > 0 and self.raw[start - 1] in "\"“«”":
             start -= 1
         # a speech verb's object ("شدد البيان على عزل ...، اضافة الى ...") runs to the clause end
         end = self._object_end(sent, start) if cue.kind == "object" else self._clause_end(sent, start)
@@ -481,6 +484,10 @@ class Attributor:
         self._add(sent, (start, then[0] if then else end), cue, speaker, [])
         if then:
             self._add(sent, (then[1], self._clause_end(sent, then[1])), cue, speaker, [])
+
+    def _glued_object(self, tok, cue: Cue) -> bool:
+        """'بارتفاع', 'بمقتل': the cue's بـ glued to a listed object noun (ar_nominal_objects)."""
+        return "ب" in cue.form.objects and tok.norm[:1] == "ب" and self.lex.has("ar_nominal_objects", tok.norm[1:])
 
     def _fronted_subject(self, sent: Sentence, cue: Cue) -> Entity | None:
         """'وكان سعد السهلي قد وصف ...': a speaker between a form of كان and قد before the cue; None when none."""

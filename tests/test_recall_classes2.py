@@ -26,3 +26,15 @@ def test_national_news_agencies_are_relays():
 def test_interview_on_a_broadcaster_is_a_relay():
     c = only(attributed("وقال المتحدث في مداخلة مع قناة ليبيا الأحرار إن الاشتباكات توقفت صباح اليوم."), "الاشتباكات توقفت")
     assert [v.name for v in c.via] == ["Libya Al-Ahrar TV"]
+
+
+def test_glued_b_object_after_afada_is_the_claim():
+    c = only(attributed("وأفاد مصدر أمني بمقتل ثلاثة أشخاص في الهجوم على الحاجز."), "ثلاثة أشخاص")
+    assert c.speaker.text == "مصدر أمني" and c.text.startswith("مقتل")
+    c = only(attributed("وأفادت المديرة بأن المدرسة ستغلق أسبوعا."), "المدرسة ستغلق")
+    assert c.speaker.text == "المديرة"
+
+
+def test_reminded_someone_that_is_speech():
+    c = only(attributed("The minister reminded parents that schools reopen on Monday."), "schools reopen")
+    assert c.speaker.text == "The minister"
