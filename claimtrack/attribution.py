@@ -354,6 +354,11 @@ class Attributor:
         if sent.lang == "en":
             self._english(sent, cue)
             return
+        if self.lex.has("ar_statement_verbs", sent.tokens[cue.first].norm.removeprefix("و")):
+            # 'وجاء في بيان الوزارة أن ...': the document speaks; 'جاء في المرتبة ...' says nothing
+            if cue.last < len(sent.tokens) and self.lex.has("ar_documents", sent.tokens[cue.last].norm):
+                self._relayed_statement(sent, cue, cue.last - 1, None)
+            return
         marker = self._find_marker(sent, cue.last)
         if marker is None:
             quote = self._quote_before(sent, cue)
@@ -659,7 +664,7 @@ class Attributor:
         del relayed
         self._add(sent, (start, self._clause_end(sent, start)), cue, source, [], nominal=True)
 
-    def _relayed_statement(self, sent: Sentence, cue: Cue, j: int, outlet: Entity) -> bool:
+    def _relayed_statement(self, sent: Sentence, cue: Cue, j: int, outlet: Entity | None) -> bool:
         """'وبحسب فضائية روسيا اليوم، جاء في بيان صادر عن الشركة: "..."': an outlet relays a statement;
         the statement (its issuer's name) speaks, the outlet is the via."""
         toks = sent.tokens
@@ -685,11 +690,12 @@ class Attributor:
         if statement is None:
             return False
         speaker = Entity(text=phrase, name=issuer.name, kind=issuer.kind) if issuer is not None else statement
+        via = [outlet] if outlet is not None else []
         q = sent.quote_at(content_start, 0) if kind == "quote" else None
         if q is not None:
-            self._add(sent, q.inner, cue, speaker, [outlet], direct=True)
+            self._add(sent, q.inner, cue, speaker, via, direct=True)
         else:
-            self._add(sent, (content_start, self._clause_end(sent, content_start)), cue, speaker, [outlet])
+            self._add(sent, (content_start, self._clause_end(sent, content_start)), cue, speaker, via)
         return True
 
     def _relay(self, sent: Sentence, cue: Cue) -> None:

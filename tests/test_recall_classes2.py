@@ -38,3 +38,11 @@ def test_glued_b_object_after_afada_is_the_claim():
 def test_reminded_someone_that_is_speech():
     c = only(attributed("The minister reminded parents that schools reopen on Monday."), "schools reopen")
     assert c.speaker.text == "The minister"
+
+
+def test_statement_named_after_ja_fi_speaks():
+    c = only(attributed("وجاء في بيان الوزارة أن الوضع الصحي مستقر ولا داعي للقلق."), "الوضع الصحي مستقر")
+    assert c.speaker.text == "بيان الوزارة" and c.mode == "indirect"
+    c = only(attributed("وجاء في البيان: \"المصنع يعمل بشكل طبيعي منذ الصباح\"."), "المصنع يعمل")
+    assert c.speaker.text == "البيان" and c.mode == "direct"
+    assert not attributed("وجاء في المرتبة الثانية المنتخب المغربي بعد أن خسر المباراة الأخيرة.")
