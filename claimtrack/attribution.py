@@ -985,6 +985,7 @@ class Attributor:
             if not any(aux(m) for m in range(k)):
                 continue
             after_and = toks[k - 1].norm == "and" and not aux(k) and any(aux(m) for m in range(k + 1, min(k + 4, len(toks))))
+            after_and = after_and or (self.lex.has("en_clause_coordinators", toks[k - 1].norm) and self._english_clause_at(toks, k))
             splice = self.lex.has("en_subject_pronouns", toks[k].norm) and (aux(k + 1) or toks[k + 1].norm.endswith("ed")) and (
                 any(c in sent.between(toks[k - 1].end, toks[k].start) for c in ",،"))
             if after_and or splice:
@@ -992,6 +993,14 @@ class Attributor:
                 left = trim_span(self.raw, span[0], cut)
                 return [left, *self._english_new_subject(sent, (toks[k].start, span[1]))]
         return [span]
+
+    def _english_clause_at(self, toks: list[Token], k: int) -> bool:
+        """A clause with its own subject starts at token k: a pronoun or determiner, then a finite
+        auxiliary or an -ed verb within three words ('the bridges remained closed', 'it was late')."""
+        if k >= len(toks) - 1 or not (self.lex.has("en_subject_pronouns", toks[k].norm) or self.lex.has("en_object_determiners", toks[k].norm)):
+            return False
+        return any(self.lex.has("en_finite_aux", toks[m].norm) or (toks[m].norm.endswith("ed") and len(toks[m].norm) > 4)
+                   for m in range(k + 1, min(k + 4, len(toks))))
 
     @staticmethod
     def _find_word(lower: str, word: str) -> int:
@@ -1216,6 +1225,8 @@ class Attributor:
         after = toks[i + n].norm
         if self.lex.has("en_coordinators", norm) and after in self.lex.complementizers:
             return False  # 'said that A but that B': B is a second complement of the same cue
+        if self.lex.has("en_clause_coordinators", norm) and self._english_clause_at(toks, i + 1):
+            return False  # 'said A but the bridges remained closed': split later as a new subject
         if tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_nominal", ()):
             return after[:2] != "ال" and after[:1] != "م"
         if self.lex.has("ar_clause_end_parallel", norm) or tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_parallel", ()):

@@ -46,3 +46,11 @@ def test_statement_named_after_ja_fi_speaks():
     c = only(attributed("وجاء في البيان: \"المصنع يعمل بشكل طبيعي منذ الصباح\"."), "المصنع يعمل")
     assert c.speaker.text == "البيان" and c.mode == "direct"
     assert not attributed("وجاء في المرتبة الثانية المنتخب المغربي بعد أن خسر المباراة الأخيرة.")
+
+
+def test_said_a_but_b_with_its_own_subject_gives_two_claims():
+    claims = attributed("The governor said the roads were repaired but the bridges remained closed.")
+    assert only(claims, "roads were repaired").speaker.text == "The governor"
+    assert only(claims, "the bridges remained closed").speaker.text == "The governor"
+    claims = attributed("The governor said the roads were repaired but declined to give details.")
+    assert [c.text for c in claims] == ["the roads were repaired"]
