@@ -359,6 +359,11 @@ class Attributor:
         if sent.lang == "en":
             self._english(sent, cue)
             return
+        if self.lex.has("ar_statement_verbs", sent.tokens[cue.first].norm.removeprefix("و")):
+            # 'وجاء في بيان الوزارة أن ...': the document speaks; 'جاء في المرتبة ...' says nothing
+            if cue.last < len(sent.tokens) and self.lex.has("ar_documents", sent.tokens[cue.last].norm):
+                self._relayed_statement(sent, cue, cue.last - 1, None)
+            return
         marker = self._find_marker(sent, cue.last)
         if marker is None:
             quote = self._quote_before(sent, cue)
@@ -445,9 +450,10 @@ class Attributor:
         head_end = self._entity_phrase_end(sent, cue.last)
         # 'وأعلن المستشار لاشين إبراهيم عن فوز ...': the speaker runs to the object word
         opener = next((j for j in range(cue.last + 1, min(len(sent.tokens), cue.last + 7)) if sent.tokens[j].norm in cue.form.objects
-                       or self._comma_before(sent, j, cue.last)), None)
-        if opener is not None and sent.tokens[opener].norm in cue.form.objects and (head_end is None or head_end < opener):
-            head_end = opener
+                       or self._glued_object(sent.tokens[j], cue) or self._comma_before(sent, j, cue.last)), None)
+        if opener is not None and (sent.tokens[opener].norm in cue.form.objects or self._glued_object(sent.tokens[opener], cue)) and (
+                head_end is None or head_end < opener):
+            head_end = opener  # 'أفاد مصدر أمني بمقتل ...': the speaker runs to the glued بـ of the object
         apposed = self._object_after_apposition(sent, cue)
         if apposed is not None and (head_end is None or head_end < apposed):
             head_end = apposed  # 'كشف X، المدير الفني ...، تفاصيل ...': the speaker runs to the object
@@ -478,7 +484,9 @@ class Attributor:
         if content_first >= len(sent.tokens):
             return
         start = sent.tokens[content_first].start
-        if start > 0 and self.raw[start - 1] in "\"“«”":
+        if self._glued_object(sent.tokens[content_first], cue):
+            start += 1  # the claim starts after the glued بـ: 'أفاد X بـ|ارتفاع ...'
+        elif start > 0 and self.raw[start - 1] in "\"“«”":
             start -= 1
         # a speech verb's object ("شدد البيان على عزل ...، اضافة الى ...") runs to the clause end
         end = self._object_end(sent, start) if cue.kind == "object" else self._clause_end(sent, start)
@@ -486,6 +494,10 @@ class Attributor:
         self._add(sent, (start, then[0] if then else end), cue, speaker, [])
         if then:
             self._add(sent, (then[1], self._clause_end(sent, then[1])), cue, speaker, [])
+
+    def _glued_object(self, tok, cue: Cue) -> bool:
+        """'بارتفاع', 'بمقتل': the cue's بـ glued to a listed object noun (ar_nominal_objects)."""
+        return "ب" in cue.form.objects and tok.norm[:1] == "ب" and self.lex.has("ar_nominal_objects", tok.norm[1:])
 
     def _fronted_subject(self, sent: Sentence, cue: Cue) -> Entity | None:
         """'وكان سعد السهلي قد وصف ...': a speaker between a form of كان and قد before the cue; None when none."""
@@ -657,7 +669,7 @@ class Attributor:
         del relayed
         self._add(sent, (start, self._clause_end(sent, start)), cue, source, [], nominal=True)
 
-    def _relayed_statement(self, sent: Sentence, cue: Cue, j: int, outlet: Entity) -> bool:
+    def _relayed_statement(self, sent: Sentence, cue: Cue, j: int, outlet: Entity | None) -> bool:
         """'وبحسب فضائية روسيا اليوم، جاء في بيان صادر عن الشركة: "..."': an outlet relays a statement;
         the statement (its issuer's name) speaks, the outlet is the via."""
         toks = sent.tokens
@@ -683,11 +695,12 @@ class Attributor:
         if statement is None:
             return False
         speaker = Entity(text=phrase, name=issuer.name, kind=issuer.kind) if issuer is not None else statement
+        via = [outlet] if outlet is not None else []
         q = sent.quote_at(content_start, 0) if kind == "quote" else None
         if q is not None:
-            self._add(sent, q.inner, cue, speaker, [outlet], direct=True)
+            self._add(sent, q.inner, cue, speaker, via, direct=True)
         else:
-            self._add(sent, (content_start, self._clause_end(sent, content_start)), cue, speaker, [outlet])
+            self._add(sent, (content_start, self._clause_end(sent, content_start)), cue, speaker, via)
         return True
 
     def _relay(self, sent: Sentence, cue: Cue) -> None:
@@ -977,6 +990,7 @@ class Attributor:
             if not any(aux(m) for m in range(k)):
                 continue
             after_and = toks[k - 1].norm == "and" and not aux(k) and any(aux(m) for m in range(k + 1, min(k + 4, len(toks))))
+            after_and = after_and or (self.lex.has("en_clause_coordinators", toks[k - 1].norm) and self._english_clause_at(toks, k))
             splice = self.lex.has("en_subject_pronouns", toks[k].norm) and (aux(k + 1) or toks[k + 1].norm.endswith("ed")) and (
                 any(c in sent.between(toks[k - 1].end, toks[k].start) for c in ",،"))
             if after_and or splice:
@@ -984,6 +998,14 @@ class Attributor:
                 left = trim_span(self.raw, span[0], cut)
                 return [left, *self._english_new_subject(sent, (toks[k].start, span[1]))]
         return [span]
+
+    def _english_clause_at(self, toks: list[Token], k: int) -> bool:
+        """A clause with its own subject starts at token k: a pronoun or determiner, then a finite
+        auxiliary or an -ed verb within three words ('the bridges remained closed', 'it was late')."""
+        if k >= len(toks) - 1 or not (self.lex.has("en_subject_pronouns", toks[k].norm) or self.lex.has("en_object_determiners", toks[k].norm)):
+            return False
+        return any(self.lex.has("en_finite_aux", toks[m].norm) or (toks[m].norm.endswith("ed") and len(toks[m].norm) > 4)
+                   for m in range(k + 1, min(k + 4, len(toks))))
 
     @staticmethod
     def _find_word(lower: str, word: str) -> int:
@@ -1239,6 +1261,8 @@ class Attributor:
         after = toks[i + n].norm
         if self.lex.has("en_coordinators", norm) and after in self.lex.complementizers:
             return False  # 'said that A but that B': B is a second complement of the same cue
+        if self.lex.has("en_clause_coordinators", norm) and self._english_clause_at(toks, i + 1):
+            return False  # 'said A but the bridges remained closed': split later as a new subject
         if tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_nominal", ()):
             return after[:2] != "ال" and after[:1] != "م"
         if self.lex.has("ar_clause_end_parallel", norm) or tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_parallel", ()):
