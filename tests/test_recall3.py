@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimtrack.segment import paragraphs
 from claimtrack.split import extract
 
 
@@ -43,3 +44,24 @@ def test_speech_verb_cut_off_from_its_object_gives_no_claim():
     text = ("وقال البنك إن التضخم تراجع في الشهر الماضي. حيث تشير البيانات الأولية للربع الثالث من العام. "
             "إلى ارتفاع النمو.")
     assert not any(c.text.startswith("البيانات الأولية") for c in attributed(text))
+
+
+def test_line_broken_inside_a_sentence_is_one_paragraph():
+    text = ("قال رئيس هيئة الطيران المدني، إن هناك\n"
+            "عطلا فنيا في برج المراقبة بالمطار الدولي، مضيفًا أن الرحلات تأخرت ساعتين.")
+    claims = attributed(text)
+    texts = [c.text.replace("\n", " ") for c in claims]
+    assert texts == ["هناك عطلا فنيا في برج المراقبة بالمطار الدولي", "الرحلات تأخرت ساعتين"]
+    assert all("رئيس هيئة الطيران" in c.speaker.text for c in claims)
+
+
+def test_lines_broken_after_a_preposition_or_inside_guillemets_join():
+    text = "وأضاف في حديث لبرنامج «صباح\nالخير»، أن الحركة عادت في\nالمطار مساء أمس.\nالخبر التالي هنا."
+    paras = [text[s:e] for s, e in paragraphs(text)]
+    assert paras == ["وأضاف في حديث لبرنامج «صباح\nالخير»، أن الحركة عادت في\nالمطار مساء أمس.", "الخبر التالي هنا."]
+
+
+def test_title_line_without_stop_stays_apart():
+    text = "وزير النقل يعلن خطة جديدة للطرق\nقال وزير النقل إن الخطة تشمل 40 طريقا جديدا في المحافظات."
+    claims = attributed(text)
+    assert [c.text for c in claims] == ["الخطة تشمل 40 طريقا جديدا في المحافظات"]
