@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from claimtrack.models import Span
 
@@ -105,12 +106,14 @@ def _breaks_mid_sentence(line: str) -> bool:
     return last in ends or (len(words) > 3 and words[-2] in _complementisers())  # 'إن هناك'
 
 
+@cache
 def _line_continuers() -> frozenset[str]:
     from claimtrack import config
 
     return frozenset(config.load("attribution")["segment"]["line_continuers"])
 
 
+@cache
 def _complementisers() -> frozenset[str]:
     from claimtrack import config
 
