@@ -463,6 +463,8 @@ class Attributor:
             if marker_at <= (head_end or cue.last) + 3:
                 self._speech(sent, cue)
                 return
+        if head_end is None and cue.kind != "object" and not self._object_word_follows(sent, cue):
+            return  # no speaker phrase and no object word: the words after the cue are its subject, not a claim
         if head_end is None:
             speaker = None
             content_first = cue.last
@@ -481,7 +483,7 @@ class Attributor:
             content_first += 1
         if content_first < len(sent.tokens) and sent.tokens[content_first].norm in cue.form.objects:
             content_first += 1
-        if content_first >= len(sent.tokens):
+        if content_first >= len(sent.tokens) or self._bare_demonstrative(sent, content_first):
             return
         start = sent.tokens[content_first].start
         if self._glued_object(sent.tokens[content_first], cue):
@@ -494,6 +496,20 @@ class Attributor:
         self._add(sent, (start, then[0] if then else end), cue, speaker, [])
         if then:
             self._add(sent, (then[1], self._clause_end(sent, then[1])), cue, speaker, [])
+
+    def _object_word_follows(self, sent: Sentence, cue: Cue) -> bool:
+        """Whether one of the cue's object words follows within reach: 'تشير البيانات الأولية للربع
+        الرابع.' (its إلى cut off by a stray stop) has none."""
+        reach = sent.tokens[cue.last : cue.last + 12]
+        return any(t.norm in cue.form.objects or ("ب" in cue.form.objects and t.norm[:1] == "ب") for t in reach)
+
+    def _bare_demonstrative(self, sent: Sentence, i: int) -> bool:
+        """'وأشار التقرير إلى ذلك': a demonstrative standing alone points back and states nothing
+        ('نفى البنك هذه الأنباء' names what is denied: a noun follows it)."""
+        toks = sent.tokens
+        if not self.lex.has("ar_backward_objects", toks[i].norm):
+            return False
+        return i + 1 >= len(toks) or not toks[i + 1].norm.startswith("ال")
 
     def _glued_object(self, tok, cue: Cue) -> bool:
         """'بارتفاع', 'بمقتل': the cue's بـ glued to a listed object noun (ar_nominal_objects)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from claimtrack.models import Span
 
@@ -35,7 +36,9 @@ class Quote:
 
 
 def paragraphs(raw: str, body: list[Span] | None = None) -> list[Span]:
-    """Non-blank lines of the body spans (the whole text when no body is given), stripped."""
+    """Non-blank lines of the body spans (the whole text when no body is given), stripped; a line
+    broken inside a sentence ('قال X إن هناك⏎قطع في الكابل ...') is joined to the line that goes on,
+    even where the boilerplate finder kept only one of the two."""
     regions = body if body else [(0, len(raw))]
     out: list[Span] = []
     for rs, re_ in regions:
@@ -43,13 +46,78 @@ def paragraphs(raw: str, body: list[Span] | None = None) -> list[Span]:
         for line in raw[rs:re_].split("\n"):
             s, e = pos, pos + len(line)
             pos = e + 1
-            while s < e and raw[s].isspace():
-                s += 1
-            while e > s and raw[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
+            if (span := _stripped(raw, s, e)) is not None:
+                out.append(span)
+    return _join_broken_lines(raw, out)
+
+
+def _stripped(raw: str, s: int, e: int) -> Span | None:
+    while s < e and raw[s].isspace():
+        s += 1
+    while e > s and raw[e - 1].isspace():
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _next_line(raw: str, end: int) -> Span | None:
+    """The line right after a single line break at `end` (None after a blank line or at the end)."""
+    if not raw.startswith("\n", end) or raw[end + 1 : end + 2].isspace():
+        return None
+    stop = raw.find("\n", end + 1)
+    return _stripped(raw, end + 1, len(raw) if stop < 0 else stop)
+
+
+def _previous_line(raw: str, start: int) -> Span | None:
+    """The line right before a single line break ending at `start` (None after a blank line)."""
+    if start < 2 or raw[start - 1] != "\n" or raw[start - 2].isspace():
+        return None
+    return _stripped(raw, raw.rfind("\n", 0, start - 1) + 1, start - 1)
+
+
+def _join_broken_lines(raw: str, paras: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s, e in paras:
+        if out and out[-1][1] >= s:
+            continue  # already taken into the paragraph before
+        while (prev := _previous_line(raw, s)) is not None and _goes_on(raw, prev) and (not out or out[-1][1] < prev[0]):
+            s = prev[0]  # 'قال X، إن هناك' left out as a short title line
+        while _breaks_mid_sentence(raw[s:e]) and (nxt := _next_line(raw, e)) is not None:
+            e = nxt[1]
+        out.append((s, e))
     return out
+
+
+def _goes_on(raw: str, line: Span) -> bool:
+    """A line left out of the body that a body line continues: a sentence start, not a byline."""
+    text = raw[line[0] : line[1]]
+    return len(text.split()) >= 5 and _breaks_mid_sentence(text)
+
+
+def _breaks_mid_sentence(line: str) -> bool:
+    """A line that cannot end there: it stops on a preposition or complementiser ('في', 'إن'), one
+    word after a complementiser ('إن هناك'), or inside an open «» quote."""
+    words = line.split()
+    ends = _line_continuers()
+    if line.rfind("«") > line.rfind("»"):
+        return True
+    if line[-1] in SENTENCE_END or line[-1] in ":،,;؛\"”»)":
+        return False
+    last = words[-1].lower()
+    return last in ends or (len(words) > 3 and words[-2] in _complementisers())  # 'إن هناك'
+
+
+@cache
+def _line_continuers() -> frozenset[str]:
+    from claimtrack import config
+
+    return frozenset(config.load("attribution")["segment"]["line_continuers"])
+
+
+@cache
+def _complementisers() -> frozenset[str]:
+    from claimtrack import config
+
+    return frozenset(config.load("attribution")["segment"]["line_complementisers"])
 
 
 def _can_open(raw: str, i: int, start: int) -> bool:
