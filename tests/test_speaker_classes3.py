@@ -35,3 +35,15 @@ def test_english_family_name_alone_is_the_full_name_after_a_courtesy_title():
     assert only(claims, "900 asteroids").speaker.name == "Marta Kowalczyk"
     assert only(claims, "binoculars").speaker.name == "Marta Kowalczyk"
 
+
+
+def test_arabic_name_after_a_conjoined_body_word_keeps_only_the_name():
+    text = ("وقال المتحدث باسم هيئة الدفاع المدني والإنقاذ أسامة حمدان إن فرق الإنقاذ انتشلت عشرين جثة من تحت الأنقاض.")
+    claim = only(attributed(text), "فرق الإنقاذ")
+    assert claim.speaker.name == "Osama Hamdan"
+
+
+def test_arabic_family_name_after_an_unknown_middle_name_stays_in_the_name():
+    text = ("وقال وزير الزراعة العراقي رزاق محيبس السعداوي إن إنتاج القمح ارتفع هذا العام بنسبة كبيرة.")
+    name = only(attributed(text), "إنتاج القمح").speaker.name
+    assert name.startswith("Razzaq") and name.endswith("al-Saadawi")
