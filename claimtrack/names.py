@@ -118,6 +118,9 @@ def _clear_caches() -> None:
     _context.cache_clear()
 
 
+_DEFINITE = ("ال", "وال", "فال", "بال")  # a word with the article, bare or behind a conjunction or preposition
+
+
 @dataclass(frozen=True)
 class Unit:
     raw: tuple[str, ...]  # the words as written
@@ -269,9 +272,15 @@ def _name_in(raw: list[str], norm: list[str], ctx: Context) -> Run | None:
             units.append(unit)
             i += len(unit.raw)
             unit = _unit_at(raw, norm, i, ctx) if i < len(norm) else None
-        before_ok = start == 0 or norm[start - 1].startswith("ال") or not _open_edge(norm[start - 1], ctx)
+        # a definite word before the name ("الإسعاف", "والطوارئ": a body and its conjoined noun) is no name part
+        before_ok = start == 0 or norm[start - 1].startswith(_DEFINITE) or not _open_edge(norm[start - 1], ctx)
         # a unit that is also a closing word ("على" reads as علي) does not vouch for a family name
         family = None if ctx.closed.intersection(norm[start:i]) else _family_name(raw, norm, i, ctx)
+        if family is None and not ctx.closed.intersection(norm[start:i]):
+            family = _family_after_unknown(raw, norm, i, ctx)  # "رزاق محيبس السعداوي"
+            if family is not None:
+                units.append(Unit((raw[i],), (norm[i],), None, "open"))
+                i += 1
         if family is not None:
             units.append(family)
             i += 1
@@ -286,6 +295,17 @@ def _name_in(raw: list[str], norm: list[str], ctx: Context) -> Run | None:
         end = i if after_ok else i + 1
         return Run(units, before_ok and after_ok, tuple(norm[first:end]))
     return None
+
+
+def _family_after_unknown(raw: list[str], norm: list[str], i: int, ctx: Context) -> Unit | None:
+    """'رزاق محيبس السعداوي': one unknown word after the given names, then a family name with the
+    article (a nisba like السعداوي) that closes the clause: the unknown word is a middle name."""
+    if i + 1 >= len(norm) or not _open_edge(norm[i], ctx) or norm[i].startswith(_DEFINITE) or len(norm[i]) < 3:
+        return None
+    if not norm[i + 1].startswith("ال") or _is_place(norm[i + 1], ctx):
+        return None
+    family = _family_name(raw, norm, i + 1, ctx)
+    return family if family is not None and family.source == "family" else None
 
 
 def _family_name(raw: list[str], norm: list[str], i: int, ctx: Context) -> Unit | None:

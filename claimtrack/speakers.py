@@ -20,6 +20,7 @@ from claimtrack.entities import Registry, clean_mention, entity, fallback_name, 
 from claimtrack.models import Entity
 
 _COMMA = re.compile(r"[،,]")
+_EDGE_PUNCT = ".,;:!?\"'“”‘’()«»"
 _ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
 APPOSITION_MAX_WORDS = 8  # "ناصر بوريطة، وزير الخارجية المغربي،": a name or title between commas is short
 PRONOUN_KINDS = {
@@ -307,6 +308,8 @@ class SpeakerResolver:
         first_word = normalize(text.split()[0]) if text.split() else ""
         if self.lex.has("ar_not_speaker", first_word) or self.lex.has("en_not_speaker", first_word) or first_word[:1].isdigit():
             return None
+        if last is not None and self._not_a_speaker(text):
+            return last  # words no one is called name no one new: the speaker carried so far
         antecedent = self.pronoun_antecedent(key, last)
         if antecedent is not None:
             # "لكنه أوضح": a clitic pronoun has no word of its own, so it takes its antecedent's words
@@ -349,6 +352,19 @@ class SpeakerResolver:
                 return Entity(text=found_entity.text, name=full, kind="person")
         return found_entity
 
+    def _not_a_speaker(self, text: str) -> bool:
+        """English words no one is called: quoted speech ('I’m a referee'), a phrase ending in a
+        function word ('in', 'Contrary to'). 'US' is a country, not 'us'."""
+        if is_arabic(text):
+            return False
+        words = [w.strip(_EDGE_PUNCT) for w in text.split()]
+        words = [w for w in words if w]
+        if not words:
+            return True
+        if any(self.lex.has("en_first_person", w.lower()) and (w == "I" or not w.isupper()) for w in words):
+            return True
+        return self.lex.has("en_not_role", words[-1].lower())
+
     def _arabic_full_name(self, key: str) -> str | None:
         """'مانشيني' after 'روبرتو مانشيني' is Roberto Mancini: a family name alone takes the
         Latin name of the first known name the article wrote it closing. A title word alone
@@ -379,13 +395,28 @@ class SpeakerResolver:
             opened = {e.name for e in self.recent if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[0] == words[0]}
             if len(opened) == 1:
                 return opened.pop()
-            # the first name inside a sentence ("Judge Lina Hidalgo"), never a capitalised sentence opener ("But Greene")
-            pattern = rf"(?<![.!?\n] )(?<!^)\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?) {re.escape(words[0])}\b"
-            for first in re.finditer(pattern, self.raw):
-                low = first.group(1).lower()
-                if first.start() and not self.lex.has("en_honorifics", low) and not self.lex.has("en_titles", low):
-                    return f"{first.group(1)} {words[0]}"
+            # "Wierzchoś" after "said Dr. Kacper Wierzchoś": the one earlier speaker whose name it closes
+            closed = {e.name for e in self.recent if e.kind == "person" and len(e.name.split()) > 1 and e.name.split()[-1] == words[0]}
+            if len(closed) == 1:
+                return closed.pop()
+            return self._first_name_written(words[0]) or words[0]
         return " ".join(words)
+
+    def _first_name_written(self, family: str) -> str | None:
+        """'Lina Hidalgo' for 'Hidalgo': the capitalised word the article writes right before the family
+        name inside a sentence or after a courtesy title ('Dr. Kacper Wierzchoś'), never a capitalised
+        sentence opener ('But Greene')."""
+        pattern = rf"\b([A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?) {re.escape(family)}(?!\w)"
+        for first in re.finditer(pattern, self.raw):
+            low = first.group(1).lower()
+            if not first.start() or self.lex.has("en_honorifics", low) or self.lex.has("en_titles", low):
+                continue
+            before = self.raw[: first.start()].rstrip(" ")
+            prev = before.split()[-1] if before.split() else ""
+            if before.endswith("\n") or (prev[-1:] in ".!?" and not self.lex.has("en_honorifics", prev.lower().rstrip("."))):
+                continue
+            return f"{first.group(1)} {family}"
+        return None
 
     def _english_person_name(self, text: str, written: str) -> str:
         """'B.C. Health Minister Adrian Dix' is Adrian Dix, 'Dr. Bonnie Henry, the provincial health officer'
