@@ -18,3 +18,15 @@ def test_statistic_noun_after_wifq_is_a_source():
 
 def test_wifq_before_a_plain_noun_is_still_accordance():
     assert attributed("ويعمل المصنع الجديد وفق معايير الجودة الأوروبية منذ افتتاحه.") == []
+
+
+def test_quote_opened_by_inna_gives_one_claim_per_complement():
+    claims = attributed('وقال المحافظ في مؤتمر صحفي "إن المياه عادت إلى الأحياء الشرقية، وإن الطرق المغلقة ستفتح غدا، '
+                        'مشيرا إلى أن فرق الصيانة أنهت عملها".')
+    assert [c.text for c in claims] == ["المياه عادت إلى الأحياء الشرقية", "الطرق المغلقة ستفتح غدا", "فرق الصيانة أنهت عملها"]
+    assert {c.speaker.text for c in claims} == {"المحافظ"} and {c.mode for c in claims} == {"direct"}
+
+
+def test_nested_complement_in_a_quote_stays_inside_its_clause():
+    claims = attributed('وقال الوزير "إن التقرير يؤكد أن الأسعار مستقرة، وأن الرواتب ستصرف في موعدها".')
+    assert [c.text for c in claims] == ["التقرير يؤكد أن الأسعار مستقرة، وأن الرواتب ستصرف في موعدها"]
