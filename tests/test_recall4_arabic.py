@@ -30,3 +30,10 @@ def test_quote_opened_by_inna_gives_one_claim_per_complement():
 def test_nested_complement_in_a_quote_stays_inside_its_clause():
     claims = attributed('وقال الوزير "إن التقرير يؤكد أن الأسعار مستقرة، وأن الرواتب ستصرف في موعدها".')
     assert [c.text for c in claims] == ["التقرير يؤكد أن الأسعار مستقرة، وأن الرواتب ستصرف في موعدها"]
+
+
+def test_denial_with_an_after_the_speaker_and_following_participles():
+    claims = attributed("نفى مدرب الفريق، عن وجود أي خلافات داخل غرفة الملابس، مؤكدا أن اللاعبين ملتزمون بالتعليمات.")
+    assert [c.text for c in claims] == ["وجود أي خلافات داخل غرفة الملابس", "اللاعبين ملتزمون بالتعليمات"]
+    assert claims[0].polarity == "denied" and claims[0].speaker.text == "مدرب الفريق"
+    assert claims[1].speaker.text == "مدرب الفريق"
