@@ -389,7 +389,8 @@ class Attributor:
         if kind == "quote":
             q = sent.quote_at(content_start, 0)
             if q is not None:
-                self._add(sent, q.inner, cue, speaker, via, direct=True)
+                for part, part_cue in self._quote_clauses(sent, q, cue):
+                    self._add(sent, part, part_cue, speaker, via, direct=True)
                 self._following_quotes(sent, q, cue, speaker, via)
                 return
         end = self._clause_end(sent, content_start)
@@ -416,6 +417,38 @@ class Attributor:
         if len(parts) == 1:
             return [(span, False)]
         return [(p, True) for p in parts]
+
+    def _quote_clauses(self, sent: Sentence, q: Quote, cue: Cue) -> list[tuple[Span, Cue]]:
+        """'قال "إن A، وإن B، مشيرا إلى أن C"': a quotation opened by a complementiser drops it and gives
+        one claim per coordinated complement (وإن / وأن) and per participle cue (', مشيرا إلى أن') inside it."""
+        s, e = q.inner
+        inner = [(i, t) for i, t in enumerate(sent.tokens) if s <= t.start < e]
+        if len(inner) < 4 or not self._is_complementizer(inner[0][1].norm) or inner[0][1].norm[:1] == "و":
+            return [(q.inner, cue)]
+        parts: list[tuple[Span, Cue]] = []
+        start, part_cue, nested = inner[1][1].start, cue, False
+        for i, t in inner[2:]:
+            inside = self._participle_inside(sent, i)
+            if inside is not None and self._comma_before(sent, i, 0):
+                opens, nxt_cue, nested = self._find_marker(sent, inside.last, window=3), inside, False
+                if opens is None or opens[0] != "comp":
+                    continue
+                parts.append(((start, t.start), part_cue))
+                start, part_cue = opens[2], nxt_cue
+                continue
+            if not self._is_complementizer(t.norm) or t.start < start:
+                continue
+            if t.norm[:1] != "و":
+                nested = True  # '... أن A، وأنه B': B coordinates with the inner clause
+            elif not nested and len(sent.between(start, t.start).split()) >= 3:
+                parts.append(((start, t.start), part_cue))
+                start = t.end
+        parts.append(((start, e), part_cue))
+        return parts
+
+    def _participle_inside(self, sent: Sentence, i: int) -> Cue | None:
+        c = sent.cue_at.get(i)
+        return c if c is not None and c.kind == "participle" and c.form.lang == "ar" else None
 
     def _continued_inside(self, sent: Sentence, span: Span) -> list[Span]:
         """'أن A وشملت ... كما أن B': a continuation marker ('كما أن') inside unquoted content opens a second claim."""
