@@ -789,6 +789,13 @@ class Attributor:
             if quote_before is not None:
                 content = quote_before.inner
                 direct = True
+                if len(self.raw[content[0]:content[1]].split()) <= 2:
+                    # '"Incidentally," Kennedy said, "there have been four outbreaks"': a lone word opens the
+                    # quote; the quote after the cue carries the claim
+                    after = next((q for q in sent.quotes if cue_end <= q.start < after_region_end + 3), None)
+                    if after is None:
+                        return
+                    content = after.inner
                 speaker_text = sent.between(quote_before.end, cue_start).strip(TRIM + "\"”'")
             else:
                 content = trim_span(self.raw, sent.span[0], clause_start + comma)

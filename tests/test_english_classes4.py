@@ -54,3 +54,11 @@ def test_dismissed_a_plan_as_a_quoted_word_is_denied():
 def test_accused_of_right_after_a_subject_is_passive_not_an_accusation():
     text = "A WOMAN has gone on trial accused of stealing jewellery worth £40,000 from her employer."
     assert attributed(text) == []
+
+
+def test_a_lone_opening_word_in_a_split_quote_gives_way_to_the_quote_after_the_cue():
+    text = ("\"Frankly,\" the coach said, \"we lost three of our best players to injury in one week. Nobody could cope with that.\"")
+    claims = attributed(text)
+    assert not any(c.text.strip(" ,.") == "Frankly" for c in claims)
+    claim = only(claims, "three of our best players")
+    assert "coach" in claim.speaker.text and claim.mode == "direct"
