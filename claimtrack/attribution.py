@@ -800,6 +800,8 @@ class Attributor:
             aux -= 1
         if aux >= 0 and self.lex.has("passive_aux", toks[aux].norm) and not (cue.kind == "participle" and self.lex.has("en_progressive_aux", toks[aux].norm)):
             return
+        if cue.kind == "object" and not self._english_object_opens(sent, cue):
+            return
         cue_start, cue_end = toks[cue.first].start, toks[cue.last - 1].end
         clause_start = self._clause_start(sent, cue.first)
         before_text = sent.between(clause_start, cue_start)
@@ -810,7 +812,7 @@ class Attributor:
         tail = sent.between(cue_end, after_region_end).strip()
         between_words = before_text[comma + 1 :].split() if comma > 0 else []
         object_follows = sent.quote_at(cue_end, 4) is not None or self._english_reported_object(sent, cue) is not None
-        content_first = not object_follows and ((
+        content_first = not object_follows and cue.kind != "object" and ((
             comma > 0 and cue.kind in ("speech", "carry") and "that" not in tail.split()
             and (len(tail.split()) <= 5 or self._english_clause_then_comma(before_text[:comma], cue_end))
             and 0 < len(between_words) <= 6 and len(before_text[:comma].split()) >= 4
@@ -820,6 +822,13 @@ class Attributor:
             if quote_before is not None:
                 content = quote_before.inner
                 direct = True
+                if len(self.raw[content[0]:content[1]].split()) <= 2:
+                    # '"Incidentally," Kennedy said, "there have been four outbreaks"': a lone word opens the
+                    # quote; the quote after the cue carries the claim
+                    after = next((q for q in sent.quotes if cue_end <= q.start < after_region_end + 3), None)
+                    if after is None:
+                        return
+                    content = after.inner
                 speaker_text = sent.between(quote_before.end, cue_start).strip(TRIM + "\"”'")
             else:
                 content = trim_span(self.raw, sent.span[0], clause_start + comma)
@@ -899,6 +908,23 @@ class Attributor:
         for part in self._english_coordinated(sent, content):
             self._add(sent, part, cue, speaker, via, polarity=polarity)
 
+    def _english_object_opens(self, sent: Sentence, cue: Cue) -> bool:
+        """An English object cue has its object right after it: not 'accused of X' (a passive participle: the
+        subject is accused, it accuses no one), not 'the so-called results'; 'called X a “farce”' and the
+        other naming verbs of `en_quoted_object_cues` only with a quote within the object ('called for talks',
+        'a man called John' report nothing)."""
+        toks = sent.tokens
+        if cue.last >= len(toks) or toks[cue.last].norm in cue.form.objects:
+            return False
+        if self.raw[max(0, toks[cue.first].start - 1)] in "-‑":
+            return False
+        if not self.lex.has("en_quoted_object_cues", cue.form.words[0]):
+            return True
+        if self.lex.has("en_quoted_object_not", toks[cue.last].norm):
+            return False
+        end = self._clause_end(sent, toks[cue.last].start)
+        return any(q.start >= toks[cue.last].start and q.start < end for q in sent.quotes)
+
     def _english_clause_then_comma(self, before: str, cue_end: int) -> bool:
         """'A, the company said, in order to ...': a comma right after the cue closes an inserted attribution of the
         clause before it (not 'Under the new policy, she said, A': a prepositional lead is no clause)."""
@@ -914,16 +940,24 @@ class Attributor:
         i = cue.last
         while i < len(toks) - 1 and self.lex.has("en_object_determiners", toks[i].norm):
             i += 1
-        if not self.lex.has("en_object_nouns", toks[i].norm) or (i + 1 < len(toks) and toks[i + 1].norm == "that"):
+        if i + 1 < len(toks) and toks[i + 1].norm == "that":
             return None  # 'denied reports that X': X is the claim (the complement reading)
         start = toks[cue.last].start
         end = self._clause_end(sent, start)
+        if not self.lex.has("en_object_nouns", toks[i].norm) and not self._as_quote_within(sent, cue.last, end):
+            return None  # 'rejected the offer' reports nothing; 'dismissed the plan as “a fantasy”' does
         # '... the allegation and said ...': the object ends before a coordinated reporting verb
         nxt = next((k for k in range(cue.last + 1, len(toks)) if k in sent.cue_at and toks[k].start < end), None)
         if nxt is not None:
             end = toks[nxt - 1].start if self.lex.has("en_coordinators", toks[nxt - 1].norm) else toks[nxt].start
         comma = next((k for k in range(start, end) if self.raw[k] in ",;" and not sent.in_quote(k)), end)
         return trim_span(self.raw, start, comma)
+
+    def _as_quote_within(self, sent: Sentence, first: int, end: int) -> bool:
+        """'as' followed by a quote before `end`: 'dismissed the plan as “a fantasy”'."""
+        toks = sent.tokens
+        return any(toks[k].norm == "as" and toks[k].start < end and sent.quote_at(toks[k].end, 4) is not None
+                   for k in range(first, len(toks)))
 
     def _english_conjoined_verb(self, sent: Sentence, before: str) -> Draft | None:
         """'X refuted the allegation and said ...': the claim of the earlier verb whose subject this cue shares."""
