@@ -11,16 +11,7 @@ from hypothesis import strategies as st
 
 import claimtrack
 from claimtrack.split import extract
-
-
-def only(claims, contains: str):
-    found = [c for c in claims if contains in c.text]
-    assert found, f"no claim containing {contains!r}: {[c.text for c in claims]}"
-    return found[0]
-
-
-def attributed(text: str, **kw):
-    return [c for c in extract(text, **kw) if c.mode != "unattributed"]
+from claim_helpers import attributed, only
 
 
 def test_reported_speech_with_relay_interview():

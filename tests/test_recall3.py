@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from claimtrack.segment import paragraphs
-from claimtrack.split import extract
-
-
-def attributed(text: str):
-    return [c for c in extract(text) if c.mode != "unattributed"]
+from claim_helpers import attributed
 
 
 def test_noun_phrase_after_ashar_ila_is_the_claim():

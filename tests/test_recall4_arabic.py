@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from claimtrack.split import extract
-
-
-def attributed(text: str):
-    return [c for c in extract(text) if c.mode != "unattributed"]
+from claim_helpers import attributed
 
 
 def test_statistic_noun_after_wifq_is_a_source():

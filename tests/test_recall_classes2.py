@@ -3,17 +3,7 @@ written for the test (not copied from a gold set), with the real extractor."""
 
 from __future__ import annotations
 
-from claimtrack.split import extract
-
-
-def attributed(text: str):
-    return [c for c in extract(text) if c.mode != "unattributed"]
-
-
-def only(claims, contains: str):
-    found = [c for c in claims if contains in c.text]
-    assert found, f"no claim containing {contains!r}: {[c.text for c in claims]}"
-    return found[0]
+from claim_helpers import attributed, only
 
 
 def test_national_news_agencies_are_relays():

@@ -3,17 +3,7 @@ stand for; an English family name alone is the full name written earlier; Arabic
 
 from __future__ import annotations
 
-from claimtrack.split import extract
-
-
-def attributed(text: str):
-    return [c for c in extract(text) if c.mode != "unattributed"]
-
-
-def only(claims, contains: str):
-    found = [c for c in claims if contains in c.text]
-    assert found, f"no claim containing {contains!r}: {[c.text for c in claims]}"
-    return found[0]
+from claim_helpers import attributed, only
 
 
 def test_pronoun_after_quote_is_the_named_person_not_quoted_words():
@@ -34,7 +24,6 @@ def test_english_family_name_alone_is_the_full_name_after_a_courtesy_title():
     claims = attributed(text)
     assert only(claims, "900 asteroids").speaker.name == "Marta Kowalczyk"
     assert only(claims, "binoculars").speaker.name == "Marta Kowalczyk"
-
 
 
 def test_arabic_name_after_a_conjoined_body_word_keeps_only_the_name():

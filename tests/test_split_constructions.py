@@ -8,16 +8,7 @@ clauses, inverted "say X", passives, expletive "there". Arabic: sentence-final r
 from __future__ import annotations
 
 from claimtrack.split import extract
-
-
-def attributed(text: str):
-    return [c for c in extract(text) if c.mode != "unattributed"]
-
-
-def only(claims, contains: str):
-    found = [c for c in claims if contains in c.text]
-    assert found, f"no claim containing {contains!r}: {[c.text for c in claims]}"
-    return found[0]
+from claim_helpers import attributed, only
 
 
 # ---------------------------------------------------------------- English quotes
