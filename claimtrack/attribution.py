@@ -129,6 +129,14 @@ def _negated_verb(toks: list[Token], lex: Lexicon) -> int:
     return -1
 
 
+def _outside_names(words: list[str]) -> list[str]:
+    """The words, lower-cased, less those inside a run of capitalised words: 'Chief Will Johnson',
+    'May Lee' are names, not the modals 'will' and 'may'."""
+    caps = [w[:1].isupper() for w in words]
+    return [w.lower() for i, w in enumerate(words)
+            if not (caps[i] and ((i and caps[i - 1]) or (i + 1 < len(words) and caps[i + 1])))]
+
+
 def _conditional_forecast(toks: list[Token], lang: str, lex: Lexicon) -> bool:
     """A condition then what follows from it: 'إذا تم التوقيع عليها، ستكون ...', 'if X, it would ...'."""
     conditionals = lex.words.get(f"{lang}_conditionals", frozenset())
@@ -214,7 +222,8 @@ class Attributor:
                 continue
             if cue.kind == "speech" and self._impersonal(sent, cue):
                 continue
-            if cue.kind == "according" and (self._accordance(sent, cue) or self._adjunct_of_speaker(sent, start)):
+            if cue.kind == "according" and (self._accordance(sent, cue) or self._adjunct_of_speaker(sent, start)
+                                            or self._own_words(sent, cue)):
                 continue
             if cue.first > 0 and self.lex.has(f"{lang}_not_report_before", tokens[cue.first - 1].norm):
                 continue  # 'فسوف تكشف عن', 'لم يعلن': a future or negated verb reports nothing yet
@@ -309,6 +318,12 @@ class Attributor:
         if i < len(toks) and toks[i].norm in self.lex.complementizer_leads:
             i += 1
         return i < len(toks) and self._is_complementizer(toks[i].norm)
+
+    def _own_words(self, sent: Sentence, cue: Cue) -> bool:
+        """'حسب قولهم', 'على حد تعبيره': "in their own words" points back to the sentence's speaker,
+        it names no new source."""
+        toks = sent.tokens
+        return cue.last < len(toks) and self.lex.has(f"{sent.lang}_own_words", toks[cue.last].norm)
 
     def _accordance(self, sent: Sentence, cue: Cue) -> bool:
         """'مصر تعمل وفق إجراءات احترازية', 'جاء وفق المواصفات': وفق/طبقا before a phrase that names no source
@@ -846,7 +861,7 @@ class Attributor:
         polarity = "denied" if negated else None
         speaker_text = self._strip_dateline(self._english_subject(before_text))
         subject_words = [w.lower() for w in speaker_text.split()]
-        if any(self.lex.has("en_not_in_subject", w) for w in subject_words) or (subject_words and self.lex.has("en_noun_before", subject_words[-1])):
+        if any(self.lex.has("en_not_in_subject", w) for w in _outside_names(speaker_text.split())) or (subject_words and self.lex.has("en_noun_before", subject_words[-1])):
             # the cue word is a noun: "investigate reports by ...", "commenting on reports that ..."
             speaker_text = self._english_nominal_source(sent, cue)
         if not speaker_text and not self._english_shared_subject(before_text):

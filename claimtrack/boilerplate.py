@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from re import _constants as sre, _parser as sre_parse  # the parser behind re.compile (3.11+)
 
-from claimtrack.arabic import normalize
+from claimtrack.arabic import normalize, normalize_words
 from claimtrack.config import load, load_folder
+from claimtrack.cues import lexicon
 from claimtrack.models import Entity, Span
 
 BODY, TITLE, BOILERPLATE = "body", "title", "boilerplate"
@@ -206,6 +207,9 @@ class _Rules:
     arabic_page_share: float
     crumb_separators: tuple[str, ...]
     crumb_split: re.Pattern
+    crumb_quoted: re.Pattern
+    end_resumes_after: int
+    reported_openers: frozenset[str]
     headline_max_words: int
     echo_min_words: int
     echo_share: float
@@ -258,6 +262,9 @@ def _rules() -> _Rules:
         arabic_page_share=shape["arabic_page_share"],
         crumb_separators=tuple(shape["crumb_separators"]),
         crumb_split=re.compile("|".join(re.escape(sep) for sep in shape["crumb_separators"])),
+        crumb_quoted=re.compile(shape["crumb_quoted"]),
+        end_resumes_after=shape["end_resumes_after"],
+        reported_openers=frozenset(normalize(w) for w in shape["reported_openers"]),
         headline_max_words=shape["headline_max_words"],
         echo_min_words=shape["echo_min_words"],
         echo_share=shape["echo_share"],
@@ -354,6 +361,16 @@ def _reads_as_body(line: _Line, rules: _Rules) -> bool:
     return line.words > rules.title_max_words
 
 
+def _story_resumes(lines: list[_Line], i: int, rules: _Rules) -> bool:
+    """A bare list label ("Related News") whose list was stripped, with the story's paragraphs
+    right after it: the next lines all read as body, where an appended list starts with headlines."""
+    label = rules.end.search(lines[i].norm, False)
+    if label is None or any(c.isalnum() for c in lines[i].norm[label.end() :]):
+        return False
+    after = lines[i + 1 : i + 1 + rules.end_resumes_after]
+    return len(after) == rules.end_resumes_after and all(_reads_as_body(line, rules) for line in after)
+
+
 def _is_glued(line: _Line, rules: _Rules) -> bool:
     """Menu or share-bar words run together ("FacebookTwitterLinkedInEmail")."""
     tokens = line.text.split()
@@ -418,7 +435,7 @@ def _classify(page: _Page, arabic_page: Callable[[], bool], rules: _Rules) -> No
         is_end = line.words <= rules.end_max_words and rules.end.search(line.norm)
         if is_end or rules.signoff.search(line.norm, i in signoff_at):
             line.kind = BOILERPLATE
-            ended = story_chars >= rules.story_min_chars
+            ended = story_chars >= rules.story_min_chars and not (is_end and _story_resumes(page.lines, i, rules))
             continue
         short = line.words <= rules.marker_max_words
         if (short and rules.line.search(line.norm, i in line_at)) or rules.anywhere.search(line.norm, i in anywhere_at):
@@ -469,7 +486,7 @@ def _mark_repeats(lines: list[_Line]) -> None:
 
 def _crumbs(line: _Line, rules: _Rules) -> list[str] | None:
     """The items of a breadcrumb trail ("Home » Cricket » Headline"), or None."""
-    parts = [p.strip() for p in rules.crumb_split.split(line.norm)]
+    parts = [p.strip() for p in rules.crumb_split.split(rules.crumb_quoted.sub(" ", line.norm))]
     if len(parts) < 3 or not all(parts):
         return None
     return parts if all(len(p.split()) <= rules.title_max_words for p in parts) else None
@@ -543,6 +560,30 @@ def _mark_lists(lines: list[_Line], rules: _Rules) -> None:
             for item in run:
                 item.kind = BOILERPLATE
         run = [line] if line is not None and line.kind != BODY else []
+
+
+def _opens_with_cue(line: _Line, rules: _Rules) -> bool:
+    """The line opens with a reporting verb ('وأضاف', 'قال'), perhaps after 'كما'."""
+    words = normalize_words(" ".join(line.text.split()[:2]))
+    if words and words[0] in rules.reported_openers:
+        words = words[1:]
+    return bool(words) and words[0] in lexicon().cue_starts
+
+
+def _mark_reported(lines: list[_Line], rules: _Rules) -> None:
+    """Inside the story, a title-like line that opens with a reporting verb is a paragraph
+    ('كما حذر المصدر من مخاطر ...', a hard-wrapped 'قال X، ..., إن هناك'), and so is a short
+    line printed tight between two story lines, the first cut mid-sentence (a hard wrap)."""
+    started = False
+    for i, line in enumerate(lines):
+        if line.kind == TITLE and started:
+            before, after = lines[i - 1], lines[i + 1] if i + 1 < len(lines) else None
+            if line.words >= rules.body_min_words and _opens_with_cue(line, rules):
+                line.kind = BODY
+            elif (line.tight and before.kind == BODY and before.text[-1] not in rules.terminal
+                  and after is not None and after.tight and after.kind == BODY):
+                line.kind = BODY
+        started = started or line.kind == BODY
 
 
 def _merged_spans(lines: list[_Line], kind: str) -> list[Span]:
@@ -656,6 +697,7 @@ def find_body(raw: str) -> BodyInfo:
     _mark_headline(lines, rules)
     _mark_echoes(lines, rules)
     _mark_lists(lines, rules)
+    _mark_reported(lines, rules)
     return BodyInfo(
         body=_merged_spans(lines, BODY),
         boilerplate=_merged_spans(lines, BOILERPLATE),
