@@ -213,6 +213,10 @@ class Lexicons:
     negation_echo_min_words: int
     measures: Lexicon  # what a number counts: "قتيل" -> "dead", "megawatts" -> "megawatts"
     time_measures: frozenset[str]
+    exact_measures: frozenset[str]  # told to the written precision: "7" is no rounding of "6.8" (magnitudes)
+    measure_reach: int  # how far back a figure with no unit nearby looks for one ("the death toll ... rose to 32")
+    ordinals: dict[str, float]  # "السابعة", "sixth": counts beside `ordinal_nouns` ("للمرة السابعة")
+    ordinal_nouns: frozenset[str]
     qualifiers: Lexicon  # "أكثر من" -> "at_least", "about" -> "about"
     qualifier_reach: int
     about_tolerance: float
@@ -312,6 +316,10 @@ def lexicons() -> Lexicons:
         negation_echo_min_words=int(cfg["polarity"]["negation_echo_min_words"]),
         measures=measures,
         time_measures=frozenset(e["name"] for e in cfg.get("measure", []) if e.get("time")),
+        exact_measures=frozenset(e["name"] for e in cfg.get("measure", []) if e.get("exact")),
+        measure_reach=int(numbers.get("measure_reach", 3)),
+        ordinals={normalize(k): float(v) for k, v in numbers.get("ordinals", {}).get("words", {}).items()},
+        ordinal_nouns=frozenset(normalize(w) for w in numbers.get("ordinals", {}).get("nouns", [])),
         qualifiers=qualifiers,
         qualifier_reach=int(qualifying.get("reach", 3)),
         about_tolerance=float(qualifying.get("about_tolerance", 0.1)),
@@ -459,6 +467,8 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
             continue
         if value is None and not _weekday(word, lex):  # "الاثنين" is Monday, not "two"
             value, j = _compound(words, i, _spoken(word, lex), lex)
+            if value is None:
+                value, j = _ordinal_count(words, i, lex), i + 1
         else:
             j = i + 1
         if value is None:
@@ -474,6 +484,16 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
     reading.quantities = read_quantities(words, lex, spans)
 
 
+def _ordinal_count(words: list[Word], i: int, lex: Lexicons) -> float | None:
+    """An ordinal beside a noun of occasions counts them: "للمرة السابعة", "for the sixth time"
+    (7, 6); elsewhere an ordinal is an ordinary word ("الجولة الأولى")."""
+    value = next((lex.ordinals[r] for r in words[i].readings if r in lex.ordinals), None)
+    if value is None:
+        return None
+    beside = [words[k] for k in (i - 1, i + 1) if 0 <= k < len(words)]
+    return value if any(lex.ordinal_nouns & set(w.readings) for w in beside) else None
+
+
 def _step(word: Word) -> float:
     """The rounding a figure's writing allows: 0.01 for "44.33" (or "44,33"), 1 for "44" and for words."""
     text = word.readings[0]
@@ -487,8 +507,12 @@ def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int
     among the few words before it, else a little after), its counted noun and its qualifier."""
     units: dict[int, str] = {}
     for lexicon, prefix in ((lex.measures, ""), (lex.peoples, "people:")):
-        for start, _, label in lexicon.spans(words):
-            units.setdefault(start, prefix + label)
+        for start, end, label in lexicon.spans(words):
+            for k in range(start, end):  # "death toll": either word says it
+                units.setdefault(k, prefix + label)
+    for k in list(units):
+        if units[k] in lex.time_measures and k + 1 < len(words) and _weekday(words[k + 1], lex):
+            del units[k]  # "33 يوم الأحد": the day names a date, not a span of 33 days
     numeric = {k for i, j, _, _ in spans for k in range(i, j)}
     bounds: dict[int, str] = {}
     starts = [i for i, _, _, _ in spans]
@@ -498,6 +522,7 @@ def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int
         target = min(after) if after else next((i for i, j, _, _ in spans if j - 1 == max(before)), None) if before else None
         if target is not None:
             bounds.setdefault(target, kind)
+    qualifying = {k for start, end, _ in lex.qualifiers.spans(words) for k in range(start, end)}
     out = []
     for i, j, value, step in spans:
         ahead = []
@@ -505,14 +530,17 @@ def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int
         while k < len(words) and k not in numeric and len(ahead) < 3:
             ahead.append(k)
             k += 1
-        behind = []
+        behind, far = [], []
         k = i - 1
-        while k >= 0 and k not in numeric and len(behind) < 3:
-            behind.append(k)
+        while k >= 0 and k not in numeric and len(far) < lex.measure_reach:
+            # the words of a bound do not count ("مقتل ما لا يقل عن 154 شخصا": مقتل is close)
+            if k not in qualifying:
+                (behind if len(behind) < 3 else far).append(k)
             k -= 1
         # a people or a span of time is what a number counts only after it ("57 Canadians",
-        # "20 سنة"); a measure may come before it ("مقتل 19 شخصا")
-        unit = next((units[k] for k in ahead[:1] + behind + ahead[1:] if k in units
+        # "20 سنة"); a measure may come before it ("مقتل 19 شخصا"), or further before when
+        # nothing nearer says what the figure counts ("the death toll ... has touched 564")
+        unit = next((units[k] for k in ahead[:1] + behind + ahead[1:] + far if k in units
                      and (k in ahead or not (units[k].startswith("people:") or units[k] in lex.time_measures))), "")
         near = frozenset(words[k].stem for k in ahead if words[k].readings[0] not in lex.stopwords)
         out.append(Quantity(value, " ".join(w.raw for w in words[i:j]), unit, near, bounds.get(i, ""), step,
@@ -520,13 +548,14 @@ def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int
     return out
 
 
-def consistent(x: Quantity, y: Quantity, tolerance: float) -> bool:
+def consistent(x: Quantity, y: Quantity, tolerance: float, exact: bool = False) -> bool:
     """Whether two figures can be one figure told twice: equal, one a rounding of the other
-    ("44%" / "44.33%"), within `tolerance` when one is approximate, or inside a bound ("more
-    than 100" / "102"; "at least 63" / "57" is not)."""
+    ("44%" / "44.33%"; not for an `exact` measure: a magnitude 7 is no rounding of 6.8),
+    within `tolerance` when one is approximate, or inside a bound ("more than 100" / "102";
+    "at least 63" / "57" is not)."""
     if x.value == y.value:
         return True
-    if abs(x.value - y.value) <= max(x.step, y.step) / 2 + 1e-9:
+    if abs(x.value - y.value) <= (min if exact else max)(x.step, y.step) / 2 + 1e-9:
         return True
     for p, q in ((x, y), (y, x)):
         if p.bound == "about" and p.step >= 1:  # "about 69.42" is no rounder than 69.42
@@ -569,7 +598,8 @@ def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | N
     def agree(x: Quantity, y: Quantity) -> bool:
         if x.time != y.time:  # "3 طلاب" does not answer "three years": a span of time is no count
             return False
-        return x.value == y.value or (unit_fits(x, y) and consistent(x, y, lex.about_tolerance))
+        exact = bool(lex.exact_measures & {x.unit, y.unit})
+        return x.value == y.value or (unit_fits(x, y) and consistent(x, y, lex.about_tolerance, exact))
 
     left = list(b.quantities)
     only_a, matched = [], []
@@ -588,8 +618,15 @@ def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | N
         aligned=any(same_thing(x, y) for x, y in pairs),
         disjoint=all(x.unit and y.unit and x.unit != y.unit for x, y in pairs),
         anchored=any(x.unit and x.unit == y.unit for x, y in matched),
-        several=min(len({x.value for x in only_a}), len({y.value for y in left})) >= 2,
+        several=min(len({x.value for x in only_a}), len({y.value for y in left})) >= 2 and not _revised(only_a, left),
     )
+
+
+def _revised(only_a: list[Quantity], only_b: list[Quantity]) -> bool:
+    """Each replaced figure has one counterpart of its own named kind on the other side ("73
+    dead, 3000 injured" / "154 dead, 5000 injured"): one count revised, not another event."""
+    units_a, units_b = [x.unit for x in only_a], [y.unit for y in only_b]
+    return all(units_a) and sorted(units_a) == sorted(units_b) and len(set(units_a)) == len(units_a)
 
 
 def read_names(words: list[Word], lex: Lexicons, taken: set[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -618,8 +655,20 @@ def read_place_cues(words: list[Word], lex: Lexicons, covered: set[int]) -> dict
         if i in covered or not lex.place_nouns & set(word.readings):
             continue
         j = i + 1
+        while j < len(words) and j - i <= 3 and j in covered:
+            j += 1
+        if j > i + 1:
+            # a listed place after a place noun names a site there ("مرفأ بيروت"), to set beside
+            # another site ("ميناء الشهيد رجائي"); the place itself stays listed
+            name = words[i + 1 : j]
+            out["~" + " ".join(w.readings[0] for w in name)] = " ".join(w.raw for w in name)
+            continue
         while (j < len(words) and j - i <= 3 and j not in covered and is_arabic(words[j].raw)
-               and not any(r.startswith("ال") for r in words[j].readings)  # "غريان بالكامل"
+               # the name's first word may carry the article ("ميناء الشهيد رجائي", "مدينة الموصل"),
+               # later words not ("غريان بالكامل"); numbers and ordinals are no names ("ولاية ثانية")
+               and (j == i + 1 or not any(r.startswith("ال") for r in words[j].readings))
+               and _spoken(words[j], lex) is None and not lex.ordinals.keys() & set(words[j].readings)
+               and not lex.ordinal_units.keys() & set(words[j].readings)
                and words[j].readings[0] not in lex.stopwords and not lex.place_stops & set(words[j].readings)):
             j += 1
         if j > i + 1:

@@ -591,6 +591,8 @@ def cluster_candidates(cands: Candidates, th: Thresholds) -> Matching:
         elif relation == "contradicts":
             apart.append((a, b))
             contra.append((a, b, facts.contradiction, facts.reason))
+        elif len(facts.slots) >= 2:
+            apart.append((a, b))  # two events (2019 / 2020, Aceh / Sumatra): no chain of links joins them
     links = np.asarray(contested_links_dropped(same, apart), dtype=np.float64).reshape(-1, 3)
     groups = build_clusters(cands.size, links[:, 0].astype(np.int64), links[:, 1].astype(np.int64), links[:, 2], apart,
                             linkage=th.linkage)
