@@ -17,7 +17,7 @@ from claimtrack.arabic import is_arabic, normalize
 
 # Letters with the Arabic marks inside a word (tanween, shadda, tatweel: "قتيلًا" is one word).
 _LETTERS = "[^\\W\\d_](?:[^\\W\\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u0640])*"
-WORD = re.compile(rf"\d+(?:[.,]\d+)*|{_LETTERS}(?:['’]{_LETTERS})?|[%٪$]", re.UNICODE)
+WORD = re.compile(rf"\d+(?:[.,:]\d+)*|{_LETTERS}(?:['’]{_LETTERS})?|[%٪$]", re.UNICODE)
 
 # Names of the text features, in vector order (the model file stores them and checks them).
 FEATURE_NAMES = (
@@ -94,6 +94,7 @@ class Reading:
     years: dict[int, str] = field(default_factory=dict)
     months: dict[int, str] = field(default_factory=dict)
     relative: dict[str, str] = field(default_factory=dict)  # "last year" -> as written
+    clock: dict[str, str] = field(default_factory=dict)  # times of day, "21:30" -> as written ("9.30 p.m.")
     days: dict[int, str] = field(default_factory=dict)  # day of the month ("18 و19 يونيو", "June 18")
     # canonical -> as written; an unlisted place (read from a cue: "مدينة X", "in X") is keyed "~" + its words
     places: dict[str, str] = field(default_factory=dict)
@@ -104,6 +105,7 @@ class Reading:
     content: set[str] = field(default_factory=set)
     arabic: bool = False
     order: list[str] = field(default_factory=list)  # places, peoples, actors and names, canonical, in text order
+    folded: frozenset[str] = frozenset()  # every word, normalised (case-folded): what the text mentions at all
 
 
 @dataclass(frozen=True)
@@ -123,10 +125,12 @@ FORMS_REMEMBERED = 200_000  # words whose suffix-stripped forms a lexicon keeps
 class Lexicon:
     """Phrases (normalised token tuples) -> label; matches words by any reading plus a listed suffix."""
 
-    def __init__(self, suffixes: tuple[str, ...], every_label: bool = False) -> None:
+    def __init__(self, suffixes: tuple[str, ...], every_label: bool = False, suffixed_from: int = 0) -> None:
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         self._every_label = every_label  # a phrase listed under several labels yields each of them
+        # one-word phrases shorter than this take no suffix ("وفا", the agency, is not "وفاة", a death)
+        self._suffixed_from = suffixed_from
         self._stripped: dict[tuple[str, ...], frozenset[str]] = {}  # readings -> forms, each word once
 
     def add(self, phrase: str, label: str) -> None:
@@ -166,6 +170,8 @@ class Lexicon:
                 for form in self._forms(words[i], exact_case):
                     for tokens, label, case in self._by_first.get(form, ()):
                         if case != exact_case or i + len(tokens) > len(words):
+                            continue
+                        if len(tokens) == 1 and len(tokens[0]) < self._suffixed_from and tokens[0] not in words[i].readings:
                             continue
                         if all(tokens[k] in self._forms(words[i + k], case) for k in range(1, len(tokens))):
                             if best is None or len(tokens) > best[0]:
@@ -217,6 +223,9 @@ class Lexicons:
     measure_reach: int  # how far back a figure with no unit nearby looks for one ("the death toll ... rose to 32")
     ordinals: dict[str, float]  # "السابعة", "sixth": counts beside `ordinal_nouns` ("للمرة السابعة")
     ordinal_nouns: frozenset[str]
+    clock_nouns: frozenset[str]  # "الساعه": a number after it is a time of day
+    clock_parts: tuple[tuple[tuple[str, ...], int], ...]  # ("p", "m") -> 12, ("صباحا",) -> 0
+    clock_minutes: dict[str, int]  # "والنصف" -> 30
     qualifiers: Lexicon  # "أكثر من" -> "at_least", "about" -> "about"
     qualifier_reach: int
     about_tolerance: float
@@ -244,7 +253,8 @@ def lexicons() -> Lexicons:
     for names in cfg["dates"].get("relative", []):
         for name in names:
             relative.add(name, names[0])
-    places, peoples, agents, things = Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes)
+    places, peoples, things = Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes)
+    agents = Lexicon(suffixes, suffixed_from=4)
     known_latin: set[str] = set()
     gazetteer = config.load("places")
     city_country: dict[str, str] = {}
@@ -320,6 +330,12 @@ def lexicons() -> Lexicons:
         measure_reach=int(numbers.get("measure_reach", 3)),
         ordinals={normalize(k): float(v) for k, v in numbers.get("ordinals", {}).get("words", {}).items()},
         ordinal_nouns=frozenset(normalize(w) for w in numbers.get("ordinals", {}).get("nouns", [])),
+        clock_nouns=frozenset(normalize(w) for w in cfg["dates"].get("clock", {}).get("nouns", [])),
+        clock_parts=tuple(sorted(((tuple(normalize(t) for t in WORD.findall(phrase)), int(offset))
+                                  for offset, phrases in ((0, cfg["dates"].get("clock", {}).get("morning", [])),
+                                                          (12, cfg["dates"].get("clock", {}).get("evening", [])))
+                                  for phrase in phrases), key=lambda p: -len(p[0]))),
+        clock_minutes={normalize(k): int(v) for k, v in cfg["dates"].get("clock", {}).get("minutes", {}).items()},
         qualifiers=qualifiers,
         qualifier_reach=int(qualifying.get("reach", 3)),
         about_tolerance=float(qualifying.get("about_tolerance", 0.1)),
@@ -457,6 +473,15 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
         if i in percent:
             i += 1
             continue
+        clock = read_clock(words, i, lex)
+        if clock is not None:
+            time, j = clock
+            reading.clock.setdefault(time, " ".join(w.raw for w in words[i:j]))
+            i = j
+            continue
+        if ":" in word.raw:  # "2:1" and the like: neither an amount nor a time
+            i += 1
+            continue
         if i in days:
             reading.days[int(value or 0)] = word.raw
             i += 1
@@ -482,6 +507,39 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
         spans.append((i, j, value, _step(word) * (value / base if base else 1.0)))
         i = j
     reading.quantities = read_quantities(words, lex, spans)
+
+
+def read_clock(words: list[Word], i: int, lex: Lexicons) -> tuple[str, int] | None:
+    """A time of day starting at word i, as "H:MM" (24 hours when the part of the day is given),
+    and the index after it: "9:07", "9.30 p.m.", "3 pm", "الساعة 9:07 صباحا", "التاسعة والنصف
+    مساء", "الساعة السابعة صباحا"; None when word i starts none."""
+    word = words[i]
+    hour, minute = None, 0
+    if re.fullmatch(r"\d{1,2}[:.]\d{2}", word.readings[0]):
+        hour, minute = (int(x) for x in re.split(r"[:.]", word.readings[0]))
+        told = ":" in word.readings[0]
+    else:
+        value = _number(word)
+        if value is None:
+            value = next((lex.ordinals[r] for r in word.readings if r in lex.ordinals), None)
+        if value is None or not value.is_integer():
+            return None
+        hour, told = int(value), False
+    j = i + 1
+    if j < len(words) and lex.clock_minutes.keys() & set(words[j].readings):  # "والنصف"
+        minute = next(lex.clock_minutes[r] for r in words[j].readings if r in lex.clock_minutes)
+        j += 1
+    part = None
+    for phrase, offset in lex.clock_parts:
+        if tuple(w.readings[0] for w in words[j : j + len(phrase)]) == phrase:
+            part, j = offset, j + len(phrase)
+            break
+    after_noun = i > 0 and bool(lex.clock_nouns & set(words[i - 1].readings))
+    if not 0 <= hour <= 24 or not 0 <= minute < 60 or not (told or part is not None or after_noun):
+        return None
+    if part and hour < 12:
+        hour += part
+    return f"{hour}:{minute:02d}", j
 
 
 def _ordinal_count(words: list[Word], i: int, lex: Lexicons) -> float | None:
@@ -723,6 +781,7 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
         w.stem for w in words if w.readings[0] not in lex.stopwords and w.stem not in lex.stopwords and _number(w) is None
     }
     reading.negated &= reading.content
+    reading.folded = frozenset(w.readings[0] for w in words)
     return reading
 
 
@@ -790,11 +849,26 @@ def _places_differ(a: Reading, b: Reading, lex: Lexicons) -> tuple[str, str] | N
         return [k for k in r.places if k in lex.city_country or (unlisted and k.startswith("~"))]
 
     xa, xb = cities(a), cities(b)
-    only_a = [k for k in xa if k not in xb and not any(spelling_variant(k, o) for o in xb)]
-    only_b = [k for k in xb if k not in xa and not any(spelling_variant(k, o) for o in xa)]
+    only_a = [k for k in xa if k not in xb and not any(spelling_variant(k, o) for o in xb)
+              and not (k.startswith("~") and _mentioned(k, b))]
+    only_b = [k for k in xb if k not in xa and not any(spelling_variant(k, o) for o in xa)
+              and not (k.startswith("~") and _mentioned(k, a))]
     if only_a and only_b:
         return shown(a, only_a), shown(b, only_b)
     return None
+
+
+def _mentioned(key: str, other: Reading) -> bool:
+    """Whether an unlisted name ("~odisha", "fani") is written in the other text too, in any
+    role: "in Odisha" against "said Odisha officials" names no second place."""
+    words = key.lstrip("~").split()
+    return bool(words) and all(w in other.folded for w in words)
+
+
+def _names_differ(a: Reading, b: Reading) -> tuple[str, str] | None:
+    """Unlisted Latin names each side has and the other text never writes."""
+    return _substituted({k: v for k, v in a.names.items() if not _mentioned(k, b)},
+                        {k: v for k, v in b.names.items() if not _mentioned(k, a)})
 
 
 def every_party_replaced(a: Reading, b: Reading, lex: Lexicons) -> bool:
@@ -896,8 +970,12 @@ def compare(
     years, months, days = (_substituted(a.years, b.years), _substituted(a.months, b.months),
                            _substituted(a.days, b.days))
     relative = _substituted(a.relative, b.relative)
+    clock = _substituted(a.clock, b.clock)
+    if clock:
+        slots.append("time of day")  # "9:07" / "9:03 a.m.": one moment told two ways, or two moments
+    if years or months or days or relative or clock:
+        evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months, days, relative, clock) if d)
     if years or months or days or relative:
-        evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months, days, relative) if d)
         slots.append("when")
         if any(_one_side(x, y) for x, y in ((a.years, b.years), (a.months, b.months), (a.days, b.days))):
             slots.append("when, to another precision")  # "in 2019" / "in March 2017": not one date told twice
@@ -914,7 +992,7 @@ def compare(
         slots.append("where")
         if every_party_replaced(a, b, lexicons()):
             slots.append("where, every party")  # "Egypt lost to Tunisia" / "Qatar lost to Algeria": another match
-    agents = _substituted(a.agents, b.agents, canonical=True) or _substituted(a.names, b.names)
+    agents = _substituted(a.agents, b.agents, canonical=True) or _names_differ(a, b)
     if agents:
         evidence["agents"] = f"names differ: {agents[0]} vs {agents[1]}"
         slots.append("who")

@@ -291,7 +291,8 @@ def text_facts(a: Item, b: Item, decided_only: bool = False) -> TextFacts:
     frame = len(fa & fb) / len(fa | fb) if fa | fb else 1.0
     if slots == ("how many",) and not clash and frame >= MEASURED_SWAP_FRAME:
         ma, mb = _measured_frame(a.text), _measured_frame(b.text)
-        if _swapped(ma - mb, mb - ma):
+        if len(ma & mb) >= MEASURED_SWAP_FRAME * len(ma | mb) and _swapped(
+                (ma - mb) & _named_before_figures(a.text), (mb - ma) & _named_before_figures(b.text)):
             slots += ("what is measured",)
     if decided_only and slots:
         return TextFacts(slots, clash, 0.0, False, frame, 0.0, found.aligned, found.anchored)
@@ -333,10 +334,24 @@ def _frame(text: str) -> frozenset[str]:
     written = [w for lexicon in (lex.places, lex.agents, lex.things, lex.months) for _, w in lexicon.find(words)]
     slot_words = {part for w in written for part in w.split()} | set(reading.names.values())
     numeric = set(lex.scales) | set(lex.number_words) | set(lex.ordinal_units)
+    # a measure is one frame word however it is written ("قتيلا" / "مقتل", "death toll" / "killed")
+    measured = {k: "#" + label for start, end, label in lex.measures.spans(words) for k in range(start, end)}
     return frozenset(
-        w.stem for w in words
+        measured.get(k, w.stem) for k, w in enumerate(words)
         if w.stem in reading.content and w.raw not in slot_words and not numeric & set(w.readings)
     )
+
+
+@lru_cache(maxsize=65536)
+def _named_before_figures(text: str) -> frozenset[str]:
+    """Stems written before the text's last figure: where a sentence names what it measures
+    ("بلغ إنتاج المصنع ... 5200 طن"); words after the figures add detail ("في الدقيقة 42 من
+    الشوط الأول" / "... 43 بكرة رأسية"), they do not change what is counted."""
+    from claimtrack import features
+
+    words = _reading(text).words
+    last = max((k for k, w in enumerate(words) if features._number(w) is not None), default=-1)
+    return frozenset(w.stem for w in words[:last])
 
 
 @lru_cache(maxsize=65536)
@@ -349,7 +364,7 @@ def _measured_frame(text: str) -> frozenset[str]:
     words = _reading(text).words
     figure = {words[k].stem for lexicon in (lex.measures, lex.qualifiers, lex.peoples)
               for start, end, _ in lexicon.spans(words) for k in range(start, end)}
-    return _frame(text) - figure
+    return frozenset(w for w in _frame(text) - figure if not w.startswith("#"))
 
 
 @lru_cache(maxsize=65536)
@@ -498,6 +513,10 @@ def contradiction_rule(facts: PairFacts, th: Thresholds) -> str | None:
         shared = not facts.cross_script and facts.frame_overlap >= th.minimal_overlap_low
         if read_as_one or facts.figures_anchored or shared:
             return "one figure"
+    if facts.slots == ("time of day",) and not opposed and (
+            one_claim and (facts.cross_script or facts.frame_overlap >= th.figure_frame)):
+        # one moment told two ways ("9:07 صباحا" / "9:03 a.m."), as one figure is
+        return "one time"
     if one_claim and opposed and not facts.slots:
         # one claim but for a denial or an opposite outcome: the word lists tell, whatever the scorer says
         if opposed and (facts.cross_script or facts.frame_overlap >= th.minimal_overlap):
