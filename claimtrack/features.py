@@ -106,6 +106,7 @@ class Reading:
     arabic: bool = False
     order: list[str] = field(default_factory=list)  # places, peoples, actors and names, canonical, in text order
     folded: frozenset[str] = frozenset()  # every word, normalised (case-folded): what the text mentions at all
+    matters: list[frozenset[str]] = field(default_factory=list)  # what a case or charge is about ("قضية التخابر")
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,8 @@ class Lexicons:
     measure_reach: int  # how far back a figure with no unit nearby looks for one ("the death toll ... rose to 32")
     ordinals: dict[str, float]  # "السابعة", "sixth": counts beside `ordinal_nouns` ("للمرة السابعة")
     ordinal_nouns: frozenset[str]
+    matter_heads: frozenset[str]  # "قضيه", "تهمه", "charges": the words after them name the matter
+    matter_reach: int
     clock_nouns: frozenset[str]  # "الساعه": a number after it is a time of day
     clock_parts: tuple[tuple[tuple[str, ...], int], ...]  # ("p", "m") -> 12, ("صباحا",) -> 0
     clock_minutes: dict[str, int]  # "والنصف" -> 30
@@ -330,6 +333,8 @@ def lexicons() -> Lexicons:
         measure_reach=int(numbers.get("measure_reach", 3)),
         ordinals={normalize(k): float(v) for k, v in numbers.get("ordinals", {}).get("words", {}).items()},
         ordinal_nouns=frozenset(normalize(w) for w in numbers.get("ordinals", {}).get("nouns", [])),
+        matter_heads=frozenset(normalize(w) for w in cfg.get("matters", {}).get("heads", [])),
+        matter_reach=int(cfg.get("matters", {}).get("reach", 2)),
         clock_nouns=frozenset(normalize(w) for w in cfg["dates"].get("clock", {}).get("nouns", [])),
         clock_parts=tuple(sorted(((tuple(normalize(t) for t in WORD.findall(phrase)), int(offset))
                                   for offset, phrases in ((0, cfg["dates"].get("clock", {}).get("morning", [])),
@@ -782,7 +787,30 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
     }
     reading.negated &= reading.content
     reading.folded = frozenset(w.readings[0] for w in words)
+    reading.matters = read_matters(words, lex)
     return reading
+
+
+def read_matters(words: list[Word], lex: Lexicons) -> list[frozenset[str]]:
+    """The content words right after a case or charge noun ("في قضية التآمر على أمن الدولة",
+    "بتهمة تمجيد الإرهاب", "on charges of espionage"): what that case is about."""
+    out = []
+    for i, word in enumerate(words):
+        if not lex.matter_heads & set(word.readings):
+            continue
+        after = [w.stem for w in words[i + 1 : i + 1 + lex.matter_reach] if w.readings[0] not in lex.stopwords
+                 and w.stem not in lex.stopwords and _number(w) is None]
+        if after:
+            out.append(frozenset(after))
+    return out
+
+
+def _matters_differ(a: Reading, b: Reading) -> bool:
+    """Both name a case or charge and no case of one shares a word (or a spelling of one) with
+    a case of the other: "قضية التخابر" / "قضية التآمر على أمن الدولة" are two cases."""
+    if not a.matters or not b.matters or a.arabic != b.arabic:
+        return False
+    return not any(x & y or any(spelling_variant(p, q) for p in x for q in y) for x in a.matters for y in b.matters)
 
 
 def negation_echoed(a: Reading, b: Reading) -> float:
@@ -1000,6 +1028,8 @@ def compare(
     if things:
         evidence["things"] = f"subject differs: {things[0]} vs {things[1]}"
         slots.append("what")
+    elif _matters_differ(a, b):
+        slots.append("what, another case")
     only_a, only_b = a.content - b.content, b.content - a.content
     union = a.content | b.content
     overlap = len(a.content & b.content)

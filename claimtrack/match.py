@@ -312,7 +312,7 @@ def text_facts(a: Item, b: Item, decided_only: bool = False) -> TextFacts:
     return TextFacts(slots, clash, overlap, substitution, frame, echo, found.aligned, found.anchored)
 
 
-MEASURED_SWAP_FRAME = 0.6  # frame overlap at which a replaced frame word beside a new figure is what changed
+MEASURED_SWAP_FRAME = 0.5  # frame overlap at which a replaced frame word beside a new figure is what changed
 
 
 def _swapped(only_a: frozenset[str], only_b: frozenset[str]) -> bool:
