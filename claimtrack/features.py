@@ -118,6 +118,7 @@ class Comparison:
     slots_differ: tuple[str, ...]
     aligned: bool = False  # two differing figures measure one thing (same unit or counted noun)
     anchored: bool = False  # ... and another figure of a named kind is the same on both sides
+    retold: bool = False  # one event told from its two sides ("X lost to Y" / "Y beat X")
 
 
 FORMS_REMEMBERED = 200_000  # words whose suffix-stripped forms a lexicon keeps
@@ -914,11 +915,12 @@ def _one_side(a: dict, b: dict) -> bool:
     return bool(a) != bool(b)
 
 
-def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int]:
+def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int, bool]:
     """Antonym pairs used one way on one side and only the other way on the other side
-    (written words, for the reason), and how many more pairs differ partly (one side uses both).
-    In a converse group (win / lose) only the third outcome (draw) opposes the other two."""
-    full, partial = [], 0
+    (written words, for the reason), how many more pairs differ partly (one side uses both),
+    and whether a converse group tells one event from its two sides ("X lost to Y" / "Y beat
+    X"). In a converse group (win / lose) only the third outcome (draw) opposes the other two."""
+    full, partial, retold = [], 0, False
     converse = lexicons().converse
     for name in sorted(set(a.directions) & set(b.directions)):
         sa, sb = a.directions[name], b.directions[name]
@@ -930,6 +932,8 @@ def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int]:
                 side_a, side_b = next(iter(sa)), next(iter(sb))
                 note = " (parties swapped)" if swapped else ""
                 full.append((a.direction_words[f"{name}:{side_a}"], b.direction_words[f"{name}:{side_b}"] + note))
+            elif swapped is not None and sa != sb:
+                retold = True
             continue
         if sa == sb:
             continue
@@ -938,17 +942,31 @@ def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int]:
             full.append((a.direction_words[f"{name}:{side_a}"], b.direction_words[f"{name}:{side_b}"]))
         else:
             partial += 1
-    return full, partial
+    return full, partial, retold
 
 
 def roles_swapped(a: Reading, b: Reading) -> bool | None:
     """Whether the first two parties both texts name come in the other order ("England ...
-    Ireland" / "Ireland ... England"); None when they do not share two."""
+    Ireland" / "Ireland ... England"); None when they do not share two. Parties no list knows
+    are read, within one script, as the first two content words both texts share, outcome
+    words aside ("خسر معيذر أمام الجيش" / "فاز الجيش على معيذر")."""
     shared = [k for k in a.order if k in b.order]
+    if len(shared) < 2 and a.arabic == b.arabic:
+        shared, order_b = _shared_words(a, b), _shared_words(b, a)
+        if len(shared) < 2:
+            return None
+        return order_b.index(shared[0]) > order_b.index(shared[1])
     if len(shared) < 2:
         return None
     first, second = shared[0], shared[1]
     return b.order.index(first) > b.order.index(second)
+
+
+def _shared_words(a: Reading, b: Reading) -> list[str]:
+    """Content stems of `a` that `b` also has, in `a`'s order, once each, outcome words aside."""
+    outcome = {k for start, end, _ in lexicons().directions.spans(a.words) for k in range(start, end)}
+    return list(dict.fromkeys(w.stem for k, w in enumerate(a.words)
+                              if k not in outcome and w.stem in a.content and w.stem in b.content))
 
 
 def _polarity(flags: list[str], declared: str | None, kind: str) -> bool:
@@ -980,7 +998,7 @@ def compare(
         evidence["negation"] = f"negated ({word}) vs not" if neg_a else f"not negated vs negated ({word})"
     if hedge_a != hedge_b:
         evidence["hedge"] = "hedged vs asserted" if hedge_a else "asserted vs hedged"
-    opposites, partly_opposite = _opposites(a, b)
+    opposites, partly_opposite, retold = _opposites(a, b)
     if opposites:
         evidence["direction"] = "opposite direction: " + "; ".join(f"{x} / {y}" for x, y in opposites)
     slots: list[str] = []
@@ -1061,7 +1079,7 @@ def compare(
     if not surface:
         vector = blank_surface(vector)
     return Comparison(vector, evidence, tuple(slots), aligned=bool(figures and figures.aligned),
-                      anchored=bool(figures and figures.anchored))
+                      anchored=bool(figures and figures.anchored), retold=retold)
 
 
 def _spans_one_side(a: Reading, b: Reading) -> bool:

@@ -217,6 +217,7 @@ class PairFacts:
     negation_echo: float = 0.0  # share of what one side negates that the other states (features.negation_echoed)
     figures_aligned: bool = False  # the differing figures measure one thing (features.compare_figures)
     figures_anchored: bool = False  # ... and another figure of a named kind agrees
+    retold: bool = False  # one event told from its two sides ("X lost to Y" / "Y beat X"): no conflict
 
     @property
     def conflicts(self) -> tuple[str, ...]:
@@ -255,6 +256,7 @@ class TextFacts:
     negation_echo: float
     figures_aligned: bool
     figures_anchored: bool
+    retold: bool = False
 
 
 def text_facts(a: Item, b: Item, decided_only: bool = False) -> TextFacts:
@@ -286,7 +288,7 @@ def text_facts(a: Item, b: Item, decided_only: bool = False) -> TextFacts:
         said = features.compare(_reading(a.wording), _reading(b.wording))
         slots += tuple(s for s in said.slots_differ if s.startswith("when") and s not in slots)
     if decided_only and len(slots) >= 2:
-        return TextFacts(slots, clash, 0.0, False, 0.0, 0.0, found.aligned, found.anchored)
+        return TextFacts(slots, clash, 0.0, False, 0.0, 0.0, found.aligned, found.anchored, found.retold)
     fa, fb = _frame(a.text), _frame(b.text)
     frame = len(fa & fb) / len(fa | fb) if fa | fb else 1.0
     if slots == ("how many",) and not clash and frame >= MEASURED_SWAP_FRAME:
@@ -295,7 +297,7 @@ def text_facts(a: Item, b: Item, decided_only: bool = False) -> TextFacts:
                 (ma - mb) & _named_before_figures(a.text), (mb - ma) & _named_before_figures(b.text)):
             slots += ("what is measured",)
     if decided_only and slots:
-        return TextFacts(slots, clash, 0.0, False, frame, 0.0, found.aligned, found.anchored)
+        return TextFacts(slots, clash, 0.0, False, frame, 0.0, found.aligned, found.anchored, found.retold)
     only_a, only_b = ra.content - rb.content, rb.content - ra.content
     respelled_a = _respelled(only_a, only_b)  # "ستوقع" / "توقع"
     union = len(ra.content | rb.content) - len(respelled_a)
@@ -309,7 +311,7 @@ def text_facts(a: Item, b: Item, decided_only: bool = False) -> TextFacts:
         # "أعلن X ... اتفاق", whose proposition leaves "أعلن" out): read the whole wordings too
         echo = max(features.negation_echoed(ra, rb),
                    features.negation_echoed(_reading(a.wording), _reading(b.wording)))
-    return TextFacts(slots, clash, overlap, substitution, frame, echo, found.aligned, found.anchored)
+    return TextFacts(slots, clash, overlap, substitution, frame, echo, found.aligned, found.anchored, found.retold)
 
 
 MEASURED_SWAP_FRAME = 0.5  # frame overlap at which a replaced frame word beside a new figure is what changed
@@ -450,7 +452,7 @@ def pair_facts(pairs: Sequence[tuple[Item, Item, float]], store=None, th: Thresh
         t = text_facts(a, b, decided_only=th is not None)
         unscored.append(PairFacts(float(cos), cross_script(a.text, b.text), t.slots, t.clash, t.overlap, 1.0, "",
                                   t.substitution, t.frame_overlap, t.negation_echo, t.figures_aligned,
-                                  t.figures_anchored))
+                                  t.figures_anchored, t.retold))
     wanted = [i for i, f in enumerate(unscored) if th is None or contradicts(f, th)]
     scored = dict(zip(wanted, contradiction_scores([pairs[i][:2] for i in wanted], store)))
     return [
@@ -521,8 +523,8 @@ def contradiction_rule(facts: PairFacts, th: Thresholds) -> str | None:
         # one claim but for a denial or an opposite outcome: the word lists tell, whatever the scorer says
         if opposed and (facts.cross_script or facts.frame_overlap >= th.minimal_overlap):
             return "opposed one claim"
-    if facts.contradiction < th.contradiction:
-        return None
+    if facts.contradiction < th.contradiction or (facts.retold and not facts.slots and not facts.clash):
+        return None  # "X lost to Y" / "Y beat X": one result told from both sides, whatever the scorer says
     if facts.cross_script:
         minimal = facts.similarity >= th.same_cross and "who" not in facts.slots
         near_identical = minimal
