@@ -209,6 +209,8 @@ class Lexicons:
     ordinal_units: dict[str, float]  # "الحادية": a number only before "و" + tens
     scales: dict[str, float]
     percent: Lexicon  # "بالمئة", "per cent": qualify a number, never scale it
+    percent_words: frozenset[str]  # the words of those phrases
+    share_of: frozenset[str]  # "من", "of": the noun after them is what a share is of
     year_range: tuple[int, int]
     day_joiners: frozenset[str]
     city_country: dict[str, str]  # city -> the country it lies in
@@ -317,6 +319,9 @@ def lexicons() -> Lexicons:
         number_words={normalize(k): float(v) for k, v in numbers["words"].items()},
         ordinal_units={normalize(k): float(v) for k, v in numbers.get("ordinal_units", {}).items()},
         percent=percent,
+        percent_words=frozenset(normalize(t) for phrase in numbers.get("percent", {}).get("words", [])
+                                for t in WORD.findall(phrase)),
+        share_of=frozenset(normalize(w) for w in numbers.get("percent", {}).get("share_of", [])),
         scales={normalize(k): float(v) for k, v in numbers["scales"].items()},
         year_range=(int(numbers["year_range"][0]), int(numbers["year_range"][1])),
         day_joiners=frozenset(normalize(w) for w in cfg["dates"]["day_joiners"]),
@@ -607,6 +612,15 @@ def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int
         unit = next((units[k] for k in ahead[:1] + behind + ahead[1:] + far if k in units
                      and (k in ahead or not (units[k].startswith("people:") or units[k] in lex.time_measures))), "")
         near = frozenset(words[k].stem for k in ahead if words[k].readings[0] not in lex.stopwords)
+        if unit == "percent":
+            # a share's noun is what it is a share of ("84% من المستشفيات", "14 per cent of voters"),
+            # not whatever follows ("30,89% في ديسمبر" / "56,14% على أساس سنوي" are one rate)
+            k = j
+            while k < len(words) and lex.percent_words & set(words[k].readings):
+                k += 1
+            of = k < len(words) and bool(lex.share_of & set(words[k].readings))
+            near = frozenset(w.stem for w in words[k + 1 : k + 4] if w.readings[0] not in lex.stopwords
+                             and _number(w) is None) if of else frozenset()
         out.append(Quantity(value, " ".join(w.raw for w in words[i:j]), unit, near, bounds.get(i, ""), step,
                             unit in lex.time_measures))
     return out
