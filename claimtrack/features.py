@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -75,6 +76,7 @@ class Quantity:
     bound: str = ""  # "", "at_least", "at_most" or "about"
     step: float = 1.0
     time: bool = False  # a span of time ("20 سنة", "two months")
+    place: str = ""  # the country a listed place right beside it names ("284 قتيلا في تركيا")
 
 
 @dataclass
@@ -224,6 +226,7 @@ class Lexicons:
     measures: Lexicon  # what a number counts: "قتيل" -> "dead", "megawatts" -> "megawatts"
     time_measures: frozenset[str]
     exact_measures: frozenset[str]  # told to the written precision: "7" is no rounding of "6.8" (magnitudes)
+    place_reach: int  # words between a figure and the place it is told for
     measure_reach: int  # how far back a figure with no unit nearby looks for one ("the death toll ... rose to 32")
     ordinals: dict[str, float]  # "السابعة", "sixth": counts beside `ordinal_nouns` ("للمرة السابعة")
     ordinal_nouns: frozenset[str]
@@ -337,6 +340,7 @@ def lexicons() -> Lexicons:
         time_measures=frozenset(e["name"] for e in cfg.get("measure", []) if e.get("time")),
         exact_measures=frozenset(e["name"] for e in cfg.get("measure", []) if e.get("exact")),
         measure_reach=int(numbers.get("measure_reach", 3)),
+        place_reach=int(numbers.get("place_reach", 4)),
         ordinals={normalize(k): float(v) for k, v in numbers.get("ordinals", {}).get("words", {}).items()},
         ordinal_nouns=frozenset(normalize(w) for w in numbers.get("ordinals", {}).get("nouns", [])),
         matter_heads=frozenset(normalize(w) for w in cfg.get("matters", {}).get("heads", [])),
@@ -592,6 +596,8 @@ def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int
         if target is not None:
             bounds.setdefault(target, kind)
     qualifying = {k for start, end, _ in lex.qualifiers.spans(words) for k in range(start, end)}
+    located = {k: lex.city_country.get(label, label) for start, end, label in lex.places.spans(words)
+               for k in range(start, end)}
     out = []
     for i, j, value, step in spans:
         ahead = []
@@ -618,12 +624,33 @@ def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int
             k = j
             while k < len(words) and lex.percent_words & set(words[k].readings):
                 k += 1
-            of = k < len(words) and bool(lex.share_of & set(words[k].readings))
-            near = frozenset(w.stem for w in words[k + 1 : k + 4] if w.readings[0] not in lex.stopwords
-                             and _number(w) is None) if of else frozenset()
+            near = frozenset()
+            if k < len(words) and lex.share_of & set(words[k].readings):
+                noun = []
+                for w in words[k + 1 : k + 3]:  # the noun phrase after "of", up to a stopword
+                    if w.readings[0] in lex.stopwords or _number(w) is not None:
+                        break
+                    noun.append(w.stem)
+                near = frozenset(noun)
         out.append(Quantity(value, " ".join(w.raw for w in words[i:j]), unit, near, bounds.get(i, ""), step,
-                            unit in lex.time_measures))
+                            unit in lex.time_measures, _place_beside(i, j, words, located, numeric, lex)))
     return out
+
+
+def _place_beside(i: int, j: int, words: list[Word], located: dict[int, str], numeric: set[int],
+                  lex: Lexicons) -> str:
+    """The country of the nearest listed place within `place_reach` words of the figure at
+    words[i:j] ("قتل 284 شخصا على الأقل في تركيا", "وفي سوريا قتل 237 شخصا"), never past
+    another figure; "" when none."""
+    for distance in range(1, lex.place_reach + 1):
+        for k in (j - 1 + distance, i - distance):
+            if 0 <= k < len(words) and k in located and not any(
+                    n in numeric for n in range(min(k, i), max(k, j)) if not i <= n < j):
+                return located[k]
+    return ""
+
+
+BOUND_REACH = 1.5  # "at least N" reports figures up to 1.5 N ("at least 284" is no report of 17,000)
 
 
 def consistent(x: Quantity, y: Quantity, tolerance: float, exact: bool = False) -> bool:
@@ -638,9 +665,10 @@ def consistent(x: Quantity, y: Quantity, tolerance: float, exact: bool = False) 
     for p, q in ((x, y), (y, x)):
         if p.bound == "about" and p.step >= 1:  # "about 69.42" is no rounder than 69.42
             return abs(p.value - q.value) <= tolerance * max(abs(p.value), abs(q.value))
-        if p.bound == "at_least" and not q.bound and q.value >= p.value:
+        # a bound holds near its figure: "at least 284" is no report of 17,000
+        if p.bound == "at_least" and not q.bound and p.value <= q.value <= p.value * BOUND_REACH:
             return True
-        if p.bound == "at_most" and not q.bound and q.value <= p.value:
+        if p.bound == "at_most" and not q.bound and p.value / BOUND_REACH <= q.value <= p.value:
             return True
     return False
 
@@ -666,6 +694,8 @@ def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | N
     def unit_fits(x: Quantity, y: Quantity) -> bool:
         if x.unit and y.unit and x.unit != y.unit:
             return False
+        if x.place and y.place and x.place != y.place:
+            return False  # "284 in Turkey" / "237 in Syria": counts of two places
         # a share says little by its unit: "84% of the hospitals" / "70% of the roads" differ
         nouns_differ = one_script and x.near and y.near and not x.near & y.near
         return not (nouns_differ and "percent" in (x.unit, y.unit))
@@ -694,7 +724,8 @@ def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | N
     return FigureConflict(
         tuple(x.written for x in only_a), tuple(y.written for y in left),
         aligned=any(same_thing(x, y) for x, y in pairs),
-        disjoint=all(x.unit and y.unit and x.unit != y.unit for x, y in pairs),
+        disjoint=all(x.unit and y.unit and x.unit != y.unit or x.place and y.place and x.place != y.place
+                     for x, y in pairs),
         anchored=any(x.unit and x.unit == y.unit for x, y in matched),
         several=min(len({x.value for x in only_a}), len({y.value for y in left})) >= 2 and not _revised(only_a, left),
     )
@@ -736,10 +767,11 @@ def read_place_cues(words: list[Word], lex: Lexicons, covered: set[int]) -> dict
         while j < len(words) and j - i <= 3 and j in covered:
             j += 1
         if j > i + 1:
-            # a listed place after a place noun names a site there ("مرفأ بيروت"), to set beside
-            # another site ("ميناء الشهيد رجائي"); the place itself stays listed
+            # a country's name or capital after a place noun names a site there ("مرفأ بيروت"), to
+            # set beside another site ("ميناء الشهيد رجائي"); a listed city is compared as a city
             name = words[i + 1 : j]
-            out["~" + " ".join(w.readings[0] for w in name)] = " ".join(w.raw for w in name)
+            if not any(label in lex.city_country for _, _, label in lex.places.spans(name)):
+                out["~" + " ".join(w.readings[0] for w in name)] = " ".join(w.raw for w in name)
             continue
         while (j < len(words) and j - i <= 3 and j not in covered and is_arabic(words[j].raw)
                # the name's first word may carry the article ("ميناء الشهيد رجائي", "مدينة الموصل"),
@@ -765,7 +797,11 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
             found.append(" ".join(w.raw for w in words[start:end]))
         if kind == "negators":
             reading.negated.update(w.stem for w in words[end : end + lex.negation_scope])
-    for label, written in lex.directions.find(words):
+    bounds = {k for start, end, _ in lex.qualifiers.spans(words) for k in range(start, end)}
+    for start, end, label in lex.directions.spans(words):
+        if bounds & set(range(start, end)):
+            continue  # "على الأقل", "more than": a figure's bound, not a direction
+        written = " ".join(w.raw for w in words[start:end])
         name, side = label.rsplit(":", 1)
         reading.directions.setdefault(name, set()).add(side)
         reading.direction_words.setdefault(label, written)
@@ -813,10 +849,10 @@ def read_matters(words: list[Word], lex: Lexicons) -> list[frozenset[str]]:
     for i, word in enumerate(words):
         if not lex.matter_heads & set(word.readings):
             continue
-        after = [w.stem for w in words[i + 1 : i + 1 + lex.matter_reach] if w.readings[0] not in lex.stopwords
-                 and w.stem not in lex.stopwords and _number(w) is None]
+        after = [r for w in words[i + 1 : i + 1 + lex.matter_reach] if w.readings[0] not in lex.stopwords
+                 and w.stem not in lex.stopwords and _number(w) is None for r in w.readings]
         if after:
-            out.append(frozenset(after))
+            out.append(frozenset(after))  # every reading: "فساد" and "الفساد" share one
     return out
 
 
@@ -977,10 +1013,13 @@ def roles_swapped(a: Reading, b: Reading) -> bool | None:
 
 
 def _shared_words(a: Reading, b: Reading) -> list[str]:
-    """Content stems of `a` that `b` also has, in `a`'s order, once each, outcome words aside."""
+    """Content stems written once in each text, in `a`'s order, outcome words aside ("فريق",
+    written before both parties, names neither)."""
     outcome = {k for start, end, _ in lexicons().directions.spans(a.words) for k in range(start, end)}
-    return list(dict.fromkeys(w.stem for k, w in enumerate(a.words)
-                              if k not in outcome and w.stem in a.content and w.stem in b.content))
+    once_a = Counter(w.stem for w in a.words)
+    once_b = Counter(w.stem for w in b.words)
+    return [w.stem for k, w in enumerate(a.words) if k not in outcome and w.stem in a.content
+            and w.stem in b.content and once_a[w.stem] == 1 and once_b[w.stem] == 1]
 
 
 def _polarity(flags: list[str], declared: str | None, kind: str) -> bool:
