@@ -376,4 +376,4 @@ def test_figures_counted_in_two_places_are_two_counts():
 def test_a_bound_holds_near_its_figure_and_is_no_direction():
     assert slots("قتل 40 شخصا على الأقل في الفيضانات", "قتل 45 شخصا في الفيضانات") == ()
     assert slots("قتل 40 شخصا على الأقل في الفيضانات", "قتل 4000 شخص في الفيضانات") == ("how many",)
-    assert read("قتل 40 شخصا على الأقل").directions == {}  # "الأقل" here bounds a figure
+    assert "more / less" not in read("قتل 40 شخصا على الأقل").directions  # "الأقل" here bounds a figure
