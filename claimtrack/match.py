@@ -537,8 +537,8 @@ def contradiction_rule(facts: PairFacts, th: Thresholds) -> str | None:
         return "scored denial" if minimal or one_claim else None
     if facts.slots:
         return "scored slot" if minimal else None
-    if opposed and one_claim:
-        return "scored opposed"
+    if opposed and one_claim and (facts.cross_script or facts.frame_overlap >= th.minimal_overlap_low or confident):
+        return "scored opposed"  # with little shared frame ("resumed after maintenance" / "stopped for it"), a confident score
     if facts.clash:
         return "scored clash" if near_identical and confident else None
     return "scored substitution" if facts.substitution and facts.overlap >= th.minimal_overlap_high and confident else None
