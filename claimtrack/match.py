@@ -48,7 +48,8 @@ GOLD_PAIRS = config.PACKAGE_ROOT / "data" / "gold" / "pairs" / "pairs.tsv"
 # disagreements between outlets (tolls, turnout, growth).
 GOLD_PAIR_FILES = (GOLD_PAIRS, config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind" / "pairs.tsv",
                    config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind2" / "pairs.tsv",
-                   config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind3" / "pairs.tsv")
+                   config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind3" / "pairs.tsv",
+                   config.PACKAGE_ROOT / "data" / "gold" / "pairs_blind4" / "pairs.tsv")
 UNKNOWN_SPEAKER = Entity(text="", name="unknown", kind="anonymous")
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
