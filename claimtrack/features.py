@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ from claimtrack.arabic import is_arabic, normalize
 
 # Letters with the Arabic marks inside a word (tanween, shadda, tatweel: "قتيلًا" is one word).
 _LETTERS = "[^\\W\\d_](?:[^\\W\\d_]|[\u0610-\u061A\u064B-\u065F\u0670\u0640])*"
-WORD = re.compile(rf"\d+(?:[.,]\d+)*|{_LETTERS}(?:['’]{_LETTERS})?|[%٪$]", re.UNICODE)
+WORD = re.compile(rf"\d+(?:[.,:]\d+)*|{_LETTERS}(?:['’]{_LETTERS})?|[%٪$]", re.UNICODE)
 
 # Names of the text features, in vector order (the model file stores them and checks them).
 FEATURE_NAMES = (
@@ -75,6 +76,7 @@ class Quantity:
     bound: str = ""  # "", "at_least", "at_most" or "about"
     step: float = 1.0
     time: bool = False  # a span of time ("20 سنة", "two months")
+    place: str = ""  # the country a listed place right beside it names ("284 قتيلا في تركيا")
 
 
 @dataclass
@@ -94,6 +96,7 @@ class Reading:
     years: dict[int, str] = field(default_factory=dict)
     months: dict[int, str] = field(default_factory=dict)
     relative: dict[str, str] = field(default_factory=dict)  # "last year" -> as written
+    clock: dict[str, str] = field(default_factory=dict)  # times of day, "21:30" -> as written ("9.30 p.m.")
     days: dict[int, str] = field(default_factory=dict)  # day of the month ("18 و19 يونيو", "June 18")
     # canonical -> as written; an unlisted place (read from a cue: "مدينة X", "in X") is keyed "~" + its words
     places: dict[str, str] = field(default_factory=dict)
@@ -104,6 +107,8 @@ class Reading:
     content: set[str] = field(default_factory=set)
     arabic: bool = False
     order: list[str] = field(default_factory=list)  # places, peoples, actors and names, canonical, in text order
+    folded: frozenset[str] = frozenset()  # every word, normalised (case-folded): what the text mentions at all
+    matters: list[frozenset[str]] = field(default_factory=list)  # what a case or charge is about ("قضية التخابر")
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,7 @@ class Comparison:
     slots_differ: tuple[str, ...]
     aligned: bool = False  # two differing figures measure one thing (same unit or counted noun)
     anchored: bool = False  # ... and another figure of a named kind is the same on both sides
+    retold: bool = False  # one event told from its two sides ("X lost to Y" / "Y beat X")
 
 
 FORMS_REMEMBERED = 200_000  # words whose suffix-stripped forms a lexicon keeps
@@ -123,10 +129,12 @@ FORMS_REMEMBERED = 200_000  # words whose suffix-stripped forms a lexicon keeps
 class Lexicon:
     """Phrases (normalised token tuples) -> label; matches words by any reading plus a listed suffix."""
 
-    def __init__(self, suffixes: tuple[str, ...], every_label: bool = False) -> None:
+    def __init__(self, suffixes: tuple[str, ...], every_label: bool = False, suffixed_from: int = 0) -> None:
         self._suffixes = tuple(sorted(set(suffixes), key=len, reverse=True))
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
         self._every_label = every_label  # a phrase listed under several labels yields each of them
+        # one-word phrases shorter than this take no suffix ("وفا", the agency, is not "وفاة", a death)
+        self._suffixed_from = suffixed_from
         self._stripped: dict[tuple[str, ...], frozenset[str]] = {}  # readings -> forms, each word once
 
     def add(self, phrase: str, label: str) -> None:
@@ -167,6 +175,8 @@ class Lexicon:
                     for tokens, label, case in self._by_first.get(form, ()):
                         if case != exact_case or i + len(tokens) > len(words):
                             continue
+                        if len(tokens) == 1 and len(tokens[0]) < self._suffixed_from and tokens[0] not in words[i].readings:
+                            continue
                         if all(tokens[k] in self._forms(words[i + k], case) for k in range(1, len(tokens))):
                             if best is None or len(tokens) > best[0]:
                                 best = (len(tokens), [label])
@@ -201,6 +211,8 @@ class Lexicons:
     ordinal_units: dict[str, float]  # "الحادية": a number only before "و" + tens
     scales: dict[str, float]
     percent: Lexicon  # "بالمئة", "per cent": qualify a number, never scale it
+    percent_words: frozenset[str]  # the words of those phrases
+    share_of: frozenset[str]  # "من", "of": the noun after them is what a share is of
     year_range: tuple[int, int]
     day_joiners: frozenset[str]
     city_country: dict[str, str]  # city -> the country it lies in
@@ -213,6 +225,16 @@ class Lexicons:
     negation_echo_min_words: int
     measures: Lexicon  # what a number counts: "قتيل" -> "dead", "megawatts" -> "megawatts"
     time_measures: frozenset[str]
+    exact_measures: frozenset[str]  # told to the written precision: "7" is no rounding of "6.8" (magnitudes)
+    place_reach: int  # words between a figure and the place it is told for
+    measure_reach: int  # how far back a figure with no unit nearby looks for one ("the death toll ... rose to 32")
+    ordinals: dict[str, float]  # "السابعة", "sixth": counts beside `ordinal_nouns` ("للمرة السابعة")
+    ordinal_nouns: frozenset[str]
+    matter_heads: frozenset[str]  # "قضيه", "تهمه", "charges": the words after them name the matter
+    matter_reach: int
+    clock_nouns: frozenset[str]  # "الساعه": a number after it is a time of day
+    clock_parts: tuple[tuple[tuple[str, ...], int], ...]  # ("p", "m") -> 12, ("صباحا",) -> 0
+    clock_minutes: dict[str, int]  # "والنصف" -> 30
     qualifiers: Lexicon  # "أكثر من" -> "at_least", "about" -> "about"
     qualifier_reach: int
     about_tolerance: float
@@ -240,7 +262,8 @@ def lexicons() -> Lexicons:
     for names in cfg["dates"].get("relative", []):
         for name in names:
             relative.add(name, names[0])
-    places, peoples, agents, things = Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes)
+    places, peoples, things = Lexicon(suffixes), Lexicon(suffixes), Lexicon(suffixes)
+    agents = Lexicon(suffixes, suffixed_from=4)
     known_latin: set[str] = set()
     gazetteer = config.load("places")
     city_country: dict[str, str] = {}
@@ -299,6 +322,9 @@ def lexicons() -> Lexicons:
         number_words={normalize(k): float(v) for k, v in numbers["words"].items()},
         ordinal_units={normalize(k): float(v) for k, v in numbers.get("ordinal_units", {}).items()},
         percent=percent,
+        percent_words=frozenset(normalize(t) for phrase in numbers.get("percent", {}).get("words", [])
+                                for t in WORD.findall(phrase)),
+        share_of=frozenset(normalize(w) for w in numbers.get("percent", {}).get("share_of", [])),
         scales={normalize(k): float(v) for k, v in numbers["scales"].items()},
         year_range=(int(numbers["year_range"][0]), int(numbers["year_range"][1])),
         day_joiners=frozenset(normalize(w) for w in cfg["dates"]["day_joiners"]),
@@ -312,6 +338,19 @@ def lexicons() -> Lexicons:
         negation_echo_min_words=int(cfg["polarity"]["negation_echo_min_words"]),
         measures=measures,
         time_measures=frozenset(e["name"] for e in cfg.get("measure", []) if e.get("time")),
+        exact_measures=frozenset(e["name"] for e in cfg.get("measure", []) if e.get("exact")),
+        measure_reach=int(numbers.get("measure_reach", 3)),
+        place_reach=int(numbers.get("place_reach", 4)),
+        ordinals={normalize(k): float(v) for k, v in numbers.get("ordinals", {}).get("words", {}).items()},
+        ordinal_nouns=frozenset(normalize(w) for w in numbers.get("ordinals", {}).get("nouns", [])),
+        matter_heads=frozenset(normalize(w) for w in cfg.get("matters", {}).get("heads", [])),
+        matter_reach=int(cfg.get("matters", {}).get("reach", 2)),
+        clock_nouns=frozenset(normalize(w) for w in cfg["dates"].get("clock", {}).get("nouns", [])),
+        clock_parts=tuple(sorted(((tuple(normalize(t) for t in WORD.findall(phrase)), int(offset))
+                                  for offset, phrases in ((0, cfg["dates"].get("clock", {}).get("morning", [])),
+                                                          (12, cfg["dates"].get("clock", {}).get("evening", [])))
+                                  for phrase in phrases), key=lambda p: -len(p[0]))),
+        clock_minutes={normalize(k): int(v) for k, v in cfg["dates"].get("clock", {}).get("minutes", {}).items()},
         qualifiers=qualifiers,
         qualifier_reach=int(qualifying.get("reach", 3)),
         about_tolerance=float(qualifying.get("about_tolerance", 0.1)),
@@ -449,6 +488,15 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
         if i in percent:
             i += 1
             continue
+        clock = read_clock(words, i, lex)
+        if clock is not None:
+            time, j = clock
+            reading.clock.setdefault(time, " ".join(w.raw for w in words[i:j]))
+            i = j
+            continue
+        if ":" in word.raw:  # "2:1" and the like: neither an amount nor a time
+            i += 1
+            continue
         if i in days:
             reading.days[int(value or 0)] = word.raw
             i += 1
@@ -459,6 +507,8 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
             continue
         if value is None and not _weekday(word, lex):  # "الاثنين" is Monday, not "two"
             value, j = _compound(words, i, _spoken(word, lex), lex)
+            if value is None:
+                value, j = _ordinal_count(words, i, lex), i + 1
         else:
             j = i + 1
         if value is None:
@@ -474,6 +524,49 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
     reading.quantities = read_quantities(words, lex, spans)
 
 
+def read_clock(words: list[Word], i: int, lex: Lexicons) -> tuple[str, int] | None:
+    """A time of day starting at word i, as "H:MM" (24 hours when the part of the day is given),
+    and the index after it: "9:07", "9.30 p.m.", "3 pm", "الساعة 9:07 صباحا", "التاسعة والنصف
+    مساء", "الساعة السابعة صباحا"; None when word i starts none."""
+    word = words[i]
+    hour, minute = None, 0
+    if re.fullmatch(r"\d{1,2}[:.]\d{2}", word.readings[0]):
+        hour, minute = (int(x) for x in re.split(r"[:.]", word.readings[0]))
+        told = ":" in word.readings[0]
+    else:
+        value = _number(word)
+        if value is None:
+            value = next((lex.ordinals[r] for r in word.readings if r in lex.ordinals), None)
+        if value is None or not value.is_integer():
+            return None
+        hour, told = int(value), False
+    j = i + 1
+    if j < len(words) and lex.clock_minutes.keys() & set(words[j].readings):  # "والنصف"
+        minute = next(lex.clock_minutes[r] for r in words[j].readings if r in lex.clock_minutes)
+        j += 1
+    part = None
+    for phrase, offset in lex.clock_parts:
+        if tuple(w.readings[0] for w in words[j : j + len(phrase)]) == phrase:
+            part, j = offset, j + len(phrase)
+            break
+    after_noun = i > 0 and bool(lex.clock_nouns & set(words[i - 1].readings))
+    if not 0 <= hour <= 24 or not 0 <= minute < 60 or not (told or part is not None or after_noun):
+        return None
+    if part and hour < 12:
+        hour += part
+    return f"{hour}:{minute:02d}", j
+
+
+def _ordinal_count(words: list[Word], i: int, lex: Lexicons) -> float | None:
+    """An ordinal beside a noun of occasions counts them: "للمرة السابعة", "for the sixth time"
+    (7, 6); elsewhere an ordinal is an ordinary word ("الجولة الأولى")."""
+    value = next((lex.ordinals[r] for r in words[i].readings if r in lex.ordinals), None)
+    if value is None:
+        return None
+    beside = [words[k] for k in (i - 1, i + 1) if 0 <= k < len(words)]
+    return value if any(lex.ordinal_nouns & set(w.readings) for w in beside) else None
+
+
 def _step(word: Word) -> float:
     """The rounding a figure's writing allows: 0.01 for "44.33" (or "44,33"), 1 for "44" and for words."""
     text = word.readings[0]
@@ -487,8 +580,12 @@ def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int
     among the few words before it, else a little after), its counted noun and its qualifier."""
     units: dict[int, str] = {}
     for lexicon, prefix in ((lex.measures, ""), (lex.peoples, "people:")):
-        for start, _, label in lexicon.spans(words):
-            units.setdefault(start, prefix + label)
+        for start, end, label in lexicon.spans(words):
+            for k in range(start, end):  # "death toll": either word says it
+                units.setdefault(k, prefix + label)
+    for k in list(units):
+        if units[k] in lex.time_measures and k + 1 < len(words) and _weekday(words[k + 1], lex):
+            del units[k]  # "33 يوم الأحد": the day names a date, not a span of 33 days
     numeric = {k for i, j, _, _ in spans for k in range(i, j)}
     bounds: dict[int, str] = {}
     starts = [i for i, _, _, _ in spans]
@@ -498,6 +595,9 @@ def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int
         target = min(after) if after else next((i for i, j, _, _ in spans if j - 1 == max(before)), None) if before else None
         if target is not None:
             bounds.setdefault(target, kind)
+    qualifying = {k for start, end, _ in lex.qualifiers.spans(words) for k in range(start, end)}
+    located = {k: lex.city_country.get(label, label) for start, end, label in lex.places.spans(words)
+               for k in range(start, end)}
     out = []
     for i, j, value, step in spans:
         ahead = []
@@ -505,35 +605,70 @@ def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int
         while k < len(words) and k not in numeric and len(ahead) < 3:
             ahead.append(k)
             k += 1
-        behind = []
+        behind, far = [], []
         k = i - 1
-        while k >= 0 and k not in numeric and len(behind) < 3:
-            behind.append(k)
+        while k >= 0 and k not in numeric and len(far) < lex.measure_reach:
+            # the words of a bound do not count ("مقتل ما لا يقل عن 154 شخصا": مقتل is close)
+            if k not in qualifying:
+                (behind if len(behind) < 3 else far).append(k)
             k -= 1
         # a people or a span of time is what a number counts only after it ("57 Canadians",
-        # "20 سنة"); a measure may come before it ("مقتل 19 شخصا")
-        unit = next((units[k] for k in ahead[:1] + behind + ahead[1:] if k in units
+        # "20 سنة"); a measure may come before it ("مقتل 19 شخصا"), or further before when
+        # nothing nearer says what the figure counts ("the death toll ... has touched 564")
+        unit = next((units[k] for k in ahead[:1] + behind + ahead[1:] + far if k in units
                      and (k in ahead or not (units[k].startswith("people:") or units[k] in lex.time_measures))), "")
         near = frozenset(words[k].stem for k in ahead if words[k].readings[0] not in lex.stopwords)
+        if unit == "percent":
+            # a share's noun is what it is a share of ("84% من المستشفيات", "14 per cent of voters"),
+            # not whatever follows ("30,89% في ديسمبر" / "56,14% على أساس سنوي" are one rate)
+            k = j
+            while k < len(words) and lex.percent_words & set(words[k].readings):
+                k += 1
+            near = frozenset()
+            if k < len(words) and lex.share_of & set(words[k].readings):
+                noun = []
+                for w in words[k + 1 : k + 3]:  # the noun phrase after "of", up to a stopword
+                    if w.readings[0] in lex.stopwords or _number(w) is not None:
+                        break
+                    noun.append(w.stem)
+                near = frozenset(noun)
         out.append(Quantity(value, " ".join(w.raw for w in words[i:j]), unit, near, bounds.get(i, ""), step,
-                            unit in lex.time_measures))
+                            unit in lex.time_measures, _place_beside(i, j, words, located, numeric, lex)))
     return out
 
 
-def consistent(x: Quantity, y: Quantity, tolerance: float) -> bool:
+def _place_beside(i: int, j: int, words: list[Word], located: dict[int, str], numeric: set[int],
+                  lex: Lexicons) -> str:
+    """The country of the nearest listed place within `place_reach` words of the figure at
+    words[i:j] ("قتل 284 شخصا على الأقل في تركيا", "وفي سوريا قتل 237 شخصا"), never past
+    another figure; "" when none."""
+    for distance in range(1, lex.place_reach + 1):
+        for k in (j - 1 + distance, i - distance):
+            if 0 <= k < len(words) and k in located and not any(
+                    n in numeric for n in range(min(k, i), max(k, j)) if not i <= n < j):
+                return located[k]
+    return ""
+
+
+BOUND_REACH = 1.5  # "at least N" reports figures up to 1.5 N ("at least 284" is no report of 17,000)
+
+
+def consistent(x: Quantity, y: Quantity, tolerance: float, exact: bool = False) -> bool:
     """Whether two figures can be one figure told twice: equal, one a rounding of the other
-    ("44%" / "44.33%"), within `tolerance` when one is approximate, or inside a bound ("more
-    than 100" / "102"; "at least 63" / "57" is not)."""
+    ("44%" / "44.33%"; not for an `exact` measure: a magnitude 7 is no rounding of 6.8),
+    within `tolerance` when one is approximate, or inside a bound ("more than 100" / "102";
+    "at least 63" / "57" is not)."""
     if x.value == y.value:
         return True
-    if abs(x.value - y.value) <= max(x.step, y.step) / 2 + 1e-9:
+    if abs(x.value - y.value) <= (min if exact else max)(x.step, y.step) / 2 + 1e-9:
         return True
     for p, q in ((x, y), (y, x)):
         if p.bound == "about" and p.step >= 1:  # "about 69.42" is no rounder than 69.42
             return abs(p.value - q.value) <= tolerance * max(abs(p.value), abs(q.value))
-        if p.bound == "at_least" and not q.bound and q.value >= p.value:
+        # a bound holds near its figure: "at least 284" is no report of 17,000
+        if p.bound == "at_least" and not q.bound and p.value <= q.value <= p.value * BOUND_REACH:
             return True
-        if p.bound == "at_most" and not q.bound and q.value <= p.value:
+        if p.bound == "at_most" and not q.bound and p.value / BOUND_REACH <= q.value <= p.value:
             return True
     return False
 
@@ -559,6 +694,8 @@ def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | N
     def unit_fits(x: Quantity, y: Quantity) -> bool:
         if x.unit and y.unit and x.unit != y.unit:
             return False
+        if x.place and y.place and x.place != y.place:
+            return False  # "284 in Turkey" / "237 in Syria": counts of two places
         # a share says little by its unit: "84% of the hospitals" / "70% of the roads" differ
         nouns_differ = one_script and x.near and y.near and not x.near & y.near
         return not (nouns_differ and "percent" in (x.unit, y.unit))
@@ -569,7 +706,8 @@ def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | N
     def agree(x: Quantity, y: Quantity) -> bool:
         if x.time != y.time:  # "3 طلاب" does not answer "three years": a span of time is no count
             return False
-        return x.value == y.value or (unit_fits(x, y) and consistent(x, y, lex.about_tolerance))
+        exact = bool(lex.exact_measures & {x.unit, y.unit})
+        return x.value == y.value or (unit_fits(x, y) and consistent(x, y, lex.about_tolerance, exact))
 
     left = list(b.quantities)
     only_a, matched = [], []
@@ -586,10 +724,18 @@ def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | N
     return FigureConflict(
         tuple(x.written for x in only_a), tuple(y.written for y in left),
         aligned=any(same_thing(x, y) for x, y in pairs),
-        disjoint=all(x.unit and y.unit and x.unit != y.unit for x, y in pairs),
+        disjoint=all(x.unit and y.unit and x.unit != y.unit or x.place and y.place and x.place != y.place
+                     for x, y in pairs),
         anchored=any(x.unit and x.unit == y.unit for x, y in matched),
-        several=min(len({x.value for x in only_a}), len({y.value for y in left})) >= 2,
+        several=min(len({x.value for x in only_a}), len({y.value for y in left})) >= 2 and not _revised(only_a, left),
     )
+
+
+def _revised(only_a: list[Quantity], only_b: list[Quantity]) -> bool:
+    """Each replaced figure has one counterpart of its own named kind on the other side ("73
+    dead, 3000 injured" / "154 dead, 5000 injured"): one count revised, not another event."""
+    units_a, units_b = [x.unit for x in only_a], [y.unit for y in only_b]
+    return all(units_a) and sorted(units_a) == sorted(units_b) and len(set(units_a)) == len(units_a)
 
 
 def read_names(words: list[Word], lex: Lexicons, taken: set[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -618,8 +764,21 @@ def read_place_cues(words: list[Word], lex: Lexicons, covered: set[int]) -> dict
         if i in covered or not lex.place_nouns & set(word.readings):
             continue
         j = i + 1
+        while j < len(words) and j - i <= 3 and j in covered:
+            j += 1
+        if j > i + 1:
+            # a country's name or capital after a place noun names a site there ("مرفأ بيروت"), to
+            # set beside another site ("ميناء الشهيد رجائي"); a listed city is compared as a city
+            name = words[i + 1 : j]
+            if not any(label in lex.city_country for _, _, label in lex.places.spans(name)):
+                out["~" + " ".join(w.readings[0] for w in name)] = " ".join(w.raw for w in name)
+            continue
         while (j < len(words) and j - i <= 3 and j not in covered and is_arabic(words[j].raw)
-               and not any(r.startswith("ال") for r in words[j].readings)  # "غريان بالكامل"
+               # the name's first word may carry the article ("ميناء الشهيد رجائي", "مدينة الموصل"),
+               # later words not ("غريان بالكامل"); numbers and ordinals are no names ("ولاية ثانية")
+               and (j == i + 1 or not any(r.startswith("ال") for r in words[j].readings))
+               and _spoken(words[j], lex) is None and not lex.ordinals.keys() & set(words[j].readings)
+               and not lex.ordinal_units.keys() & set(words[j].readings)
                and words[j].readings[0] not in lex.stopwords and not lex.place_stops & set(words[j].readings)):
             j += 1
         if j > i + 1:
@@ -638,7 +797,11 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
             found.append(" ".join(w.raw for w in words[start:end]))
         if kind == "negators":
             reading.negated.update(w.stem for w in words[end : end + lex.negation_scope])
-    for label, written in lex.directions.find(words):
+    bounds = {k for start, end, _ in lex.qualifiers.spans(words) for k in range(start, end)}
+    for start, end, label in lex.directions.spans(words):
+        if bounds & set(range(start, end)):
+            continue  # "على الأقل", "more than": a figure's bound, not a direction
+        written = " ".join(w.raw for w in words[start:end])
         name, side = label.rsplit(":", 1)
         reading.directions.setdefault(name, set()).add(side)
         reading.direction_words.setdefault(label, written)
@@ -674,7 +837,31 @@ def read(text: str, lex: Lexicons | None = None) -> Reading:
         w.stem for w in words if w.readings[0] not in lex.stopwords and w.stem not in lex.stopwords and _number(w) is None
     }
     reading.negated &= reading.content
+    reading.folded = frozenset(w.readings[0] for w in words)
+    reading.matters = read_matters(words, lex)
     return reading
+
+
+def read_matters(words: list[Word], lex: Lexicons) -> list[frozenset[str]]:
+    """The content words right after a case or charge noun ("في قضية التآمر على أمن الدولة",
+    "بتهمة تمجيد الإرهاب", "on charges of espionage"): what that case is about."""
+    out = []
+    for i, word in enumerate(words):
+        if not lex.matter_heads & set(word.readings):
+            continue
+        after = [r for w in words[i + 1 : i + 1 + lex.matter_reach] if w.readings[0] not in lex.stopwords
+                 and w.stem not in lex.stopwords and _number(w) is None for r in w.readings]
+        if after:
+            out.append(frozenset(after))  # every reading: "فساد" and "الفساد" share one
+    return out
+
+
+def _matters_differ(a: Reading, b: Reading) -> bool:
+    """Both name a case or charge and no case of one shares a word (or a spelling of one) with
+    a case of the other: "قضية التخابر" / "قضية التآمر على أمن الدولة" are two cases."""
+    if not a.matters or not b.matters or a.arabic != b.arabic:
+        return False
+    return not any(x & y or any(spelling_variant(p, q) for p in x for q in y) for x in a.matters for y in b.matters)
 
 
 def negation_echoed(a: Reading, b: Reading) -> float:
@@ -741,11 +928,26 @@ def _places_differ(a: Reading, b: Reading, lex: Lexicons) -> tuple[str, str] | N
         return [k for k in r.places if k in lex.city_country or (unlisted and k.startswith("~"))]
 
     xa, xb = cities(a), cities(b)
-    only_a = [k for k in xa if k not in xb and not any(spelling_variant(k, o) for o in xb)]
-    only_b = [k for k in xb if k not in xa and not any(spelling_variant(k, o) for o in xa)]
+    only_a = [k for k in xa if k not in xb and not any(spelling_variant(k, o) for o in xb)
+              and not (k.startswith("~") and _mentioned(k, b))]
+    only_b = [k for k in xb if k not in xa and not any(spelling_variant(k, o) for o in xa)
+              and not (k.startswith("~") and _mentioned(k, a))]
     if only_a and only_b:
         return shown(a, only_a), shown(b, only_b)
     return None
+
+
+def _mentioned(key: str, other: Reading) -> bool:
+    """Whether an unlisted name ("~odisha", "fani") is written in the other text too, in any
+    role: "in Odisha" against "said Odisha officials" names no second place."""
+    words = key.lstrip("~").split()
+    return bool(words) and all(w in other.folded for w in words)
+
+
+def _names_differ(a: Reading, b: Reading) -> tuple[str, str] | None:
+    """Unlisted Latin names each side has and the other text never writes."""
+    return _substituted({k: v for k, v in a.names.items() if not _mentioned(k, b)},
+                        {k: v for k, v in b.names.items() if not _mentioned(k, a)})
 
 
 def every_party_replaced(a: Reading, b: Reading, lex: Lexicons) -> bool:
@@ -763,11 +965,12 @@ def _one_side(a: dict, b: dict) -> bool:
     return bool(a) != bool(b)
 
 
-def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int]:
+def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int, bool]:
     """Antonym pairs used one way on one side and only the other way on the other side
-    (written words, for the reason), and how many more pairs differ partly (one side uses both).
-    In a converse group (win / lose) only the third outcome (draw) opposes the other two."""
-    full, partial = [], 0
+    (written words, for the reason), how many more pairs differ partly (one side uses both),
+    and whether a converse group tells one event from its two sides ("X lost to Y" / "Y beat
+    X"). In a converse group (win / lose) only the third outcome (draw) opposes the other two."""
+    full, partial, retold = [], 0, False
     converse = lexicons().converse
     for name in sorted(set(a.directions) & set(b.directions)):
         sa, sb = a.directions[name], b.directions[name]
@@ -779,6 +982,8 @@ def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int]:
                 side_a, side_b = next(iter(sa)), next(iter(sb))
                 note = " (parties swapped)" if swapped else ""
                 full.append((a.direction_words[f"{name}:{side_a}"], b.direction_words[f"{name}:{side_b}"] + note))
+            elif swapped is not None and sa != sb:
+                retold = True
             continue
         if sa == sb:
             continue
@@ -787,17 +992,34 @@ def _opposites(a: Reading, b: Reading) -> tuple[list[tuple[str, str]], int]:
             full.append((a.direction_words[f"{name}:{side_a}"], b.direction_words[f"{name}:{side_b}"]))
         else:
             partial += 1
-    return full, partial
+    return full, partial, retold
 
 
 def roles_swapped(a: Reading, b: Reading) -> bool | None:
     """Whether the first two parties both texts name come in the other order ("England ...
-    Ireland" / "Ireland ... England"); None when they do not share two."""
+    Ireland" / "Ireland ... England"); None when they do not share two. Parties no list knows
+    are read, within one script, as the first two content words both texts share, outcome
+    words aside ("خسر معيذر أمام الجيش" / "فاز الجيش على معيذر")."""
     shared = [k for k in a.order if k in b.order]
+    if len(shared) < 2 and a.arabic == b.arabic:
+        shared, order_b = _shared_words(a, b), _shared_words(b, a)
+        if len(shared) < 2:
+            return None
+        return order_b.index(shared[0]) > order_b.index(shared[1])
     if len(shared) < 2:
         return None
     first, second = shared[0], shared[1]
     return b.order.index(first) > b.order.index(second)
+
+
+def _shared_words(a: Reading, b: Reading) -> list[str]:
+    """Content stems written once in each text, in `a`'s order, outcome words aside ("فريق",
+    written before both parties, names neither)."""
+    outcome = {k for start, end, _ in lexicons().directions.spans(a.words) for k in range(start, end)}
+    once_a = Counter(w.stem for w in a.words)
+    once_b = Counter(w.stem for w in b.words)
+    return [w.stem for k, w in enumerate(a.words) if k not in outcome and w.stem in a.content
+            and w.stem in b.content and once_a[w.stem] == 1 and once_b[w.stem] == 1]
 
 
 def _polarity(flags: list[str], declared: str | None, kind: str) -> bool:
@@ -829,7 +1051,7 @@ def compare(
         evidence["negation"] = f"negated ({word}) vs not" if neg_a else f"not negated vs negated ({word})"
     if hedge_a != hedge_b:
         evidence["hedge"] = "hedged vs asserted" if hedge_a else "asserted vs hedged"
-    opposites, partly_opposite = _opposites(a, b)
+    opposites, partly_opposite, retold = _opposites(a, b)
     if opposites:
         evidence["direction"] = "opposite direction: " + "; ".join(f"{x} / {y}" for x, y in opposites)
     slots: list[str] = []
@@ -847,8 +1069,12 @@ def compare(
     years, months, days = (_substituted(a.years, b.years), _substituted(a.months, b.months),
                            _substituted(a.days, b.days))
     relative = _substituted(a.relative, b.relative)
+    clock = _substituted(a.clock, b.clock)
+    if clock:
+        slots.append("time of day")  # "9:07" / "9:03 a.m.": one moment told two ways, or two moments
+    if years or months or days or relative or clock:
+        evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months, days, relative, clock) if d)
     if years or months or days or relative:
-        evidence["dates"] = "dates differ: " + "; ".join(f"{d[0]} vs {d[1]}" for d in (years, months, days, relative) if d)
         slots.append("when")
         if any(_one_side(x, y) for x, y in ((a.years, b.years), (a.months, b.months), (a.days, b.days))):
             slots.append("when, to another precision")  # "in 2019" / "in March 2017": not one date told twice
@@ -865,7 +1091,7 @@ def compare(
         slots.append("where")
         if every_party_replaced(a, b, lexicons()):
             slots.append("where, every party")  # "Egypt lost to Tunisia" / "Qatar lost to Algeria": another match
-    agents = _substituted(a.agents, b.agents, canonical=True) or _substituted(a.names, b.names)
+    agents = _substituted(a.agents, b.agents, canonical=True) or _names_differ(a, b)
     if agents:
         evidence["agents"] = f"names differ: {agents[0]} vs {agents[1]}"
         slots.append("who")
@@ -873,6 +1099,8 @@ def compare(
     if things:
         evidence["things"] = f"subject differs: {things[0]} vs {things[1]}"
         slots.append("what")
+    elif _matters_differ(a, b):
+        slots.append("what, another case")
     only_a, only_b = a.content - b.content, b.content - a.content
     union = a.content | b.content
     overlap = len(a.content & b.content)
@@ -904,7 +1132,7 @@ def compare(
     if not surface:
         vector = blank_surface(vector)
     return Comparison(vector, evidence, tuple(slots), aligned=bool(figures and figures.aligned),
-                      anchored=bool(figures and figures.anchored))
+                      anchored=bool(figures and figures.anchored), retold=retold)
 
 
 def _spans_one_side(a: Reading, b: Reading) -> bool:

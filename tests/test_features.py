@@ -273,3 +273,107 @@ def test_one_part_of_a_date_told_two_ways_is_a_misdating():
 
 def test_resumption_and_suspension_are_opposites():
     assert "direction" in evidence("أعلنت الشركة معاودة الرحلات إلى المدينة", "أعلنت الشركة توقف الرحلات إلى المدينة")
+
+
+# ----- contra round: disagreements between outlets -----------------------------------------------
+
+
+def test_a_claim_called_untrue_is_a_denial():
+    assert read("قال متحدث باسم الوزارة إن الأنباء عن إغلاق المعبر غير صحيحة").denials
+    assert read("The ministry said reports of the border closure were incorrect").denials
+    denied = "نفت الوزارة إغلاق المعبر الحدودي مع الأردن"
+    assert "denial" not in evidence(denied, "قالت الوزارة إن إغلاق المعبر الحدودي مع الأردن غير صحيح")
+    assert "denial" in evidence("أعلنت الوزارة إغلاق المعبر الحدودي مع الأردن", "قالت الوزارة إن إغلاق المعبر الحدودي مع الأردن غير صحيح")
+
+
+def test_acquittal_against_conviction_and_surplus_against_deficit_are_opposites():
+    assert "direction" in evidence("برّأت المحكمة الوزير السابق من تهمة الرشوة", "أدانت المحكمة الوزير السابق بتهمة الرشوة")
+    assert "direction" in evidence("The court acquitted the former minister", "The court convicted the former minister")
+    assert "direction" in evidence("سجلت الموازنة فائضا قدره 3 مليارات", "سجلت الموازنة عجزا قدره 3 مليارات")
+
+
+def test_magnitudes_are_told_to_the_precision_written():
+    """Two agencies' magnitudes (7 / 6.8) conflict; elsewhere 44% is a rounding of 44.3%."""
+    assert slots("ضرب زلزال بقوة 6 درجات على مقياس ريختر جنوب البلاد", "ضرب زلزال بقوة 6,2 درجة جنوب البلاد") == ("how many",)
+    assert slots("A magnitude 5.9 quake hit the island", "A magnitude 6 quake hit the island") == ("how many",)
+    assert slots("بلغت نسبة المشاركة 44% في الانتخابات", "بلغت نسبة المشاركة 44.3% في الانتخابات") == ()
+
+
+def test_a_toll_revised_in_each_count_is_one_event_told_twice():
+    """Dead and injured both revised is one toll told twice; a score and a round both replaced
+    (no named kinds) stay another event."""
+    assert slots("أسفر الانفجار عن مقتل 40 شخصا وإصابة 200 آخرين", "أسفر الانفجار عن مقتل 52 شخصا وإصابة 310 آخرين") == ("how many",)
+    assert "how many, twice" in slots("فاز الفريق 4-2 في المباراة 12 من الموسم", "فاز الفريق 1-0 في المباراة 20 من الموسم")
+
+
+def test_what_a_figure_counts_may_be_named_well_before_it():
+    assert [q.unit for q in read("The death toll from the floods in the northern provinces has now reached 87").quantities] == ["dead"]
+    assert [q.unit for q in read("ارتفع عدد قتلى الفيضانات في شمال البلاد إلى 87").quantities] == ["dead"]
+    assert [q.unit for q in read("أسفر الحادث عن مقتل ما لا يقل عن 12 شخصا").quantities] == ["dead"]
+    # a day name after "يوم" makes it a date, not a span of 33 days
+    assert [q.unit for q in read("ارتفعت حصيلة قتلى الفيضانات إلى 33 يوم الأحد").quantities] == ["dead"]
+
+
+def test_ordinals_count_occasions_only_beside_an_occasion_noun():
+    assert [(q.value, q.unit) for q in read("فاز المنتخب باللقب للمرة الثالثة").quantities] == [(3.0, "times")]
+    assert [(q.value, q.unit) for q in read("The team won the title for the fourth time").quantities] == [(4.0, "times")]
+    assert read("انطلقت الجولة الأولى من المفاوضات").quantities == []
+    assert slots("فاز المنتخب باللقب للمرة الثالثة", "فاز المنتخب باللقب للمرة الرابعة") == ("how many",)
+
+
+def test_times_of_day_are_read_and_compared():
+    assert read("وقع الانفجار في الساعة 6:45 صباحا").clock == {"6:45": "6:45 صباحا"}
+    assert set(read("The market closes at 4 p.m. and reopens at 9.30 a.m.").clock) == {"16:00", "9:30"}
+    assert set(read("تغلق المحطة من التاسعة والنصف مساء").clock) == {"21:30"}
+    assert read("The index rose 4.30 percent").clock == {}
+    assert slots("وقع الانفجار في الساعة 6:45 صباحا", "وقع الانفجار في الساعة 7:10 صباحا") == ("time of day",)
+    # a count at two times of day is two counts, not one figure told two ways
+    assert len(slots("بلغت الحصيلة 40 قتيلا حتى الساعة الثامنة صباحا", "بلغت الحصيلة 75 قتيلا حتى الساعة الخامسة مساء")) >= 2
+
+
+def test_two_cases_or_charges_are_two_claims():
+    found = slots("حكم على الوزير بالسجن 10 سنوات في قضية فساد", "حكم على الوزير بالسجن 5 سنوات في قضية غسل أموال")
+    assert "what, another case" in found
+    assert slots("حكم على الوزير بالسجن 10 سنوات في قضية الفساد", "حكم على الوزير بالسجن 5 سنوات في قضية فساد") == ("how many",)
+
+
+def test_a_site_after_a_place_noun_is_compared_with_a_listed_one():
+    assert "where" in slots("وقع انفجار في ميناء الشهيد باهنر أودى بحياة 20 شخصا", "وقع انفجار في مرفأ بيروت أودى بحياة 20 شخصا")
+    assert "where" not in slots("وقع انفجار في مرفأ بيروت", "وقع انفجار في بيروت")
+
+
+def test_an_unlisted_name_the_other_text_writes_is_no_substitution():
+    assert "where" not in slots("Floods in Assam killed 12 people", "Assam officials said floods killed 15 people")
+    assert "who" not in slots("Rivers said the floods killed 12 people in Assam", "The floods killed 15 people in Assam, Rivers said")
+
+
+def test_a_short_registry_alias_takes_no_suffix():
+    assert read("أعلنت السلطات وفاة ثلاثة أشخاص").agents == {}  # "وفاة" (death) is not the agency "وفا"
+    assert read("قالت وكالة وفا إن").agents == {"WAFA": "وفا"}
+
+
+def test_one_result_told_from_both_sides_with_unlisted_parties():
+    retold = compare(read("خسر فريق النجم أمام فريق الوحدة 0-2"), read("فاز فريق الوحدة على فريق النجم 2-0"))
+    assert retold.retold and "direction" not in retold.evidence
+    swapped = compare(read("فاز فريق النجم على فريق الوحدة 2-0"), read("فاز فريق الوحدة على فريق النجم 2-0"))
+    assert not swapped.retold and "direction" in swapped.evidence
+
+
+def test_a_share_is_of_the_noun_after_of():
+    assert [q.near for q in read("تعمل 84% من المستشفيات في المدينة").quantities] == [frozenset({"مستشفيات"})]
+    assert [q.near for q in read("تراجع التضخم إلى 30% في ديسمبر").quantities] == [frozenset()]
+    assert compare(read("تراجع التضخم إلى 30% في ديسمبر 2024"), read("بلغ التضخم في ديسمبر 2024 نسبة 56% على أساس سنوي")).aligned
+    assert not compare(read("تعمل 84% من المستشفيات"), read("تعمل 70% من الطرق")).aligned
+
+
+def test_figures_counted_in_two_places_are_two_counts():
+    a, b = "قتل 284 شخصا على الأقل في تركيا جراء الزلزال", "وفي سوريا قتل 237 شخصا على الأقل نتيجة الزلزال الذي ضرب جنوب تركيا"
+    assert [q.place for q in read(a).quantities] == ["Turkey"] and [q.place for q in read(b).quantities] == ["Syria"]
+    assert "what is counted" in slots(a, b)
+    assert slots("قتل 284 شخصا في تركيا", "قتل 300 شخص في تركيا") == ("how many",)
+
+
+def test_a_bound_holds_near_its_figure_and_is_no_direction():
+    assert slots("قتل 40 شخصا على الأقل في الفيضانات", "قتل 45 شخصا في الفيضانات") == ()
+    assert slots("قتل 40 شخصا على الأقل في الفيضانات", "قتل 4000 شخص في الفيضانات") == ("how many",)
+    assert "more / less" not in read("قتل 40 شخصا على الأقل").directions  # "الأقل" here bounds a figure

@@ -272,10 +272,10 @@ def test_gold_other_stories_same_claims_share_a_cluster(gold_other_stories):
 
 
 def test_gold_other_stories_reach(gold_other_stories):
-    """Not yet the issue's floors (80% linked, no trap): what this matcher reaches (70.4%, 2 traps,
+    """Not yet the issue's floors (80% linked, no trap): what this matcher reaches (74.1%, 1 trap,
     joined through cross-script same-claim links), kept from slipping back."""
-    assert gold_other_stories.contradictions_linked >= 0.70, match.format_gold(gold_other_stories)
-    assert gold_other_stories.traps_linked <= 2, match.format_gold(gold_other_stories)
+    assert gold_other_stories.contradictions_linked >= 0.74, match.format_gold(gold_other_stories)
+    assert gold_other_stories.traps_linked <= 1, match.format_gold(gold_other_stories)
 
 
 @pytest.fixture(scope="module")
@@ -290,10 +290,10 @@ def test_gold_disagreements_same_claims_share_a_cluster(gold_disagreements):
 
 
 def test_gold_disagreements_reach(gold_disagreements):
-    """Not yet the floors: what this matcher reaches on real disagreements (56.5% linked, 3 traps),
+    """Not yet the floors: what this matcher reaches on real disagreements (69.6% linked, 3 traps),
     kept from slipping back; figures of two kinds ("82 Iranians" / "57 Canadians") and a figure
     beside a replaced word (production / consumption) are no longer linked."""
-    assert gold_disagreements.contradictions_linked >= 0.56, match.format_gold(gold_disagreements)
+    assert gold_disagreements.contradictions_linked >= 0.69, match.format_gold(gold_disagreements)
     assert gold_disagreements.traps_linked <= 3, match.format_gold(gold_disagreements)
 
 
@@ -304,11 +304,26 @@ def gold_published():
 
 def test_gold_published_disagreements_reach(gold_published):
     """Not yet the floors on published disagreements (pairs_blind3): what this matcher reaches
-    (76% same, 43.5% linked, 2 traps, down from 9: other matches, other days, other figures of a
-    kind and other sentences are no longer linked), kept from slipping back."""
-    assert gold_published.same_together >= 0.76, match.format_gold(gold_published)
-    assert gold_published.contradictions_linked >= 0.43, match.format_gold(gold_published)
-    assert gold_published.traps_linked <= 2, match.format_gold(gold_published)
+    (80% same, 60.9% linked, 1 trap, down from 9: other matches, other days, other figures of a
+    kind, other sentences, times of day and magnitudes), kept from slipping back."""
+    assert gold_published.same_together >= 0.80, match.format_gold(gold_published)
+    assert gold_published.contradictions_linked >= 0.60, match.format_gold(gold_published)
+    assert gold_published.traps_linked <= 1, match.format_gold(gold_published)
+
+
+@pytest.fixture(scope="module")
+def gold_fourth():
+    return match.evaluate(match.read_pairs(match.GOLD_PAIR_FILES[4]))
+
+
+def test_gold_fourth_set_reach(gold_fourth):
+    """pairs_blind4 (development data since the contra round; untouched: 88% / 36.4% / 6 traps):
+    96% same, 77.3% linked, 3 traps (two candidates' vote shares, unlisted names; two clusters
+    joined through other claims: a 2022 WHO meeting and the 2024 declaration, two Houthi
+    attacks), kept from slipping back."""
+    assert gold_fourth.same_together >= 0.96, match.format_gold(gold_fourth)
+    assert gold_fourth.contradictions_linked >= 0.77, match.format_gold(gold_fourth)
+    assert gold_fourth.traps_linked <= 3, match.format_gold(gold_fourth)
 
 
 def test_one_figure_told_two_ways_links_whatever_the_scorer():
@@ -319,6 +334,41 @@ def test_one_figure_told_two_ways_links_whatever_the_scorer():
     assert match.decide(facts, th) == "contradicts"
     assert match.decide(replace(facts, figures_anchored=False), th) == "related"
     assert match.decide(replace(facts, slots=("how many", "what is counted")), th) == "related"
+
+
+def test_one_time_of_day_told_two_ways_links_whatever_the_scorer():
+    th = match.thresholds("e5+use")
+    facts = match.PairFacts(similarity=th.same_cross + 0.05, cross_script=True, slots=("time of day",), clash=(),
+                            overlap=0.0, contradiction=0.1, reason="dates differ: 9:07 vs 9:03")
+    assert match.decide(facts, th) == "contradicts"
+    assert match.decide(replace(facts, similarity=th.related + 0.01), th) != "contradicts"  # only topic-close
+    assert match.decide(replace(facts, slots=("how many", "time of day")), th) == "related"  # a count at two times
+
+
+def test_a_result_told_from_both_sides_is_never_linked_by_the_scorer():
+    th = match.thresholds("e5+use")
+    facts = match.PairFacts(similarity=0.94, cross_script=False, slots=(), clash=(), overlap=0.67, contradiction=0.91,
+                            reason="conflicting wording", substitution=True, frame_overlap=0.62)
+    assert match.decide(facts, th) == "contradicts"
+    assert match.decide(replace(facts, retold=True), th) == "same"
+    a = match.Item("a", "خسر فريق النجم أمام فريق الوحدة 0-2 في الجولة العاشرة")
+    b = match.Item("b", "فاز فريق الوحدة على فريق النجم 2-0 في الجولة العاشرة")
+    assert match.text_facts(a, b).retold
+
+
+def test_two_events_never_share_a_cluster_through_a_third_claim():
+    """a-b and b-c read as one claim, a-c differ in two slots (2019 / 2020, another place):
+    the chain through b must not put a and c together."""
+    th = match.thresholds("e5+use")
+    same = match.PairFacts(similarity=0.9, cross_script=False, slots=(), clash=(), overlap=0.7, contradiction=0.0,
+                           reason="")
+    two_events = replace(same, similarity=0.8, slots=("when", "where"))
+    cands = match.Candidates(3, [(0, 1), (1, 2), (0, 2)], [same, same, two_events])
+    clusters = match.cluster_candidates(cands, th).clusters
+    assert not any({0, 2} <= set(group) for group in clusters)
+    joined = match.cluster_candidates(match.Candidates(3, [(0, 1), (1, 2), (0, 2)], [same, same, replace(
+        two_events, slots=())]), th).clusters
+    assert any({0, 1, 2} <= set(group) for group in joined)
 
 
 def test_a_figure_beside_a_replaced_word_is_another_claim():
