@@ -13,6 +13,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -180,9 +181,20 @@ def _check_schema(db: sqlite3.Connection, path: Path) -> None:
         raise UserError(f"{path} was written by a newer claimtrack (migration {newer[-1]}); upgrade claimtrack")
 
 
-def _set_wal(db: sqlite3.Connection) -> None:
-    if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-        db.execute("PRAGMA journal_mode = WAL")
+def _set_wal(db: sqlite3.Connection, timeout: float) -> None:
+    """WAL mode, waiting up to `timeout` for other first openers: the switch takes an exclusive
+    lock that SQLite's busy handler does not always wait for ("database is locked")."""
+    deadline, pause = time.monotonic() + timeout, 0.01
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
 
 
 def _connect(path: Path, timeout: float) -> sqlite3.Connection:
@@ -191,7 +203,7 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
     try:
         db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         _check_schema(db, path)
-        _set_wal(db)
+        _set_wal(db, timeout)
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         migrations.migrate(db)
