@@ -26,7 +26,7 @@ from claimtrack.cues import lexicon
 from claimtrack.models import Entity, Span
 
 BODY, TITLE, BOILERPLATE = "body", "title", "boilerplate"
-NAME_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]++")  # possessive: same runs, less bookkeeping
+NAME_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
 NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 LATIN_LETTER = re.compile("[A-Za-z]")
 ASCII_NON_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
@@ -164,12 +164,7 @@ class _Line:
 def _lines_holding(text: str, needles: Iterable[str]) -> set[int]:
     """Indices of the lines of `text` (joined by "\n") that hold one of `needles`."""
     found: set[int] = set()
-    ascii_text = None  # the text's ASCII characters alone: an ASCII needle missing there is missing
     for needle in needles:
-        if needle.isascii():
-            ascii_text = text.encode("ascii", "ignore") if ascii_text is None else ascii_text
-            if needle.encode() not in ascii_text:  # a byte scan of a short string, not one of the page
-                continue
         at = text.find(needle)
         while at >= 0:
             found.add(text.count("\n", 0, at))
@@ -334,8 +329,8 @@ def find_registered(text: str) -> Entity | None:
 def _read_page(raw: str) -> _Page:
     r"""The non-blank lines, stripped; `tight` when no blank line separates a line from the last.
     Lines end where str.splitlines ends them (\n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028,
-    \u2029). They are normalised (NFKC) and folded together: a line break never composes or
-    folds into or out of anything, so this is the same as doing it line by line."""
+    \u2029). They are folded together after NFKC: a line break never folds into or out of
+    anything, so this is the same as folding each line on its own."""
     found: list[tuple[int, str, bool]] = []
     offset, blank_before = 0, False
     for piece in raw.splitlines(keepends=True):
@@ -346,7 +341,7 @@ def _read_page(raw: str) -> _Page:
         else:
             blank_before = True
         offset += len(piece)
-    folded = _fold_nfkc(unicodedata.normalize("NFKC", "\n".join(text for _, text, _ in found)))
+    folded = _fold_nfkc("\n".join(unicodedata.normalize("NFKC", text) for _, text, _ in found))
     norms = folded.split("\n") if found else []
     lines = [_Line(start, start + len(text), text, norm, len(text.split()), tight) for (start, text, tight), norm in zip(found, norms)]
     return _Page(lines, folded)
