@@ -55,6 +55,7 @@ class Lexicon:
     _starts: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _conjoined: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    derived: dict[object, object] = field(default_factory=dict, init=False, compare=False, repr=False)  # other stages' memos
 
     def has(self, list_name: str, word: str) -> bool:
         return word in self.words.get(list_name, frozenset())
