@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 from operator import or_
+from typing import NamedTuple
 
 from claimtrack import config
 from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
@@ -137,9 +138,9 @@ def _outside_names(words: list[str]) -> list[str]:
             if not (caps[i] and ((i and caps[i - 1]) or (i + 1 < len(words) and caps[i + 1])))]
 
 
-def _conditional_forecast(toks: list[Token], lang: str, lex: Lexicon) -> bool:
+def _conditional_forecast(toks: list[Token], lang: str, lex: Lexicon, conditionals: frozenset[str] | None = None) -> bool:
     """A condition then what follows from it: 'إذا تم التوقيع عليها، ستكون ...', 'if X, it would ...'."""
-    conditionals = lex.words.get(f"{lang}_conditionals", frozenset())
+    conditionals = lex.words.get(f"{lang}_conditionals", frozenset()) if conditionals is None else conditionals
     norms = list(map(NORM, toks))
     if conditionals.isdisjoint(norms):
         return False
@@ -149,13 +150,41 @@ def _conditional_forecast(toks: list[Token], lang: str, lex: Lexicon) -> bool:
     return any(map(lex.is_future_verb, after))
 
 
+class _PolarityWords(NamedTuple):
+    """The lists polarity_of reads for one language, looked up once per lexicon (it runs per claim)."""
+
+    not_negation: tuple[tuple[str, ...], ...]
+    not_negation_starts: frozenset[str]
+    negators: frozenset[str]
+    conditionals: frozenset[str]
+    hedges: frozenset[str]
+    hedge_phrases: tuple[tuple[str, ...], ...]
+    may_hedge: frozenset[str]
+    conjoined: frozenset[str]
+
+
+def _polarity_words(lex: Lexicon, lang: str) -> _PolarityWords:
+    found = lex.derived.get(("polarity", lang))
+    if found is None:
+        found = lex.derived[("polarity", lang)] = _PolarityWords(
+            lex.phrases.get(f"{lang}_not_negation", ()),
+            lex.starts(f"{lang}_not_negation"),
+            lex.words.get(f"{lang}_negators", frozenset()),
+            lex.words.get(f"{lang}_conditionals", frozenset()),
+            lex.words.get(f"{lang}_hedges", frozenset()),
+            lex.phrases.get(f"{lang}_hedges", ()),
+            lex.starts(f"{lang}_hedges"),
+            lex.conjoined("ar_hedge_particles") if lang == "ar" else frozenset(),
+        )
+    return found  # type: ignore[return-value]
+
+
 def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -> str:
     """denied when the cue denies or a negator heads the claim; hedged when a hedge is in it."""
     if cue_polarity in ("denied", "hedged"):
         return cue_polarity
-    not_negation = lex.phrases.get(f"{lang}_not_negation", ())
-    not_negation_starts = lex.starts(f"{lang}_not_negation")
-    negators = lex.words.get(f"{lang}_negators", frozenset())
+    words = _polarity_words(lex, lang)
+    not_negation, not_negation_starts, negators = words.not_negation, words.not_negation_starts, words.negators
     for i, t in enumerate(toks[: lex.negator_window + 1]):
         if t.norm in not_negation_starts and starts_phrase(toks, i, not_negation):
             break
@@ -164,12 +193,9 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     else:
         if lang == "en" and (i := _negated_verb(toks, lex)) >= 0:
             return "asserted" if _contrasted(toks, i, lang, lex) else "denied"
-    if _conditional_forecast(toks, lang, lex):
+    if _conditional_forecast(toks, lang, lex, words.conditionals):
         return "hedged"
-    hedges = lex.words.get(f"{lang}_hedges", frozenset())
-    hedge_phrases = lex.phrases.get(f"{lang}_hedges", ())
-    may_hedge = lex.starts(f"{lang}_hedges")
-    conjoined = lex.conjoined("ar_hedge_particles") if lang == "ar" else frozenset()
+    hedges, hedge_phrases, may_hedge, conjoined = words.hedges, words.hedge_phrases, words.may_hedge, words.conjoined
     norms = list(map(NORM, toks))
     if may_hedge.isdisjoint(norms) and conjoined.isdisjoint(norms):
         return "asserted"  # no word where a hedge may start

@@ -55,6 +55,7 @@ class Lexicon:
     _starts: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _conjoined: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    derived: dict[object, object] = field(default_factory=dict, init=False, compare=False, repr=False)  # other stages' memos
 
     def has(self, list_name: str, word: str) -> bool:
         return word in self.words.get(list_name, frozenset())
@@ -187,10 +188,13 @@ def starts_phrase(tokens: list[Token], i: int, phrases: tuple[tuple[str, ...], .
     if i >= len(tokens) or not phrases:
         return 0
     first = tokens[i].norm
+    second = tokens[i + 1].norm if i + 1 < len(tokens) else None
     for phrase in phrases:
         if phrase[0] != first:
             continue
         n = len(phrase)
+        if n > 1 and phrase[1] != second:
+            continue  # the second word tells most phrases apart without building a tuple
         if tuple(map(NORM, tokens[i : i + n])) == phrase:
             return n
     return 0
