@@ -239,6 +239,8 @@ class Lexicons:
     qualifier_reach: int
     about_tolerance: float
     periods: Lexicon
+    people_measures: frozenset[str] = frozenset()  # measures that count people ("dead", "injured")
+    vowel_letters: frozenset[str] = frozenset()  # dropped to compare transliterations ("هيرات" / "هرات")
 
 
 @lru_cache(maxsize=1)
@@ -354,6 +356,8 @@ def lexicons() -> Lexicons:
         qualifiers=qualifiers,
         qualifier_reach=int(qualifying.get("reach", 3)),
         about_tolerance=float(qualifying.get("about_tolerance", 0.1)),
+        people_measures=frozenset(e["name"] for e in cfg.get("measure", []) if e.get("people")),
+        vowel_letters=frozenset(normalize(v) for v in cfg.get("vowel_letters", [])),
         periods=periods,
     )
 
@@ -690,18 +694,29 @@ def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | N
     that measures nothing different and is consistent with it; the rest conflict (None when
     one side has none left)."""
     one_script = a.arabic == b.arabic
+    named = {id(r): set(r.peoples) | {lex.city_country.get(k, k) for k in r.places} for r in (a, b)}
+
+    def one_count(x: Quantity, y: Quantity) -> bool:
+        """x (of a) and y (of b): one counts a people, the other a measure of people told where that
+        people is named ("53 Tunisians" / "35 Tunisian pilgrims dead"): who and what of one count,
+        not two named kinds ("82 Iranians" / "57 Canadians", "490 killed" / "56 missing")."""
+        for p, q, side in ((x, y, b), (y, x, a)):
+            if p.unit.startswith("people:") and q.unit in lex.people_measures and p.unit[7:] in named[id(side)]:
+                return True
+        return False
 
     def unit_fits(x: Quantity, y: Quantity) -> bool:
-        if x.unit and y.unit and x.unit != y.unit:
+        if x.unit and y.unit and x.unit != y.unit and not one_count(x, y):
             return False
-        if x.place and y.place and x.place != y.place:
+        if _places_clash(x, y):
             return False  # "284 in Turkey" / "237 in Syria": counts of two places
         # a share says little by its unit: "84% of the hospitals" / "70% of the roads" differ
         nouns_differ = one_script and x.near and y.near and not x.near & y.near
         return not (nouns_differ and "percent" in (x.unit, y.unit))
 
     def same_thing(x: Quantity, y: Quantity) -> bool:
-        return unit_fits(x, y) and (bool(x.unit and x.unit == y.unit) or (one_script and bool(x.near & y.near)))
+        named = bool(x.unit and x.unit == y.unit) or one_count(x, y)
+        return unit_fits(x, y) and (named or (one_script and bool(x.near & y.near)))
 
     def agree(x: Quantity, y: Quantity) -> bool:
         if x.time != y.time:  # "3 طلاب" does not answer "three years": a span of time is no count
@@ -724,11 +739,19 @@ def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | N
     return FigureConflict(
         tuple(x.written for x in only_a), tuple(y.written for y in left),
         aligned=any(same_thing(x, y) for x, y in pairs),
-        disjoint=all(x.unit and y.unit and x.unit != y.unit or x.place and y.place and x.place != y.place
-                     for x, y in pairs),
+        disjoint=all(x.unit and y.unit and x.unit != y.unit and not one_count(x, y)
+                     or _places_clash(x, y) for x, y in pairs),
         anchored=any(x.unit and x.unit == y.unit for x, y in matched),
         several=min(len({x.value for x in only_a}), len({y.value for y in left})) >= 2 and not _revised(only_a, left),
     )
+
+
+def _places_clash(x: Quantity, y: Quantity) -> bool:
+    """Two figures told for two places, unless one counts the people of the other's place ("41
+    died in Jordan" / "60 Jordanians died", a source in Riyadh said)."""
+    if not (x.place and y.place) or x.place == y.place:
+        return False
+    return not any(p.unit == "people:" + q.place for p, q in ((x, y), (y, x)))
 
 
 def _revised(only_a: list[Quantity], only_b: list[Quantity]) -> bool:
@@ -892,9 +915,22 @@ def _trigrams(word: str) -> set[str]:
 
 
 def spelling_variant(x: str, y: str) -> bool:
-    """Two spellings of one name (character 3-gram Jaccard >= 0.5: كامسومولسك / كومسومولسك)."""
+    """Two spellings of one name: character 3-gram Jaccard >= 0.5 (كامسومولسك / كومسومولسك), or
+    the same consonant skeleton of at least `MIN_SKELETON` letters once vowel letters are
+    dropped (هيرات / هرات, Kherson / Khersun)."""
     tx, ty = _trigrams(x), _trigrams(y)
-    return len(tx & ty) / len(tx | ty) >= 0.5
+    if len(tx & ty) / len(tx | ty) >= 0.5:
+        return True
+    sx, sy = _skeleton(x), _skeleton(y)
+    return sx == sy and len(sx) >= MIN_SKELETON
+
+
+MIN_SKELETON = 3  # shorter skeletons ("عمان" / "oman") say too little to be one name
+
+
+def _skeleton(word: str) -> str:
+    vowels = lexicons().vowel_letters
+    return "".join(c for c in word.lstrip("~") if c not in vowels and c.isalnum())
 
 
 def _places_differ(a: Reading, b: Reading, lex: Lexicons) -> tuple[str, str] | None:
@@ -918,8 +954,10 @@ def _places_differ(a: Reading, b: Reading, lex: Lexicons) -> tuple[str, str] | N
         ca, cb = countries(a, demonyms), countries(b, demonyms)
         if demonyms and not ca & cb:
             continue
-        only_a = [k for k in listed(a, demonyms) if lex.city_country.get(k, k) not in cb]
-        only_b = [k for k in listed(b, demonyms) if lex.city_country.get(k, k) not in ca]
+        # a country whose people one side counts is no second place ("323 Egyptian pilgrims died in
+        # Mecca" / "the Egyptian pilgrims who died"; "41 died in Jordan" / "60 Jordanians died")
+        only_a = [k for k in listed(a, demonyms) if lex.city_country.get(k, k) not in cb | _counted_peoples(b)]
+        only_b = [k for k in listed(b, demonyms) if lex.city_country.get(k, k) not in ca | _counted_peoples(a)]
         if only_a and only_b:
             return shown(a, only_a), shown(b, only_b)
     unlisted = a.arabic == b.arabic
@@ -935,6 +973,11 @@ def _places_differ(a: Reading, b: Reading, lex: Lexicons) -> tuple[str, str] | N
     if only_a and only_b:
         return shown(a, only_a), shown(b, only_b)
     return None
+
+
+def _counted_peoples(r: Reading) -> set[str]:
+    """The countries whose people a figure counts ("60 أردنيا", "323 حاجا مصريا")."""
+    return {q.unit.removeprefix("people:") for q in r.quantities if q.unit.startswith("people:")}
 
 
 def _mentioned(key: str, other: Reading) -> bool:

@@ -377,3 +377,44 @@ def test_a_bound_holds_near_its_figure_and_is_no_direction():
     assert slots("قتل 40 شخصا على الأقل في الفيضانات", "قتل 45 شخصا في الفيضانات") == ()
     assert slots("قتل 40 شخصا على الأقل في الفيضانات", "قتل 4000 شخص في الفيضانات") == ("how many",)
     assert "more / less" not in read("قتل 40 شخصا على الأقل").directions  # "الأقل" here bounds a figure
+
+
+# ----- one event told by several outlets (pairs_blind5 classes) -----------------------------------
+
+
+def test_a_place_transliterated_with_or_without_vowel_letters_is_one_place():
+    """هيرات / هرات (and Kherson / Khersun) are one place; another place is still another."""
+    from claimtrack.features import spelling_variant
+
+    assert spelling_variant("~هيرات", "~هرات") and spelling_variant("kherson", "khersun")
+    assert not spelling_variant("~هرات", "~كابل")
+    assert slots("قالت الهيئة إن مركز الزلزال كان على بعد 40 كيلومترا شمال غرب مدينة هيرات",
+                 "قالت الهيئة إن مركز الزلزال كان على بعد 35 كيلومترا شمال غرب مدينة هرات") == ("how many",)
+    assert "where" in slots("قالت الهيئة إن مركز الزلزال كان على بعد 40 كيلومترا من مدينة هرات",
+                            "قالت الهيئة إن مركز الزلزال كان على بعد 35 كيلومترا من مدينة قندهار")
+
+
+def test_a_people_counted_and_a_toll_told_for_them_are_one_figure():
+    """"35 Tunisian pilgrims died" / "53 Tunisians were among the dead" count one thing; two
+    peoples ("82 Iranians" / "57 Canadians") are still two counts."""
+    assert slots("أكدت وزارة الشؤون الخارجية التونسية وفاة 35 حاجاً تونسياً",
+                 "Arab diplomats told AFP that 53 Tunisians were among the pilgrims who died") == ("how many",)
+    assert "what is counted" in slots("The victims included 82 Iranians", "The victims included 57 Canadians")
+    # a toll of people of a country the text never names is not tied to them
+    assert "what is counted" in slots("أعلنت الوزارة مقتل 19 شخصا في حادث القطار", "The victims included 57 Canadians")
+
+
+def test_a_country_whose_people_are_counted_is_no_second_place():
+    assert slots("لقي 323 حاجاً مصرياً حتفهم في مكة المكرمة",
+                 "قالت مصادر إن عدد الحجاج المصريين الذين لقوا حتفهم بلغ 672") == ("how many",)
+    assert "where" in slots("قتل 20 شخصا في مكة المكرمة", "قتل 20 شخصا في القاهرة")
+
+
+def test_common_toll_phrasings_say_what_a_figure_counts():
+    assert [q.unit for q in read("أودى الزلزال بحياة 14 شخصاً").quantities] == ["dead"]
+    assert [q.unit for q in read("لقي 60 أردنيا حتفهم").quantities] in (["people:Jordan"], ["dead"])
+    assert [q.unit for q in read("وأصيب 40 آخرون").quantities] == ["injured"]
+    assert [q.unit for q in read("At least 4,000 perished in the quake").quantities] == ["dead"]
+    # dead and injured both revised: one toll told twice, not another event
+    assert slots("قتل ما لا يقل عن 15 شخصا وأصيب ما يقرب من 40 آخرين في غرب أفغانستان",
+                 "أودى زلزال غرب أفغانستان بحياة 14 شخصاً، فيما أصيب 78 آخرون") == ("how many",)
