@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from claimtrack.arabic import ALEF_VARIANTS, WordCache, is_arabic, normalize, normalize_words
 from claimtrack.cues import Lexicon
-from claimtrack.entities import clean_mention, fallback_name, name_key, person_latin, person_name
+from claimtrack.entities import clean_mention, fallback_name, name_key, person_name
+from claimtrack.names import latin_name
 from claimtrack.models import Entity
 
 DESCRIPTION_MAX_WORDS = 6  # "وزير النفط والغاز والثروة المعدنية": a title that names no one is short
@@ -104,7 +105,7 @@ class Descriptions:
                 head = "thing"
             else:
                 return None
-            return (name_key(text).split(), head) if person_latin(text) is None else None
+            return (name_key(text).split(), head) if latin_name(text) is None else None
         if words[0].lower() != "the":
             return None
         words = self.english_head(text).split()
@@ -143,7 +144,7 @@ class Descriptions:
 
     def _adjective_or_name(self, key: str) -> bool:
         """A nisba adjective ('روسي', 'امريكيه') or a name part after a title, not the body it heads."""
-        return key.endswith(("ي", "يه")) or person_latin(key) is not None
+        return key.endswith(("ي", "يه")) or latin_name(key) is not None
 
     def _bare_organization(self, ent: Entity) -> bool:
         """'Adidas said': an organisation, or one capitalised word that never got a first name."""
@@ -237,11 +238,11 @@ class Descriptions:
         """A full Latin name (two words or more) that opens (`first`) or closes the chunk."""
         if not chunk:
             return None
-        latin = person_latin(" ".join(chunk))
+        latin = latin_name(" ".join(chunk))
         if latin is None or len(latin[0].split()) < 2:
             return None
         edge = chunk[0] if first else chunk[-1]
-        if first and person_latin(edge) is None:
+        if first and latin_name(edge) is None:
             return None  # the name opens the words after the title, or it is not the title's name
         if not first and name_key(latin[1]) != name_key(edge):
             return None

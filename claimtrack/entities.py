@@ -8,7 +8,6 @@ the registry does not know still gets one normalised canonical name (`fallback_n
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,9 +15,8 @@ from functools import lru_cache
 from claimtrack import config
 from claimtrack.arabic import WORD, WordCache, is_arabic, normalize, normalize_words
 from claimtrack.models import Entity, EntityKind
-from claimtrack.names import Named, named
+from claimtrack.names import named
 
-_COMMA_END = re.compile(r"[،,:؛]\s*$")
 # Transliteration variants of the same foreign name: جونغ / جونج / جونق, بنتاغون / بنتاجون.
 _FOLD_FOREIGN = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "پ": "ب", "ء": ""})
 
@@ -141,44 +139,12 @@ def fallback_name(text: str) -> str:
     return " ".join(normalize_words(clean_mention(text))) or clean_mention(text)
 
 
-def person_named(text: str) -> Named | None:
-    """`named` of a speaker phrase once its courtesy titles that are also given names are
-    settled: "السيد" before a family name with the article is the given name ("السيد القصير",
-    Egypt's El-Sayed), read without its article; before a given name or a title it is Mr, a title."""
-    return named(_settle_given_titles(text))
-
-
-def person_latin(text: str) -> tuple[str, str] | None:
-    """(Latin name, its last Arabic word) of `person_named`, or None when it has no Latin name."""
-    found = person_named(text)
-    return (found.name, found.family) if found is not None and found.latin else None
-
-
-@lru_cache(maxsize=16384)
-def _settle_given_titles(text: str) -> str:
-    from claimtrack.cues import lexicon
-
-    lex = lexicon()
-    given = lex.words.get("ar_title_given_names", frozenset())
-    words = text.split(" ")
-    if not given or not given.intersection(normalize_words(text)):
-        return text
-    closed = lex.any_of("ar_titles", "ar_stop", "ar_title_of", "ar_organization")
-    for i, word in enumerate(words[:-1]):
-        norm, nxt = normalize_words(word), normalize_words(words[i + 1])
-        if len(norm) == 1 and norm[0] in given and not _COMMA_END.search(word) and len(nxt) == 1:
-            family = nxt[0]
-            if family.startswith("ال") and len(family) > 3 and family not in closed:
-                words[i] = word.replace("ال", "", 1)
-    return " ".join(words)
-
-
 def person_name(text: str) -> str:
     """Canonical name for a person the registry does not know: the name words of an Arabic
     phrase (in Latin letters where they can be spelled, titles left out), the words as written
     for a Latin-script name, else the normalised words."""
     text = clean_mention(text)
-    found = person_named(text)
+    found = named(text)
     if found is not None:
         return found.name
     if not is_arabic(text):
@@ -204,4 +170,4 @@ def same_name(a: str, b: str) -> bool:
     return name_key(a) == name_key(b)
 
 
-__all__ = ["Registry", "RegistryEntry", "registry", "entity", "fallback_name", "person_name", "person_latin", "person_named", "name_key", "clean_mention", "normalize"]
+__all__ = ["Registry", "RegistryEntry", "registry", "entity", "fallback_name", "person_name", "name_key", "clean_mention", "normalize"]

@@ -415,8 +415,6 @@ def _arabic(text: str) -> bool:
 def contradiction_scores(pairs: Sequence[tuple[Item, Item]], store=None) -> list[tuple[float, str]]:
     """(score, reason) per pair from claimtrack.contradict, its embeddings drawn from (and kept in)
     the store's cache, so a claim embedded for the index is not embedded again."""
-    import inspect
-
     from claimtrack import contradict
 
     items = [contradict.PairInput(a.text, b.text, a.polarity, b.polarity) for a, b in pairs]

@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimtrack import config, name_index
-from claimtrack.arabic import WORD, is_arabic, normalize
+from claimtrack.arabic import WORD, is_arabic, normalize, normalize_words
 from claimtrack.cues import lexicon
 
 _CLAUSE = re.compile(r"[،,؛;:()]")
+_COMMA_END = re.compile(r"[،,:؛]\s*$")
 _MAX_KEY = 3
 _SPACED_ARTICLE = re.compile(r"\b([AaEe]l) (?=[A-Z])")  # "Al Khattab" -> "Al-Khattab"
 _SUN_ARTICLE = re.compile(r"\b([Aa])(?:sh|dh|th|[dnrstz])-(?=[A-Z])")  # "as-Sanad" -> "al-Sanad"
@@ -114,7 +115,6 @@ def using(p: Policy) -> Iterator[None]:
 
 def _clear_caches() -> None:
     named.cache_clear()
-    latin_name.cache_clear()
     _context.cache_clear()
 
 
@@ -461,11 +461,32 @@ def romanise(word: str) -> str | None:
 
 
 @lru_cache(maxsize=16384)
+def _settle_given_titles(text: str) -> str:
+    """Courtesy titles that are also given names, settled: "السيد" before a family name with the
+    article is the given name ("السيد القصير", Egypt's El-Sayed), read without its article; before
+    a given name or a title it is Mr, a title."""
+    lex = lexicon()
+    given = lex.words.get("ar_title_given_names", frozenset())
+    words = text.split(" ")
+    if not given or not given.intersection(normalize_words(text)):
+        return text
+    closed = lex.any_of("ar_titles", "ar_stop", "ar_title_of", "ar_organization")
+    for i, word in enumerate(words[:-1]):
+        norm, nxt = normalize_words(word), normalize_words(words[i + 1])
+        if len(norm) == 1 and norm[0] in given and not _COMMA_END.search(word) and len(nxt) == 1:
+            family = nxt[0]
+            if family.startswith("ال") and len(family) > 3 and family not in closed:
+                words[i] = word.replace("ال", "", 1)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=16384)
 def named(text: str) -> Named | None:
     """The person an Arabic speaker phrase names, without titles; None when it names nobody
     (no name units, or a lone descriptor)."""
     if not is_arabic(text):
         return None
+    text = _settle_given_titles(text)
     ctx = _context()
     unsure: Named | None = None
     for clause in _CLAUSE.split(text):
@@ -481,9 +502,9 @@ def named(text: str) -> Named | None:
     return unsure  # a sure name in a later clause wins ("الرئيس، سهيل المزروعي")
 
 
-@lru_cache(maxsize=16384)
 def latin_name(text: str) -> tuple[str, str] | None:
-    """(Latin name, its last Arabic word) of the person an Arabic speaker phrase names, or None."""
+    """(Latin name, its last Arabic word) of the person an Arabic speaker phrase names, or None
+    when it has no Latin name."""
     found = named(text)
     return (found.name, found.family) if found is not None and found.latin else None
 

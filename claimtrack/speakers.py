@@ -16,7 +16,8 @@ from itertools import compress
 from claimtrack.arabic import is_arabic, normalize, tokenize
 from claimtrack.coreference import Descriptions, name_after_title
 from claimtrack.cues import Lexicon, lexicon, starts_phrase
-from claimtrack.entities import Registry, clean_mention, entity, fallback_name, name_key, person_latin, person_name, person_named, registry
+from claimtrack.entities import Registry, clean_mention, entity, fallback_name, name_key, person_name, registry
+from claimtrack.names import latin_name, named
 from claimtrack.models import Entity
 
 _COMMA = re.compile(r"[،,]")
@@ -378,7 +379,7 @@ class SpeakerResolver:
             for n in (3, 2):
                 if i + 1 < n:
                     continue
-                latin = person_latin(" ".join(raw_words[i + 1 - n : i + 1]))
+                latin = latin_name(" ".join(raw_words[i + 1 - n : i + 1]))
                 if latin is not None and " " in latin[0] and name_key(latin[1]) == key:
                     return latin[0]
         return None
@@ -493,7 +494,7 @@ class SpeakerResolver:
             if not is_arabic(ent.text) and name_key(ent.name) != name_key(ent.text):
                 # "Henry" after "Dr. Bonnie Henry, the provincial health officer": the name's last word
                 self.seen.setdefault(name_key(ent.name).split()[-1], ent)
-            found = person_named(ent.text)
+            found = named(ent.text)
             if found is not None and ent.name == found.name:
                 # "زايد" after "وزيرة الصحة هالة زايد": the family name ends the name, not the phrase
                 self.seen.setdefault(name_key(found.family), ent)
