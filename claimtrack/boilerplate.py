@@ -86,6 +86,57 @@ def _needles(items: sre_parse.SubPattern | list) -> frozenset[str] | None:
     return best
 
 
+def _first_chars(items: sre_parse.SubPattern | list) -> frozenset[str] | None:
+    """The characters every match of a parsed pattern starts with (DIGIT, SPACE: any digit or
+    space character), or None when unknown or when it may match nothing."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            found, optional = _first_chars(av[2]), av[0] == 0
+        else:
+            found, optional = _first_chars_of(op, av), False
+        if found is None:
+            return None
+        out |= found
+        if not optional:
+            return frozenset(out)
+    return None  # every item is optional: the match may be empty
+
+
+def _first_chars_of(op: object, av: object) -> frozenset[str] | None:
+    """_first_chars of one parsed item that is not a repeat."""
+    if op is sre.LITERAL:
+        return frozenset(chr(av))  # type: ignore[arg-type]
+    if op is sre.IN:
+        chars: set[str] = set()
+        for o, v in av:  # type: ignore[attr-defined]
+            if o is sre.LITERAL:
+                chars.add(chr(v))
+            elif o is sre.RANGE and v[1] - v[0] < 256:
+                chars.update(map(chr, range(v[0], v[1] + 1)))
+            elif o is sre.CATEGORY and v in _CATEGORY_MARKS:
+                chars.add(_CATEGORY_MARKS[v])
+            else:
+                return None
+        return frozenset(chars)
+    if op is sre.SUBPATTERN and not av[1] and not av[2]:  # type: ignore[index]  # a group without inline flags
+        return _first_chars(av[3])  # type: ignore[index]
+    if op is sre.BRANCH:
+        found = [_first_chars(branch) for branch in av[1]]  # type: ignore[index]
+        return frozenset().union(*found) if all(found) else None  # type: ignore[arg-type]
+    return None
+
+
+DIGIT, SPACE = "\\d", "\\s"  # markers in _first_chars' sets (two characters: never a line's first one)
+_CATEGORY_MARKS = {sre.CATEGORY_DIGIT: DIGIT, sre.CATEGORY_SPACE: SPACE}
+
+
+def _may_open(first: str, openers: frozenset[str] | None) -> bool:
+    """Whether a line opening with `first` may match a pattern whose matches open with `openers`."""
+    return (openers is None or first in openers or (DIGIT in openers and first.isdecimal())
+            or (SPACE in openers and first.isspace()))
+
+
 def _without_longer(needles: frozenset[str]) -> frozenset[str]:
     """The needles that hold no other one (a line holding "photo credit" holds "photo")."""
     return frozenset(n for n in needles if not any(other in n for other in needles if other != n))
@@ -126,10 +177,13 @@ class _AnyOf:
         self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None
         self.floating = re.compile("|".join(f"(?:{p})" for p in floating)) if floating else None
         self.needles = _needles(sre_parse.parse(self.floating.pattern)) if self.floating else None
+        # the anchored patterns are tried only on lines opening with a character they may start with
+        self.openers = _first_chars(sre_parse.parse(self.anchored.pattern)) if self.anchored else frozenset()
 
     def search(self, line: str, floating: bool = True) -> re.Match | None:
         """A match at the line start, else (when `floating`) anywhere in the line."""
-        return (self.anchored and self.anchored.match(line)) or (floating and self.floating and self.floating.search(line)) or None
+        anchored = self.anchored and _may_open(line[:1], self.openers) and self.anchored.match(line)
+        return anchored or (floating and self.floating and self.floating.search(line)) or None
 
     def may_float(self, page: _Page) -> Container[int]:
         """Indices of the page's lines the floating patterns may match."""
