@@ -93,9 +93,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def scan_tokens(text: str, offset: int = 0) -> list[Token]:
     """`tokenize` without the cache, for text read once (a paragraph)."""
     parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
-    bounds = list(accumulate(map(len, parts), initial=offset))  # where each part starts
+    bounds = accumulate(map(len, parts), initial=offset)  # where each part starts
+    next(bounds)  # the first gap's: then a word's start and end, in turns
     words = parts[1::2]
-    return list(map(tuple.__new__, repeat(Token), zip(bounds[1::2], bounds[2::2], words, map(_NORMS.__getitem__, words))))
+    return list(map(tuple.__new__, repeat(Token), zip(bounds, bounds, words, map(_NORMS.__getitem__, words))))
 
 
 # scan_tokens' hot path, done by C loops: no Match objects, and tokens made by tuple.__new__
