@@ -911,6 +911,8 @@ class Attributor:
         rest = sent.between(cue_end, sent.span[1])
         lower = rest.lower()
         that = self._find_word(lower, "that")
+        if that >= 0 and self.lex.has("en_clause_only", cue.form.words[0]) and self._cue_between(sent, cue.last, cue_end + that):
+            that = -1  # 'said A, adding that B': the "that" opens the participle's clause, not this cue's
         colon = rest.find(":")
         q = sent.quote_at(cue_end, 4)
         via = []
@@ -948,6 +950,12 @@ class Attributor:
             return
         for part in self._english_coordinated(sent, content):
             self._add(sent, part, cue, speaker, via, polarity=polarity)
+
+    def _cue_between(self, sent: Sentence, first: int, end: int) -> bool:
+        """A participle cue after a comma (', adding', ', asserting') starts at token `first` or later and
+        before character `end`."""
+        return any(first <= k and sent.tokens[k].start < end and c.kind == "participle" and self._comma_before(sent, k, first)
+                   for k, c in sent.cue_at.items())
 
     def _english_object_opens(self, sent: Sentence, cue: Cue) -> bool:
         """An English object cue has its object right after it: not 'accused of X' (a passive participle: the
