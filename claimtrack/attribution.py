@@ -1178,7 +1178,9 @@ class Attributor:
     def _english_subject_phrase(self, words: list[str], keep_long: bool = False) -> str:
         words = self._drop_lead_words(words)
         # keep the last noun phrase: after the last relative/comma boundary
-        text = " ".join(words)
+        import re
+
+        text = re.sub(r",(?=(?:who|which)\b)", ", ", " ".join(words))  # 'Lofty Uchenna,who guided ...'
         for sep in (", ", " who ", " which "):
             if sep in text and sep != ", ":
                 text = text.split(sep)[0]
@@ -1196,7 +1198,17 @@ class Attributor:
             # "Residents, some digging with their bare hands ..., said": a long appositive after a short subject
             if len(text.split()) > 12 and len(parts) == 2 and len(parts[0].split()) <= 4 and parts[1][:1].islower() and not self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
                 text = parts[0]
-        return text if 0 < len(text.split()) <= 12 or (keep_long and text) else ""
+        return text if 0 < len(text.split()) <= 12 or (keep_long and text) else self._long_subject_name(text)
+
+    @staticmethod
+    def _long_subject_name(text: str) -> str:
+        """'Jailed ex-prime minister X's party (BNP) secretary general Mirza Fakhrul Islam Alamgir': a subject too
+        long to be a plain speaker phrase that still ends in a capitalised name keeps its last twelve words."""
+        text = text.strip(" ,")
+        words = text.split()
+        if not words or not words[-1][:1].isupper() or any(c in text for c in ",;:"):
+            return ""
+        return " ".join(words[-12:])
 
     def _only_adverbs(self, part: str) -> bool:
         words = [w.lower().strip(",") for w in part.split()]

@@ -20,3 +20,18 @@ def test_a_speaker_with_a_stray_comma_keeps_the_said_clause_before_asserting_tha
     claims = attributed(text)
     assert "Okafor" in only(claims, "clinics would not close").speaker.name
     assert "Okafor" in only(claims, "funding was secure").speaker.name
+
+
+def test_a_relative_clause_glued_to_the_name_by_a_comma_still_closes_the_speaker():
+    text = ("Captain of the Riverside rowing crew, Tomas Brandt,who led the team through two seasons of storms, "
+            "says that the new boathouse was built too close to the weir.")
+    claim = only(attributed(text), "boathouse was built")
+    assert claim.speaker.name == "Tomas Brandt"
+
+
+def test_a_speaker_phrase_of_more_than_twelve_words_ending_in_a_name_keeps_the_name():
+    text = ("The exiled former governor Lena Adeyemi’s Coastal Farmers Alliance (CFA) regional treasurer Paulo Mensah Kofi Boateng "
+            "said the harvest figures had been inflated.")
+    claim = only(attributed(text), "harvest figures")
+    assert "Boateng" in claim.speaker.name
+    assert "Adeyemi" not in claim.speaker.name
