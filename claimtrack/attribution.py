@@ -144,9 +144,11 @@ def _conditional_forecast(toks: list[Token], lang: str, lex: Lexicon, conditiona
     norms = list(map(NORM, toks))
     if conditionals.isdisjoint(norms):
         return False
-    after = norms[next(i for i, n in enumerate(norms) if n in conditionals) + 1 :]
+    at = next(i for i, n in enumerate(norms) if n in conditionals)
+    after = norms[at + 1 :]
     if lang == "en":
-        return not lex.words["en_conditional_results"].isdisjoint(after)
+        opening = lex.words.get("en_conditional_results_opening", frozenset()) if at <= 2 else frozenset()
+        return not lex.words["en_conditional_results"].isdisjoint(after) or not opening.isdisjoint(after)
     return any(map(lex.is_future_verb, after))
 
 
@@ -880,6 +882,10 @@ class Attributor:
                 speaker_text = self._english_np(speaker_text)
             speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
             via = self._english_relays(cue, sent.between(cue_end, after_region_end))
+            quoted = self._english_quoted_speaker(sent, cue) if cue.kind == "relay" else None
+            if quoted is not None:
+                # '"...," the agency cited Hari Pathak, a local man, as saying': the quoted man speaks, relayed
+                speaker, via = quoted, [speaker] if speaker is not None else []
             self._add(sent, content, cue, speaker, via, direct=direct)
             return
         # speaker first: 'X said (that) ...', 'X told Reuters on Monday that ...'
@@ -898,8 +904,8 @@ class Attributor:
             speaker, polarity = earlier.speaker, None  # 'Kamat refuted the allegation and said ...': Kamat speaks on
         relayed = self._english_as_saying(sent, cue_end)
         if relayed is not None:
-            as_start, cue_end = relayed
-            quoted = self.speakers.resolve(sent.between(toks[cue.last].start, as_start), self.last_speaker)
+            cue_end = relayed[1]
+            quoted = self._english_quoted_speaker(sent, cue)
             if quoted is None or speaker is None:
                 return
             speaker, relays = quoted, [speaker]
@@ -918,7 +924,7 @@ class Attributor:
         via = []
         if q is not None:
             content, direct = q.inner, True
-        elif colon >= 0 and colon < 40 and (that < 0 or colon < that):
+        elif colon >= 0 and (colon < 40 or (colon < 120 and sent.quote_at(cue_end + colon + 1, 2))) and (that < 0 or colon < that):
             start = cue_end + colon + 1
             qq = sent.quote_at(start, 2)
             content, direct = ((qq.inner, True) if qq else ((start, self._clause_end(sent, start)), False))
@@ -932,8 +938,8 @@ class Attributor:
         elif (obj := self._english_reported_object(sent, cue)) is not None:
             content, direct = obj, False  # 'denied the allegation', 'dismissed accusations of ballot stuffing'
         else:
-            if not self.lex.has("bare_complement", cue.form.words[0]) and cue.kind != "object":
-                return
+            if not self.lex.has("bare_complement", cue.form.words[0]) and cue.kind != "object" and relayed is None:
+                return  # ('cited Y as saying the bridge is safe': "saying" takes the bare clause)
             if cue.kind == "object":
                 start = cue_end
             else:
@@ -1076,13 +1082,25 @@ class Attributor:
             return before, False
         return before[: len(before) - len(before.lstrip())] + " ".join(words), negated
 
+    def _english_quoted_speaker(self, sent: Sentence, cue: Cue) -> Entity | None:
+        """The Y of 'quoted Y as saying', 'cited Y, a local man, as saying' (an appositive after the name kept out)."""
+        relayed = self._english_as_saying(sent, sent.tokens[cue.last - 1].end)
+        if relayed is None:
+            return None
+        phrase = sent.between(sent.tokens[cue.last].start, relayed[0]).strip(TRIM)
+        if "," in phrase and phrase.split(",")[0].strip()[:1].isupper():
+            phrase = phrase.split(",")[0].strip()
+        return self.speakers.resolve(phrase, self.last_speaker) if phrase else None
+
     def _english_as_saying(self, sent: Sentence, cue_end: int) -> tuple[int, int] | None:
-        """'X quoted Y as saying ...', 'recalled Y as saying': (start, end) of 'as saying'."""
+        """'X quoted Y as saying ...', 'recalled Y, a local man, as saying': (start, end) of 'as saying'."""
         toks = sent.tokens
         first = sent.token_index_at(cue_end)
         phrases = self.lex.phrases.get("en_as_saying", ())
-        for i in range(first + 1, min(len(toks), first + 12)):
-            if self._comma_before(sent, i, first) or toks[i].norm == "that":
+        commas = 0
+        for i in range(first + 1, min(len(toks), first + 14)):
+            commas += self._comma_before(sent, i, first)
+            if commas > 2 or toks[i].norm == "that" or i in sent.cue_at:
                 return None
             n = starts_phrase(toks, i, phrases)
             if n:

@@ -35,3 +35,29 @@ def test_a_speaker_phrase_of_more_than_twelve_words_ending_in_a_name_keeps_the_n
     claim = only(attributed(text), "harvest figures")
     assert "Boateng" in claim.speaker.name
     assert "Adeyemi" not in claim.speaker.name
+
+
+def test_quote_first_then_an_agency_citing_a_named_man_as_saying_makes_him_the_speaker():
+    text = ("“The water rose a metre in ten minutes and we had nowhere to go,” the Ghana News Agency cited "
+            "Kwame Osei, a trader at the market, as saying.")
+    claim = only(attributed(text), "water rose a metre")
+    assert claim.speaker.name == "Kwame Osei"
+    assert claim.mode == "direct"
+    assert any("Ghana News Agency" in v.text for v in claim.via)
+
+
+def test_quoted_as_saying_with_a_bare_clause_gives_the_quoted_speaker_and_the_relay():
+    text = "The local paper quoted Ingrid Solberg, the harbour engineer, as saying the pier had been unsafe for years."
+    claim = only(attributed(text), "pier had been unsafe")
+    assert claim.speaker.name == "Ingrid Solberg"
+    assert [v.text for v in claim.via] == ["The local paper"]
+
+
+def test_quoted_as_saying_then_a_long_lead_before_a_colon_quote_takes_the_quote_and_an_opening_condition_hedges():
+    text = ("The newspaper quoted the party leader Rosa Kemal as saying during a rally in the northern provinces on Sunday: "
+            "“Looking ahead, if we win the vote, we can cut fuel taxes by half.”")
+    claim = only(attributed(text), "cut fuel taxes")
+    assert claim.speaker.name == "Rosa Kemal"
+    assert claim.mode == "direct"
+    assert claim.text.startswith("Looking ahead")
+    assert claim.polarity == "hedged"
