@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, takewhile
 from operator import or_
 from typing import NamedTuple
 
@@ -1222,11 +1222,15 @@ class Attributor:
     def _long_subject_name(text: str) -> str:
         """'Jailed ex-prime minister X's party (BNP) secretary general Mirza Fakhrul Islam Alamgir': a subject too
         long to be a plain speaker phrase that still ends in a capitalised name keeps its last twelve words."""
-        text = text.strip(" ,")
+        text = text.strip(" ,").rsplit(",", 1)[-1]  # 'The coach of the club, Oyo, Lekan Akinpelu and ...': the last part
         words = text.split()
-        if not words or not words[-1][:1].isupper() or any(c in text for c in ",;:"):
+        if not words or any(c in text for c in ";:"):
             return ""
-        return " ".join(words[-12:])
+        if words[-1][:1].isupper():
+            return " ".join(words[-12:])
+        # 'Lekan Akinpelu and gaffer of the winner of the 7th ... competition': a name, then its long description
+        name = list(takewhile(lambda w: w[:1].isupper(), words))
+        return " ".join(name) if len(name) >= 2 and words[len(name)][:1].islower() else ""
 
     def _only_adverbs(self, part: str) -> bool:
         words = [w.lower().strip(",") for w in part.split()]

@@ -61,3 +61,12 @@ def test_quoted_as_saying_then_a_long_lead_before_a_colon_quote_takes_the_quote_
     assert claim.mode == "direct"
     assert claim.text.startswith("Looking ahead")
     assert claim.polarity == "hedged"
+
+
+def test_a_long_subject_opening_with_a_name_and_a_lowercase_description_keeps_the_name_and_carries_to_quotes():
+    text = ("The trainer of the rival club, Northfield, Dario Venturi and winner of three of the last four regional "
+            "titles in a row rejected the allegation.\n\n"
+            "“We won because we trained harder than anyone else in the league this year.”")
+    claims = attributed(text)
+    assert only(claims, "allegation").speaker.name == "Dario Venturi"
+    assert only(claims, "trained harder").speaker.name == "Dario Venturi"
