@@ -67,6 +67,8 @@ def extract_article(article: Article) -> list[Claim]:
     # a later sentence may attribute an earlier one ('وأكدت اللجنة هذا العدد'): its outlet reading goes
     overlaps_attributed = _overlap_test([d.span for d in drafts if d.mode != "unattributed"])
     drafts = [d for d in drafts if d.mode != "unattributed" or not overlaps_attributed(d.span)]
+    # a quote running over several sentences is found from each of them: one claim per span (the first found)
+    drafts = [d for k, d in enumerate(drafts) if k == 0 or d.span != drafts[k - 1].span]
     return [_to_claim(article.id, raw, d) for d in drafts]
 
 

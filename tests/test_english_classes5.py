@@ -70,3 +70,13 @@ def test_a_long_subject_opening_with_a_name_and_a_lowercase_description_keeps_th
     claims = attributed(text)
     assert only(claims, "allegation").speaker.name == "Dario Venturi"
     assert only(claims, "trained harder").speaker.name == "Dario Venturi"
+
+
+def test_a_quote_running_over_several_sentences_and_paragraphs_is_one_claim_per_span_with_unique_ids():
+    text = ("The inspector read out a statement in which the driver said: “The brakes failed twice. I pulled the lever, "
+            "‘Stop now,’ I shouted.\n\n“I could not stop the train. I was scared it would tip over.\"")
+    claims = attributed(text)
+    spans = [c.span for c in claims]
+    assert len(spans) == len(set(spans))
+    assert len({c.id for c in claims}) == len(claims)
+    assert any("could not stop the train" in c.text for c in claims)
