@@ -1199,6 +1199,9 @@ class Attributor:
         import re
 
         text = re.sub(r",(?=(?:who|which)\b)", ", ", " ".join(words))  # 'Lofty Uchenna,who guided ...'
+        inner = re.search(r"\b(?:in|during|at|on|to|with|for|from|by|after|through) (?:which|whom) (\S+(?: \S+){0,3})$", text)
+        if inner and inner.group(1).split()[0].lower() not in ("it", "there"):
+            return inner.group(1)  # 'a video interview ... in which she said': the relative clause's own subject
         for sep in (", ", " who ", " which "):
             if sep in text and sep != ", ":
                 text = text.split(sep)[0]

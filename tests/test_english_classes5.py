@@ -80,3 +80,16 @@ def test_a_quote_running_over_several_sentences_and_paragraphs_is_one_claim_per_
     assert len(spans) == len(set(spans))
     assert len({c.id for c in claims}) == len(claims)
     assert any("could not stop the train" in c.text for c in claims)
+
+
+def test_a_cue_inside_an_in_which_relative_clause_takes_the_clause_subject_not_the_last_speaker():
+    text = ("Coach Marta Ilic said the team was tired.\n\n"
+            "The club later released a long video message from its injured captain in which Jonas Berg said "
+            "the squad would not play on Sunday.")
+    claim = only(attributed(text), "would not play on Sunday")
+    assert claim.speaker.name == "Jonas Berg"
+
+
+def test_a_when_clause_before_a_finding_verb_gives_no_pronoun_speaker():
+    text = "The curator was cataloguing the drawers when he found a fossil that caught his eye."
+    assert not any("caught his eye" in c.text for c in attributed(text))
