@@ -698,6 +698,8 @@ class Attributor:
 
     def _according(self, sent: Sentence, cue: Cue) -> None:
         toks = sent.tokens
+        if self._possessive_source(sent, cue):
+            return
         i = cue.last
         # "بحسب ما نقلت/ذكرت/أعلن X": the verb belongs to the cue
         relayed = False
@@ -760,6 +762,21 @@ class Attributor:
         start = toks[j].start
         del relayed
         self._add(sent, (start, self._clause_end(sent, start)), cue, source, [], nominal=True)
+
+    def _possessive_source(self, sent: Sentence, cue: Cue) -> bool:
+        """'In his words, “...”' / 'In her own words, the plan failed': the possessive of the cue is the source
+        (a pronoun: the last speaker of its kind); the quote or clause after the cue is the claim."""
+        pronoun = next((w for w in cue.form.words if self.lex.has("en_possessive_sources", w)), None)
+        if pronoun is None or cue.last >= len(sent.tokens):
+            return False
+        speaker = self.speakers.resolve(pronoun, self.last_speaker)
+        start = sent.tokens[cue.last].start
+        q = sent.quote_at(sent.tokens[cue.last - 1].end, 4)
+        if q is not None:
+            self._add(sent, q.inner, cue, speaker, [], direct=True)
+        else:
+            self._add(sent, (start, self._clause_end(sent, start)), cue, speaker, [], nominal=True)
+        return True
 
     def _relayed_statement(self, sent: Sentence, cue: Cue, j: int, outlet: Entity | None) -> bool:
         """'وبحسب فضائية روسيا اليوم، جاء في بيان صادر عن الشركة: "..."': an outlet relays a statement;

@@ -93,3 +93,16 @@ def test_a_cue_inside_an_in_which_relative_clause_takes_the_clause_subject_not_t
 def test_a_when_clause_before_a_finding_verb_gives_no_pronoun_speaker():
     text = "The curator was cataloguing the drawers when he found a fossil that caught his eye."
     assert not any("caught his eye" in c.text for c in attributed(text))
+
+
+def test_in_her_words_before_a_quote_is_the_last_named_speakers_direct_claim():
+    text = ("Harbour master Ines Calloway said on Tuesday that the storm had passed over the port by midnight.\n\n"
+            "In her words, “We lost two cranes and the night shift walked off the job.”")
+    claim = only(attributed(text), "lost two cranes")
+    assert claim.speaker.name == "Ines Calloway"
+    assert claim.mode == "direct"
+
+
+def test_according_to_her_resolves_to_the_last_named_woman():
+    text = "Harbour master Ines Calloway said the storm had passed. According to her, the port will reopen on Monday."
+    assert only(attributed(text), "port will reopen").speaker.name == "Ines Calloway"
