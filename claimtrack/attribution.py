@@ -726,7 +726,8 @@ class Attributor:
         clause_start = self._clause_start(sent, cue.first)
         before = trim_span(self.raw, clause_start, cue_start)
         covering = next((d for d in reversed(sent.claims) if d.span[1] <= cue_start + 2 and (
-            d.span[1] >= before[0] or (source.kind in ("agency", "outlet") and all(c in TRIM + "\"”»" for c in self.raw[d.span[1] : cue_start])))), None)
+            d.span[1] >= before[0] or (source.kind in ("agency", "outlet") and all(c in TRIM + "\"”»" for c in self.raw[d.span[1] : cue_start]))
+            or self._own_attribution_between(d, cue_start))), None)
         if covering is not None and covering.speaker.name != source.name:
             covering.via.append(source)
             if source_end >= len(toks):
@@ -762,6 +763,12 @@ class Attributor:
         start = toks[j].start
         del relayed
         self._add(sent, (start, self._clause_end(sent, start)), cue, source, [], nominal=True)
+
+    def _own_attribution_between(self, d: Draft, cue_start: int) -> bool:
+        """'“...,” Dr. Amy Thompson said, per the AP': only the claim's own speaker and cue stand between it and
+        the according cue, which then relays that claim."""
+        gap = self.raw[d.span[1] : cue_start]
+        return bool(d.cue and d.speaker.text) and d.cue in gap and d.speaker.text in gap and len(gap.split()) <= 12
 
     def _possessive_source(self, sent: Sentence, cue: Cue) -> bool:
         """'In his words, “...”' / 'In her own words, the plan failed': the possessive of the cue is the source

@@ -106,3 +106,20 @@ def test_in_her_words_before_a_quote_is_the_last_named_speakers_direct_claim():
 def test_according_to_her_resolves_to_the_last_named_woman():
     text = "Harbour master Ines Calloway said the storm had passed. According to her, the port will reopen on Monday."
     assert only(attributed(text), "port will reopen").speaker.name == "Ines Calloway"
+
+
+def test_per_an_agency_after_a_quote_and_its_speaker_relays_that_claim_and_makes_no_claim_of_its_own():
+    text = "“The ward has never been this full in winter,” nurse Selma Haddad said, per the AP."
+    claims = attributed(text)
+    assert len(claims) == 1
+    claim = claims[0]
+    assert claim.speaker.name == "Selma Haddad"
+    assert [v.name for v in claim.via] == ["AP"]
+
+
+def test_according_to_an_agency_after_a_reported_clause_and_its_speaker_is_a_via():
+    text = "The ferry service will stop for a month, harbour master Ines Calloway said, according to Reuters."
+    claims = attributed(text)
+    assert len(claims) == 1
+    assert claims[0].speaker.name == "Ines Calloway"
+    assert [v.name for v in claims[0].via] == ["Reuters"]
