@@ -123,3 +123,11 @@ def test_according_to_an_agency_after_a_reported_clause_and_its_speaker_is_a_via
     assert len(claims) == 1
     assert claims[0].speaker.name == "Ines Calloway"
     assert [v.name for v in claims[0].via] == ["Reuters"]
+
+
+def test_an_over_or_following_lead_before_a_comma_is_not_the_speaker():
+    text = ("Over the past week, Greenline, a freight broker that runs a tracking service for shippers, "
+            "claimed the port had lost three hundred containers.")
+    claim = only(attributed(text), "lost three hundred containers")
+    assert claim.speaker.name.startswith("Greenline")
+    assert "week" not in claim.speaker.text
