@@ -131,3 +131,21 @@ def test_an_over_or_following_lead_before_a_comma_is_not_the_speaker():
     claim = only(attributed(text), "lost three hundred containers")
     assert claim.speaker.name.startswith("Greenline")
     assert "week" not in claim.speaker.text
+
+
+def test_a_paragraph_closing_a_quote_opened_in_the_paragraph_before_continues_its_speaker():
+    text = ("The depot chief took questions from reporters for an hour on Wednesday afternoon.\n\n"
+            "Depot chief Amara Njoku said: “We moved more grain this month than in all of last year.\n\n"
+            "The silos are full and the trucks are waiting at the gate for the weekend shift to start.”\n\n"
+            "Farmers said prices had fallen.")
+    claims = attributed(text)
+    claim = only(claims, "silos are full")
+    assert claim.speaker.name == "Amara Njoku"
+    assert claim.mode == "direct"
+    assert only(claims, "prices had fallen").speaker.text == "Farmers"
+
+
+def test_a_closing_mark_with_no_open_quote_before_it_carries_nothing():
+    text = ("Depot chief Amara Njoku said the grain had arrived on time and the silos were nearly full.\n\n"
+            "The trucks are waiting at the gate for the weekend shift to start.”")
+    assert not any("trucks are waiting" in c.text for c in attributed(text))
