@@ -149,3 +149,11 @@ def test_a_closing_mark_with_no_open_quote_before_it_carries_nothing():
     text = ("Depot chief Amara Njoku said the grain had arrived on time and the silos were nearly full.\n\n"
             "The trucks are waiting at the gate for the weekend shift to start.”")
     assert not any("trucks are waiting" in c.text for c in attributed(text))
+
+
+def test_lament_and_highlight_verbs_report_a_that_clause_but_not_a_plain_object():
+    text = ("The fishermen’s leader Kofi Mensah lamented that the catch had fallen to almost nothing this season. "
+            "The ministry highlighted the need for a longer ban.")
+    claims = attributed(text)
+    assert only(claims, "catch had fallen").speaker.name == "Kofi Mensah"
+    assert not any("need for a longer ban" in c.text for c in claims)
