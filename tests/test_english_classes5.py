@@ -157,3 +157,13 @@ def test_lament_and_highlight_verbs_report_a_that_clause_but_not_a_plain_object(
     claims = attributed(text)
     assert only(claims, "catch had fallen").speaker.name == "Kofi Mensah"
     assert not any("need for a longer ban" in c.text for c in claims)
+
+
+def test_attributed_x_to_y_is_the_speakers_claim_but_a_passive_attributed_to_is_not():
+    text = ("The fire chief Rana Haddad attributed the blaze to a faulty heater in the storeroom. "
+            "The remark attributed to the mayor was never confirmed.")
+    claims = attributed(text)
+    claim = only(claims, "faulty heater")
+    assert claim.speaker.name == "Rana Haddad"
+    assert claim.text.startswith("the blaze")
+    assert not any("mayor" in (c.speaker.text or "") for c in claims)
