@@ -698,7 +698,7 @@ class Attributor:
 
     def _according(self, sent: Sentence, cue: Cue) -> None:
         toks = sent.tokens
-        if self._possessive_source(sent, cue):
+        if self._possessive_source(sent, cue) or self._cited_reason(sent, cue):
             return
         i = cue.last
         # "بحسب ما نقلت/ذكرت/أعلن X": the verb belongs to the cue
@@ -769,6 +769,21 @@ class Attributor:
         the according cue, which then relays that claim."""
         gap = self.raw[d.span[1] : cue_start]
         return bool(d.cue and d.speaker.text) and d.cue in gap and d.speaker.text in gap and len(gap.split()) <= 12
+
+    def _cited_reason(self, sent: Sentence, cue: Cue) -> bool:
+        """'X called the polls a “farce”, citing widespread polling frauds': a lowercase phrase after 'citing' that
+        names no one (no capital, group or source noun) is X's own claim, the reason X gives."""
+        toks = sent.tokens
+        if sent.lang != "en" or not sent.claims or not self.lex.has("en_citing", toks[cue.first].norm) or cue.last >= len(toks):
+            return False
+        start = toks[cue.last].start
+        end = self._clause_end(sent, start)
+        phrase = [t for t in toks[cue.last :] if t.start < end]
+        if not phrase or any(t.raw[:1].isupper() or self.lex.has("en_group", t.norm) or self.lex.has("en_cited_sources", t.norm) for t in phrase):
+            return False
+        previous = sent.claims[-1]
+        self._add(sent, (start, end), cue, previous.speaker, list(previous.via))
+        return True
 
     def _possessive_source(self, sent: Sentence, cue: Cue) -> bool:
         """'In his words, “...”' / 'In her own words, the plan failed': the possessive of the cue is the source

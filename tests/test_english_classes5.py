@@ -167,3 +167,13 @@ def test_attributed_x_to_y_is_the_speakers_claim_but_a_passive_attributed_to_is_
     assert claim.speaker.name == "Rana Haddad"
     assert claim.text.startswith("the blaze")
     assert not any("mayor" in (c.speaker.text or "") for c in claims)
+
+
+def test_citing_a_lowercase_reason_after_a_claim_is_that_speakers_claim_but_citing_officials_is_a_source():
+    text = "Union leader Petra Novak called the contract a “trap”, citing repeated cuts to night pay."
+    claims = attributed(text)
+    reason = only(claims, "repeated cuts to night pay")
+    assert reason.speaker.name == "Petra Novak"
+    other = "Fares will rise in May, the paper said, citing unnamed transport officials."
+    claim = only(attributed(other), "Fares will rise")
+    assert "officials" in claim.speaker.text or any("officials" in v.text for v in claim.via)
