@@ -38,19 +38,19 @@ def extract_article(article: Article) -> list[Claim]:
     drafts: list[Draft] = []
     body = article.body if article.body else None
     paras = list(paragraphs(raw, body))
-    open_quote = None  # the previous paragraph ended inside a quotation some claim was taken from
+    open_quote: Draft | None = None  # the claim taken from a quotation still open at the end of the previous paragraph
     for n, para in enumerate(paras):
         if n == 0 and len(paras) > 1 and _is_headline(raw, para):
             continue  # the headline over a story: "وزارة الصحة تؤكد أن المغرب لم يسجل أي حالة" is not a claim
         para_quotes = quotes(raw, para)
         para_drafts: list[Draft] = []
         if open_quote is not None and (closed := _closing_only(raw, para)) is not None:
-            # '... noted: “In fact ...⏎The terminals are open ... opened.”': the quotation goes on, no mark reopens it
-            tail = Quote(para[0], closed[1] + 1, closed, False)
-            carried = attributor.carried_quote(para, tail, para, scan_tokens(raw[para[0] : para[1]], para[0]), _language(raw, para))
-            if carried is not None:
-                para_quotes = [*para_quotes, tail]
-                para_drafts.append(carried)
+            # '... noted: “In fact ...⏎The terminals are open ... opened.”': the quotation goes on, no mark reopens
+            # it; the claim taken from it runs on to the closing mark
+            para_quotes = [*para_quotes, Quote(para[0], closed[1] + 1, closed, False)]
+            open_quote.span = (open_quote.span[0], closed[1])
+        else:
+            open_quote = None
         sents = _glued_stops(raw, sentences(raw, para, para_quotes), para_quotes)
         para_tokens = scan_tokens(raw[para[0] : para[1]], para[0])
         words = [tokens_within(para_tokens, *sent) for sent in sents]
@@ -70,10 +70,12 @@ def extract_article(article: Article) -> list[Claim]:
         if not _is_title(raw, para):
             for sent, toks, lang in zip(sents, words, langs):
                 para_drafts.extend(_outlet_statements(raw, sent, toks, lang, para_drafts, outlet, lex))
+        if open_quote is not None:  # the paragraph's words belong to the claim it continues
+            para_drafts = [d for d in para_drafts if not open_quote.span[0] <= d.span[0] < open_quote.span[1]]
         drafts.extend(para_drafts)
         last = para_quotes[-1] if para_quotes else None
-        open_quote = last if last is not None and not last.balanced and last.end >= para[1] and any(
-            d.mode == "direct" and last.inner[0] <= d.span[0] < last.inner[1] for d in para_drafts) else None
+        open_quote = next((d for d in reversed(para_drafts) if d.mode == "direct" and last.inner[0] <= d.span[0] < last.inner[1]), None) if (
+            last is not None and not last.balanced and last.end >= para[1]) else None
     drafts.sort(key=lambda d: d.span)
     # a later sentence may attribute an earlier one ('وأكدت اللجنة هذا العدد'): its outlet reading goes
     overlaps_attributed = _overlap_test([d.span for d in drafts if d.mode != "unattributed"])

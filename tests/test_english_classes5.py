@@ -142,6 +142,8 @@ def test_a_paragraph_closing_a_quote_opened_in_the_paragraph_before_continues_it
     claim = only(claims, "silos are full")
     assert claim.speaker.name == "Amara Njoku"
     assert claim.mode == "direct"
+    assert claim.text.startswith("We moved more grain")  # one quotation, one claim
+    assert len([c for c in claims if "grain" in c.text or "silos" in c.text]) == 1
     assert only(claims, "prices had fallen").speaker.text == "Farmers"
 
 
