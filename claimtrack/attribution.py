@@ -1179,6 +1179,8 @@ class Attributor:
             if not any(aux(m) for m in range(k)):
                 continue
             after_and = toks[k - 1].norm == "and" and not aux(k) and any(aux(m) for m in range(k + 1, min(k + 4, len(toks))))
+            after_and = after_and and not (toks[k - 2].raw[:1].isupper() and toks[k].raw[:1].isupper())  # 'Trinidad and Tobago’s data is'
+
             after_and = after_and or (self.lex.has("en_clause_coordinators", toks[k - 1].norm) and self._english_clause_at(toks, k))
             splice = self.lex.has("en_subject_pronouns", toks[k].norm) and (aux(k + 1) or toks[k + 1].norm.endswith("ed")) and (
                 any(c in sent.between(toks[k - 1].end, toks[k].start) for c in ",،"))

@@ -179,3 +179,12 @@ def test_citing_a_lowercase_reason_after_a_claim_is_that_speakers_claim_but_citi
     other = "Fares will rise in May, the paper said, citing unnamed transport officials."
     claim = only(attributed(other), "Fares will rise")
     assert "officials" in claim.speaker.text or any("officials" in v.text for v in claim.via)
+
+
+def test_and_between_two_capitalised_words_is_a_name_not_a_second_clause():
+    text = "The auditor said the records of Antigua and Barbuda’s harbour board were incomplete."
+    claims = attributed(text)
+    assert len(claims) == 1
+    assert claims[0].text.endswith("were incomplete")
+    split = "The auditor said the records were incomplete and the board has resigned."
+    assert len(attributed(split)) == 2
