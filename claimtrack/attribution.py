@@ -1666,6 +1666,8 @@ class Attributor:
             return True
         if direct:  # an obligation opening the quote, or a prescription in its first words ('He should not use ...')
             return bool(starts_phrase(toks, first, self.lex.phrases.get(f"{sent.lang}_prescriptive_head", ()))) or self._phrase_within(toks, first, first + 3, f"{sent.lang}_prescriptive")
+        if sent.lang == "en" and starts_phrase(toks, first, self.lex.phrases.get("en_prescriptive_head", ())):
+            return True  # '“I want to appeal to ...,’’ he stated' (a quote its marks do not close) is an appeal too
         return self._phrase_within(toks, first, first + 8, f"{sent.lang}_prescriptive")
 
     def _phrase_within(self, toks: list[Token], lo: int, hi: int, list_name: str) -> bool:

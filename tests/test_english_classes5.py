@@ -188,3 +188,12 @@ def test_and_between_two_capitalised_words_is_a_name_not_a_second_clause():
     assert claims[0].text.endswith("were incomplete")
     split = "The auditor said the records were incomplete and the board has resigned."
     assert len(attributed(split)) == 2
+
+
+def test_a_first_person_appeal_or_thanks_is_not_a_claim_even_when_its_quote_marks_do_not_close():
+    text = ("Coach Dele Bankole said the referee had been unfair all afternoon.\n"
+            "“We urge the league to review every decision from the final,’’ he stated.\n"
+            "“We would like to thank our fans for travelling so far,” Bankole added.")
+    claims = attributed(text)
+    assert not any("urge the league" in c.text or "thank our fans" in c.text for c in claims)
+    assert only(claims, "referee had been unfair").speaker.name == "Dele Bankole"
