@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, takewhile
 from operator import or_
 from typing import NamedTuple
 
@@ -144,9 +144,11 @@ def _conditional_forecast(toks: list[Token], lang: str, lex: Lexicon, conditiona
     norms = list(map(NORM, toks))
     if conditionals.isdisjoint(norms):
         return False
-    after = norms[next(i for i, n in enumerate(norms) if n in conditionals) + 1 :]
+    at = next(i for i, n in enumerate(norms) if n in conditionals)
+    after = norms[at + 1 :]
     if lang == "en":
-        return not lex.words["en_conditional_results"].isdisjoint(after)
+        opening = lex.words.get("en_conditional_results_opening", frozenset()) if at <= 2 else frozenset()
+        return not lex.words["en_conditional_results"].isdisjoint(after) or not opening.isdisjoint(after)
     return any(map(lex.is_future_verb, after))
 
 
@@ -696,6 +698,8 @@ class Attributor:
 
     def _according(self, sent: Sentence, cue: Cue) -> None:
         toks = sent.tokens
+        if self._possessive_source(sent, cue) or self._cited_reason(sent, cue):
+            return
         i = cue.last
         # "بحسب ما نقلت/ذكرت/أعلن X": the verb belongs to the cue
         relayed = False
@@ -722,7 +726,8 @@ class Attributor:
         clause_start = self._clause_start(sent, cue.first)
         before = trim_span(self.raw, clause_start, cue_start)
         covering = next((d for d in reversed(sent.claims) if d.span[1] <= cue_start + 2 and (
-            d.span[1] >= before[0] or (source.kind in ("agency", "outlet") and all(c in TRIM + "\"”»" for c in self.raw[d.span[1] : cue_start])))), None)
+            d.span[1] >= before[0] or (source.kind in ("agency", "outlet") and all(c in TRIM + "\"”»" for c in self.raw[d.span[1] : cue_start]))
+            or self._own_attribution_between(d, cue_start))), None)
         if covering is not None and covering.speaker.name != source.name:
             covering.via.append(source)
             if source_end >= len(toks):
@@ -758,6 +763,42 @@ class Attributor:
         start = toks[j].start
         del relayed
         self._add(sent, (start, self._clause_end(sent, start)), cue, source, [], nominal=True)
+
+    def _own_attribution_between(self, d: Draft, cue_start: int) -> bool:
+        """'“...,” Dr. Amy Thompson said, per the AP': only the claim's own speaker and cue stand between it and
+        the according cue, which then relays that claim."""
+        gap = self.raw[d.span[1] : cue_start]
+        return bool(d.cue and d.speaker.text) and d.cue in gap and d.speaker.text in gap and len(gap.split()) <= 12
+
+    def _cited_reason(self, sent: Sentence, cue: Cue) -> bool:
+        """'X called the polls a “farce”, citing widespread polling frauds': a lowercase phrase after 'citing' that
+        names no one (no capital, group or source noun) is X's own claim, the reason X gives."""
+        toks = sent.tokens
+        if sent.lang != "en" or not sent.claims or not self.lex.has("en_citing", toks[cue.first].norm) or cue.last >= len(toks):
+            return False
+        start = toks[cue.last].start
+        end = self._clause_end(sent, start)
+        phrase = [t for t in toks[cue.last :] if t.start < end]
+        if not phrase or any(t.raw[:1].isupper() or self.lex.has("en_group", t.norm) or self.lex.has("en_cited_sources", t.norm) for t in phrase):
+            return False
+        previous = sent.claims[-1]
+        self._add(sent, (start, end), cue, previous.speaker, list(previous.via))
+        return True
+
+    def _possessive_source(self, sent: Sentence, cue: Cue) -> bool:
+        """'In his words, “...”' / 'In her own words, the plan failed': the possessive of the cue is the source
+        (a pronoun: the last speaker of its kind); the quote or clause after the cue is the claim."""
+        pronoun = next((w for w in cue.form.words if self.lex.has("en_possessive_sources", w)), None)
+        if pronoun is None or cue.last >= len(sent.tokens):
+            return False
+        speaker = self.speakers.resolve(pronoun, self.last_speaker)
+        start = sent.tokens[cue.last].start
+        q = sent.quote_at(sent.tokens[cue.last - 1].end, 4)
+        if q is not None:
+            self._add(sent, q.inner, cue, speaker, [], direct=True)
+        else:
+            self._add(sent, (start, self._clause_end(sent, start)), cue, speaker, [], nominal=True)
+        return True
 
     def _relayed_statement(self, sent: Sentence, cue: Cue, j: int, outlet: Entity | None) -> bool:
         """'وبحسب فضائية روسيا اليوم، جاء في بيان صادر عن الشركة: "..."': an outlet relays a statement;
@@ -880,6 +921,10 @@ class Attributor:
                 speaker_text = self._english_np(speaker_text)
             speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
             via = self._english_relays(cue, sent.between(cue_end, after_region_end))
+            quoted = self._english_quoted_speaker(sent, cue) if cue.kind == "relay" else None
+            if quoted is not None:
+                # '"...," the agency cited Hari Pathak, a local man, as saying': the quoted man speaks, relayed
+                speaker, via = quoted, [speaker] if speaker is not None else []
             self._add(sent, content, cue, speaker, via, direct=direct)
             return
         # speaker first: 'X said (that) ...', 'X told Reuters on Monday that ...'
@@ -898,8 +943,8 @@ class Attributor:
             speaker, polarity = earlier.speaker, None  # 'Kamat refuted the allegation and said ...': Kamat speaks on
         relayed = self._english_as_saying(sent, cue_end)
         if relayed is not None:
-            as_start, cue_end = relayed
-            quoted = self.speakers.resolve(sent.between(toks[cue.last].start, as_start), self.last_speaker)
+            cue_end = relayed[1]
+            quoted = self._english_quoted_speaker(sent, cue)
             if quoted is None or speaker is None:
                 return
             speaker, relays = quoted, [speaker]
@@ -911,12 +956,14 @@ class Attributor:
         rest = sent.between(cue_end, sent.span[1])
         lower = rest.lower()
         that = self._find_word(lower, "that")
+        if that >= 0 and self.lex.has("en_clause_only", cue.form.words[0]) and self._cue_between(sent, cue.last, cue_end + that):
+            that = -1  # 'said A, adding that B': the "that" opens the participle's clause, not this cue's
         colon = rest.find(":")
         q = sent.quote_at(cue_end, 4)
         via = []
         if q is not None:
             content, direct = q.inner, True
-        elif colon >= 0 and colon < 40 and (that < 0 or colon < that):
+        elif colon >= 0 and (colon < 40 or (colon < 120 and sent.quote_at(cue_end + colon + 1, 2))) and (that < 0 or colon < that):
             start = cue_end + colon + 1
             qq = sent.quote_at(start, 2)
             content, direct = ((qq.inner, True) if qq else ((start, self._clause_end(sent, start)), False))
@@ -930,8 +977,8 @@ class Attributor:
         elif (obj := self._english_reported_object(sent, cue)) is not None:
             content, direct = obj, False  # 'denied the allegation', 'dismissed accusations of ballot stuffing'
         else:
-            if not self.lex.has("bare_complement", cue.form.words[0]) and cue.kind != "object":
-                return
+            if not self.lex.has("bare_complement", cue.form.words[0]) and cue.kind != "object" and relayed is None:
+                return  # ('cited Y as saying the bridge is safe': "saying" takes the bare clause)
             if cue.kind == "object":
                 start = cue_end
             else:
@@ -948,6 +995,12 @@ class Attributor:
             return
         for part in self._english_coordinated(sent, content):
             self._add(sent, part, cue, speaker, via, polarity=polarity)
+
+    def _cue_between(self, sent: Sentence, first: int, end: int) -> bool:
+        """A participle cue after a comma (', adding', ', asserting') starts at token `first` or later and
+        before character `end`."""
+        return any(first <= k and sent.tokens[k].start < end and c.kind == "participle" and self._comma_before(sent, k, first)
+                   for k, c in sent.cue_at.items())
 
     def _english_object_opens(self, sent: Sentence, cue: Cue) -> bool:
         """An English object cue has its object right after it: not 'accused of X' (a passive participle: the
@@ -1068,13 +1121,25 @@ class Attributor:
             return before, False
         return before[: len(before) - len(before.lstrip())] + " ".join(words), negated
 
+    def _english_quoted_speaker(self, sent: Sentence, cue: Cue) -> Entity | None:
+        """The Y of 'quoted Y as saying', 'cited Y, a local man, as saying' (an appositive after the name kept out)."""
+        relayed = self._english_as_saying(sent, sent.tokens[cue.last - 1].end)
+        if relayed is None:
+            return None
+        phrase = sent.between(sent.tokens[cue.last].start, relayed[0]).strip(TRIM)
+        if "," in phrase and phrase.split(",")[0].strip()[:1].isupper():
+            phrase = phrase.split(",")[0].strip()
+        return self.speakers.resolve(phrase, self.last_speaker) if phrase else None
+
     def _english_as_saying(self, sent: Sentence, cue_end: int) -> tuple[int, int] | None:
-        """'X quoted Y as saying ...', 'recalled Y as saying': (start, end) of 'as saying'."""
+        """'X quoted Y as saying ...', 'recalled Y, a local man, as saying': (start, end) of 'as saying'."""
         toks = sent.tokens
         first = sent.token_index_at(cue_end)
         phrases = self.lex.phrases.get("en_as_saying", ())
-        for i in range(first + 1, min(len(toks), first + 12)):
-            if self._comma_before(sent, i, first) or toks[i].norm == "that":
+        commas = 0
+        for i in range(first + 1, min(len(toks), first + 14)):
+            commas += self._comma_before(sent, i, first)
+            if commas > 2 or toks[i].norm == "that" or i in sent.cue_at:
                 return None
             n = starts_phrase(toks, i, phrases)
             if n:
@@ -1114,6 +1179,8 @@ class Attributor:
             if not any(aux(m) for m in range(k)):
                 continue
             after_and = toks[k - 1].norm == "and" and not aux(k) and any(aux(m) for m in range(k + 1, min(k + 4, len(toks))))
+            after_and = after_and and not (toks[k - 2].raw[:1].isupper() and toks[k].raw[:1].isupper())  # 'Trinidad and Tobago’s data is'
+
             after_and = after_and or (self.lex.has("en_clause_coordinators", toks[k - 1].norm) and self._english_clause_at(toks, k))
             splice = self.lex.has("en_subject_pronouns", toks[k].norm) and (aux(k + 1) or toks[k + 1].norm.endswith("ed")) and (
                 any(c in sent.between(toks[k - 1].end, toks[k].start) for c in ",،"))
@@ -1170,7 +1237,12 @@ class Attributor:
     def _english_subject_phrase(self, words: list[str], keep_long: bool = False) -> str:
         words = self._drop_lead_words(words)
         # keep the last noun phrase: after the last relative/comma boundary
-        text = " ".join(words)
+        import re
+
+        text = re.sub(r",(?=(?:who|which)\b)", ", ", " ".join(words))  # 'Lofty Uchenna,who guided ...'
+        inner = re.search(r"\b(?:in|during|at|on|to|with|for|from|by|after|through) (?:which|whom) (\S+(?: \S+){0,3})$", text)
+        if inner and inner.group(1).split()[0].lower() not in ("it", "there"):
+            return inner.group(1)  # 'a video interview ... in which she said': the relative clause's own subject
         for sep in (", ", " who ", " which "):
             if sep in text and sep != ", ":
                 text = text.split(sep)[0]
@@ -1188,7 +1260,21 @@ class Attributor:
             # "Residents, some digging with their bare hands ..., said": a long appositive after a short subject
             if len(text.split()) > 12 and len(parts) == 2 and len(parts[0].split()) <= 4 and parts[1][:1].islower() and not self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
                 text = parts[0]
-        return text if 0 < len(text.split()) <= 12 or (keep_long and text) else ""
+        return text if 0 < len(text.split()) <= 12 or (keep_long and text) else self._long_subject_name(text)
+
+    @staticmethod
+    def _long_subject_name(text: str) -> str:
+        """'Jailed ex-prime minister X's party (BNP) secretary general Mirza Fakhrul Islam Alamgir': a subject too
+        long to be a plain speaker phrase that still ends in a capitalised name keeps its last twelve words."""
+        text = text.strip(" ,").rsplit(",", 1)[-1]  # 'The coach of the club, Oyo, Lekan Akinpelu and ...': the last part
+        words = text.split()
+        if not words or any(c in text for c in ";:"):
+            return ""
+        if words[-1][:1].isupper():
+            return " ".join(words[-12:])
+        # 'Lekan Akinpelu and gaffer of the winner of the 7th ... competition': a name, then its long description
+        name = list(takewhile(lambda w: w[:1].isupper(), words))
+        return " ".join(name) if len(name) >= 2 and words[len(name)][:1].islower() else ""
 
     def _only_adverbs(self, part: str) -> bool:
         words = [w.lower().strip(",") for w in part.split()]
@@ -1580,6 +1666,8 @@ class Attributor:
             return True
         if direct:  # an obligation opening the quote, or a prescription in its first words ('He should not use ...')
             return bool(starts_phrase(toks, first, self.lex.phrases.get(f"{sent.lang}_prescriptive_head", ()))) or self._phrase_within(toks, first, first + 3, f"{sent.lang}_prescriptive")
+        if sent.lang == "en" and starts_phrase(toks, first, self.lex.phrases.get("en_prescriptive_head", ())):
+            return True  # '“I want to appeal to ...,’’ he stated' (a quote its marks do not close) is an appeal too
         return self._phrase_within(toks, first, first + 8, f"{sent.lang}_prescriptive")
 
     def _phrase_within(self, toks: list[Token], lo: int, hi: int, list_name: str) -> bool:

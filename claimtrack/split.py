@@ -14,7 +14,7 @@ from claimtrack.arabic import Token, is_arabic, scan_tokens, tokens_within
 from claimtrack.attribution import Attributor, Draft, polarity_of, trim_span
 from claimtrack.cues import find_cues, lexicon
 from claimtrack.models import Article, Claim, Entity, Span, claim_id
-from claimtrack.segment import paragraphs, quotes, sentences
+from claimtrack.segment import Quote, paragraphs, quotes, sentences
 from claimtrack.speakers import SpeakerResolver
 
 UNKNOWN_OUTLET = Entity(text="", name="unknown outlet", kind="outlet")
@@ -38,11 +38,19 @@ def extract_article(article: Article) -> list[Claim]:
     drafts: list[Draft] = []
     body = article.body if article.body else None
     paras = list(paragraphs(raw, body))
+    open_quote: Draft | None = None  # the claim taken from a quotation still open at the end of the previous paragraph
     for n, para in enumerate(paras):
         if n == 0 and len(paras) > 1 and _is_headline(raw, para):
             continue  # the headline over a story: "وزارة الصحة تؤكد أن المغرب لم يسجل أي حالة" is not a claim
         para_quotes = quotes(raw, para)
         para_drafts: list[Draft] = []
+        if open_quote is not None and (closed := _closing_only(raw, para)) is not None:
+            # '... noted: “In fact ...⏎The terminals are open ... opened.”': the quotation goes on, no mark reopens
+            # it; the claim taken from it runs on to the closing mark
+            para_quotes = [*para_quotes, Quote(para[0], closed[1] + 1, closed, False)]
+            open_quote.span = (open_quote.span[0], closed[1])
+        else:
+            open_quote = None
         sents = _glued_stops(raw, sentences(raw, para, para_quotes), para_quotes)
         para_tokens = scan_tokens(raw[para[0] : para[1]], para[0])
         words = [tokens_within(para_tokens, *sent) for sent in sents]
@@ -62,11 +70,18 @@ def extract_article(article: Article) -> list[Claim]:
         if not _is_title(raw, para):
             for sent, toks, lang in zip(sents, words, langs):
                 para_drafts.extend(_outlet_statements(raw, sent, toks, lang, para_drafts, outlet, lex))
+        if open_quote is not None:  # the paragraph's words belong to the claim it continues
+            para_drafts = [d for d in para_drafts if not open_quote.span[0] <= d.span[0] < open_quote.span[1]]
         drafts.extend(para_drafts)
+        last = para_quotes[-1] if para_quotes else None
+        open_quote = next((d for d in reversed(para_drafts) if d.mode == "direct" and last.inner[0] <= d.span[0] < last.inner[1]), None) if (
+            last is not None and not last.balanced and last.end >= para[1]) else None
     drafts.sort(key=lambda d: d.span)
     # a later sentence may attribute an earlier one ('وأكدت اللجنة هذا العدد'): its outlet reading goes
     overlaps_attributed = _overlap_test([d.span for d in drafts if d.mode != "unattributed"])
     drafts = [d for d in drafts if d.mode != "unattributed" or not overlaps_attributed(d.span)]
+    # a quote running over several sentences is found from each of them: one claim per span (the first found)
+    drafts = [d for k, d in enumerate(drafts) if k == 0 or d.span != drafts[k - 1].span]
     return [_to_claim(article.id, raw, d) for d in drafts]
 
 
@@ -133,6 +148,19 @@ def _opening_quote(raw: str, sent: tuple[int, int], para_quotes):
         if q.balanced and 0 <= q.start - sent[0] <= 1 and q.end <= sent[1] and (q.inner[1] - q.inner[0]) > 15:
             return q
     return None
+
+
+def _closing_only(raw: str, para: tuple[int, int]) -> Span | None:
+    """The words of a paragraph that ends with a closing quotation mark and opens none: (start, mark)."""
+    text = raw[para[0] : para[1]].rstrip()
+    close = para[0] + len(text) - 1
+    if close <= para[0] or raw[close] not in "”\"»" and not (raw[close] in ".!?" and raw[close - 1] in "”\"»"):
+        return None
+    close = close if raw[close] in "”\"»" else close - 1
+    if any(ch in "“«„\"" for ch in raw[para[0] : close]):
+        return None
+    s, e = trim_span(raw, para[0], close)
+    return (s, e) if e - s > 15 else None
 
 
 def _is_title(raw: str, para: tuple[int, int]) -> bool:
