@@ -899,7 +899,8 @@ class Attributor:
             and (len(tail.split()) <= 5 or self._english_clause_then_comma(before_text[:comma], cue_end))
             and 0 < len(between_words) <= 6 and len(before_text[:comma].split()) >= 4
         ) or (comma > 0 and not between_words and 0 < len(tail.split()) <= 6 and len(before_text[:comma].split()) >= 4
-              and (tail[:1].isupper() or not any(self.lex.has("en_not_in_subject", w.lower()) for w in tail.split()))))
+              and (tail[:1].isupper() or not any(self.lex.has("en_not_in_subject", w.lower()) for w in tail.split()))
+              and not self._english_clause_in_tail(tail)))
         if quote_before is not None or content_first:
             if quote_before is not None:
                 content = quote_before.inner
@@ -1018,6 +1019,13 @@ class Attributor:
             return False
         end = self._clause_end(sent, toks[cue.last].start)
         return any(q.start >= toks[cue.last].start and q.start < end for q in sent.quotes)
+
+    def _english_clause_in_tail(self, tail: str) -> bool:
+        """'The ministry’s spokesman, Ali Hassan, told AFP that 40 people had died': after the cue comes a reported
+        clause ("that", or a finite auxiliary), so the words before the cue are its subject, not content quoted first
+        ('At least 40 people died, said the spokesman')."""
+        words = [w.lower().strip(",.") for w in tail.split()]
+        return "that" in words or any(self.lex.has("en_finite_aux", w) for w in words)
 
     def _english_clause_then_comma(self, before: str, cue_end: int) -> bool:
         """'A, the company said, in order to ...': a comma right after the cue closes an inserted attribution of the

@@ -197,3 +197,11 @@ def test_a_first_person_appeal_or_thanks_is_not_a_claim_even_when_its_quote_mark
     claims = attributed(text)
     assert not any("urge the league" in c.text or "thank our fans" in c.text for c in claims)
     assert only(claims, "referee had been unfair").speaker.name == "Dele Bankole"
+
+
+def test_a_subject_with_an_apposed_name_told_an_agency_that_keeps_the_spokesman_as_speaker():
+    text = "The port authority's spokesman, Samir Haddad, told AFP that 40 containers fell."
+    claim = only(attributed(text), "40 containers fell")
+    assert "Haddad" in claim.speaker.name
+    assert [v.name for v in claim.via] == ["AFP"]
+    assert "Haddad" not in claim.text
