@@ -1,0 +1,18 @@
+"""Arabic recall classes of the fifth recall round: general mechanisms, each checked on unseen sets."""
+
+from __future__ import annotations
+
+from claim_helpers import attributed, only
+
+
+def test_straight_quotes_spaced_on_both_sides_pair_up():
+    claims = attributed('وقال المدير إن " المخزون يكفي لثلاثة أشهر ".')
+    assert len(claims) == 1
+    assert "المخزون يكفي لثلاثة أشهر" in claims[0].text and claims[0].speaker.text == "المدير"
+    assert claims[0].mode == "direct"
+
+
+def test_spaced_opening_quote_does_not_swallow_the_next_cue():
+    claims = attributed('وأضاف المدير أن " الشركة ستوزع الأرباح في مارس"، مشيرا إلى أن "المصنع الثاني يعمل بكامل طاقته".')
+    assert only(claims, "الشركة ستوزع الأرباح في مارس").text.endswith("مارس")
+    assert only(claims, "المصنع الثاني يعمل بكامل طاقته").speaker.text == "المدير"
