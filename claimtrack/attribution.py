@@ -1495,7 +1495,21 @@ class Attributor:
             ent = self.speakers.resolve(phrase, self.last_speaker)
             if ent is not None:
                 return ent
-        return self.last_speaker
+        shared = self._subject_of_first_verb(sent, cue, phrase)
+        return shared if shared is not None else self.last_speaker
+
+    def _subject_of_first_verb(self, sent: Sentence, cue: Cue, clause: str) -> Entity | None:
+        """'وردّت الشركة على الاتهامات وأكدت أن ...': a cue verb joined by و to an earlier verb of its
+        clause shares that verb's subject, the phrase right after the earlier verb."""
+        if sent.lang != "ar" or not sent.tokens[cue.first].norm.startswith("و"):
+            return None
+        toks = tokenize(clause)
+        if len(toks) < 2 or not self._is_verb_like(toks[0].norm.removeprefix("و")) or toks[0].raw[-1:] in "،,":
+            return None
+        phrase, _ = self.speakers.split_speaker_phrase(clause[toks[0].end :])
+        if not phrase or len(phrase.split()) > 6 or any(c.isdigit() for c in phrase) or find_cues(tokenize(phrase), self.lex):
+            return None
+        return self.speakers.resolve(phrase, self.last_speaker)
 
     def _turn_opener_at(self, sent: Sentence, i: int) -> int | None:
         """'... من جهته قال وزير', '... وفي وقت سابق من يوم أمس قال X': where a new speaker's turn opens

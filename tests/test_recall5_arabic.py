@@ -16,3 +16,10 @@ def test_spaced_opening_quote_does_not_swallow_the_next_cue():
     claims = attributed('وأضاف المدير أن " الشركة ستوزع الأرباح في مارس"، مشيرا إلى أن "المصنع الثاني يعمل بكامل طاقته".')
     assert only(claims, "الشركة ستوزع الأرباح في مارس").text.endswith("مارس")
     assert only(claims, "المصنع الثاني يعمل بكامل طاقته").speaker.text == "المدير"
+
+
+def test_cue_joined_to_an_earlier_verb_shares_its_subject():
+    claims = attributed("وردّت الشركة على هذه الاتهامات بالنفي وأكدت أن المصنع يعمل وفق المعايير.")
+    assert [c.text for c in claims] == ["المصنع يعمل وفق المعايير"]
+    assert claims[0].speaker.text == "الشركة"
+
