@@ -179,6 +179,15 @@ def _polarity_words(lex: Lexicon, lang: str) -> _PolarityWords:
     return found  # type: ignore[return-value]
 
 
+def _falsity_predicate(toks: list[Token], lex: Lexicon) -> bool:
+    """'مثل هذه الأخبار عارية عن الصحة': a falsity predicate near the head of the claim denies it."""
+    window = lex.derived.get("falsity_window")
+    if window is None:
+        window = lex.derived["falsity_window"] = int(config.load("attribution")["polarity"]["falsity_window"])
+    falsity, phrases = lex.words.get("ar_falsity", frozenset()), lex.phrases.get("ar_falsity", ())
+    return any(toks[i].norm in falsity or starts_phrase(toks, i, phrases) for i in range(min(window, len(toks))))
+
+
 def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -> str:
     """denied when the cue denies or a negator heads the claim; hedged when a hedge is in it."""
     if cue_polarity in ("denied", "hedged"):
@@ -193,6 +202,8 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     else:
         if lang == "en" and (i := _negated_verb(toks, lex)) >= 0:
             return "asserted" if _contrasted(toks, i, lang, lex) else "denied"
+    if lang == "ar" and _falsity_predicate(toks, lex):
+        return "denied"
     if _conditional_forecast(toks, lang, lex, words.conditionals):
         return "hedged"
     hedges, hedge_phrases, may_hedge, conjoined = words.hedges, words.hedge_phrases, words.may_hedge, words.conjoined

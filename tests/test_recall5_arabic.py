@@ -23,3 +23,13 @@ def test_cue_joined_to_an_earlier_verb_shares_its_subject():
     assert [c.text for c in claims] == ["المصنع يعمل وفق المعايير"]
     assert claims[0].speaker.text == "الشركة"
 
+
+
+def test_falsity_predicate_at_the_head_of_a_claim_denies_it():
+    claims = attributed("وقال المتحدث باسم البلدية إن الصور المتداولة مفبركة وتهدف إلى إثارة البلبلة.")
+    assert claims[0].polarity == "denied"
+
+
+def test_falsity_word_deep_in_a_claim_describes_a_noun():
+    claims = attributed("وقال المتحدث باسم البلدية إن بعض الصفحات نشرت خلال الأيام الماضية أرقاما غير صحيحة عن المشروع.")
+    assert claims[0].polarity == "asserted"
