@@ -337,7 +337,9 @@ class Attributor:
             return True
         if sent.lang == "en":
             return False
-        return not self.lex.has("ar_participle_adjectives", sent.tokens[cue.first].norm) or self._find_marker(sent, cue.last, window=2) is not None
+        norm = sent.tokens[cue.first].norm
+        adjective = self.lex.has("ar_participle_adjectives", norm) or (norm[:1] in "وف" and self.lex.has("ar_participle_adjectives", norm[1:]))
+        return not adjective or self._find_marker(sent, cue.last, window=2) is not None
 
     def _progressive(self, sent: Sentence, cue: Cue) -> bool:
         """'are warning', 'was saying': an English -ing cue after a form of 'be' is the finite verb."""
@@ -447,7 +449,8 @@ class Attributor:
                 return
         end = self._clause_end(sent, content_start)
         for part, direct in self._arabic_coordinated(sent, (content_start, end)):
-            self._add(sent, part, cue, speaker, via, direct=direct)
+            # 'وأضاف: في عام 2023 وصل ...': words a colon opens are the speaker's own, marks or not
+            self._add(sent, part, cue, speaker, via, direct=direct or kind == "colon")
 
     def _arabic_coordinated(self, sent: Sentence, span: Span) -> list[tuple[Span, bool]]:
         """'أوضح أن “A وأن B”': a quotation holding coordinated complement clauses gives one direct
@@ -1284,7 +1287,7 @@ class Attributor:
             gap_end = toks[i].start if i < len(toks) else sent.span[1]
             gap = self.raw[prev_end:gap_end]
             colon = gap.find(":")
-            if colon >= 0 and i > first - 0:
+            if colon >= 0 and i >= first:
                 q = sent.quote_at(prev_end + colon + 1, 3)
                 if q is not None:
                     return "quote", prev_end + colon, q.start

@@ -33,3 +33,27 @@ def test_falsity_predicate_at_the_head_of_a_claim_denies_it():
 def test_falsity_word_deep_in_a_claim_describes_a_noun():
     claims = attributed("وقال المتحدث باسم البلدية إن بعض الصفحات نشرت خلال الأيام الماضية أرقاما غير صحيحة عن المشروع.")
     assert claims[0].polarity == "asserted"
+
+
+def test_carried_cue_then_colon_then_plain_words_is_a_claim():
+    claims = attributed("قال وزير المالية إن الميزانية جاهزة. وأضاف: الإيرادات سترتفع إلى 20 مليارا بنهاية العام.")
+    added = only(claims, "الإيرادات سترتفع")
+    assert added.speaker.text == "وزير المالية" and added.text.endswith("بنهاية العام")
+
+
+def test_mutabian_participle_with_a_quote_ends_the_carried_claim():
+    claims = attributed("قال وزير المالية إن الميزانية جاهزة. وأضاف: هناك توقعات بارتفاع الإيرادات إلى 20 مليارا "
+                        "بنهاية العام، متابعاً: «سنخفض العجز في العام المقبل».")
+    assert only(claims, "هناك توقعات").text.endswith("بنهاية العام")
+    quoted = only(claims, "سنخفض العجز")
+    assert quoted.speaker.text == "وزير المالية" and quoted.mode == "direct"
+
+
+def test_conjoined_noun_shaped_like_a_participle_does_not_cut_a_claim():
+    claims = attributed("وقال مدير الشرطة إن الضبط جاء بعد تحر واسع ومتابعة دقيقة نفذتها الأجهزة الأمنية على مدى أيام.")
+    assert len(claims) == 1 and claims[0].text.endswith("على مدى أيام")
+
+
+def test_words_a_colon_opens_are_direct_speech():
+    claims = attributed("وقال رئيس البلدية: المياه ستعود إلى الأحياء الشرقية مساء اليوم.")
+    assert claims[0].mode == "direct" and claims[0].speaker.text == "رئيس البلدية"
