@@ -1301,8 +1301,8 @@ class Attributor:
             t = toks[i]
             if self._is_complementizer(t.norm):
                 region_end = t.start
-                if i > first and toks[i - 1].norm in self.lex.complementizer_leads:
-                    region_end = toks[i - 1].start
+                if i > first and toks[i - 1].norm in self.lex.complementizer_leads and not t.raw.startswith("إن"):
+                    region_end = toks[i - 1].start  # 'شدد على أن'; not 'أسامة علي إن' (إنّ follows no preposition)
                 if i + 1 < len(toks):
                     return "comp", region_end, t.end
                 return None

@@ -144,6 +144,8 @@ class SpeakerResolver:
             if t.norm in stops or self._relay_word(t.norm) or self._participle_cue(t.norm) or self._according_word(t.norm):
                 if i == 0:
                     return "", text
+                if i == len(toks) - 1 and lex.has("ar_stop_prepositions", t.norm) and not text[t.end :].strip():
+                    continue  # 'أسامة علي': a preposition with no object is a name
                 if self._title_of_body(toks, i) or self._title_compound(toks, i):
                     continue
                 end = toks[i - 1].end

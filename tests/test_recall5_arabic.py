@@ -57,3 +57,13 @@ def test_conjoined_noun_shaped_like_a_participle_does_not_cut_a_claim():
 def test_words_a_colon_opens_are_direct_speech():
     claims = attributed("وقال رئيس البلدية: المياه ستعود إلى الأحياء الشرقية مساء اليوم.")
     assert claims[0].mode == "direct" and claims[0].speaker.text == "رئيس البلدية"
+
+
+def test_ali_before_inna_is_a_name_not_a_preposition():
+    claims = attributed("وقال المتحدث باسم هيئة الإسعاف أسامة علي إن عدد الجرحى بلغ عشرة.")
+    assert claims[0].speaker.text.endswith("أسامة علي") and claims[0].speaker.name == "Osama Ali"
+
+
+def test_preposition_before_anna_still_leads_the_complement():
+    claims = attributed("وشدد رئيس الهيئة على أن عدد الجرحى بلغ عشرة.")
+    assert claims[0].speaker.text == "رئيس الهيئة" and claims[0].text == "عدد الجرحى بلغ عشرة"
