@@ -1460,7 +1460,9 @@ class Attributor:
         via = self.speakers.relays_in(rest)
         if not phrase:
             return None, via
-        resolved = self.speakers.resolve(phrase, self.last_speaker)
+        resolved = self.speakers.document_speaker(phrase, self.last_speaker) if sent.lang == "ar" else None
+        if resolved is None:
+            resolved = self.speakers.resolve(phrase, self.last_speaker)
         return (resolved if resolved is not None else False), via
 
     def _relayed_speaker(self, text: str) -> tuple[Entity, list[Entity]] | None:

@@ -125,6 +125,9 @@ class SpeakerResolver:
         if not toks:
             return "", text
         lex = self.lex
+        doc_end = self._document_phrase_end(toks)
+        if doc_end:
+            return clean_mention(text[: toks[doc_end - 1].end]), text[toks[doc_end - 1].end :]
         stops = lex.any_of("ar_stop", "ar_relay_lead")
         end = None
         appositive_used = False
@@ -169,6 +172,21 @@ class SpeakerResolver:
                     continue
                 break
         return clean_mention(text[:end]), text[end:]
+
+    def _document_phrase_end(self, toks) -> int:
+        """'وقال بيان للمكتب الإعلامي للوزارة إن', 'بيان صادر عن السفارة وصل مراسلنا نسخة منه': a statement
+        that speaks, then its issuer: a head word and the definite words after it. 0 when no document leads."""
+        if len(toks) < 2 or not self.lex.has("ar_documents", toks[0].norm) or toks[0].norm.startswith("ال"):
+            return 0
+        i = 1
+        while i < len(toks) and (self.lex.has("ar_document_issued", toks[i].norm) or (i > 1 and toks[i].norm in ("عن", "من"))):
+            i += 1
+        if i >= len(toks) or self.lex.has("ar_stop", toks[i].norm):
+            return 0
+        i += 1  # the issuer's head: 'وزارة', 'للمديرية'
+        while i < len(toks) and toks[i].norm.startswith(("ال", "لل")) and not self.lex.has("ar_stop", toks[i].norm):
+            i += 1
+        return i
 
     @staticmethod
     def _long_apposition(text: str, toks, i: int) -> bool:
@@ -354,6 +372,20 @@ class SpeakerResolver:
             if full is not None:
                 return Entity(text=found_entity.text, name=full, kind="person")
         return found_entity
+
+    def document_speaker(self, phrase: str, last: Entity | None) -> Entity | None:
+        """'بيان للمكتب الإعلامي للوزارة', 'بيان صادر عن السفارة': a statement speaks for its issuer; the
+        phrase as written stays the speaker's text, the issuer gives the name. None when no document leads."""
+        toks = tokenize(phrase)
+        if len(toks) < 2 or not self.lex.has("ar_documents", toks[0].norm):
+            return None
+        i = 1
+        while i < len(toks) - 1 and (self.lex.has("ar_document_issued", toks[i].norm) or toks[i].norm in ("عن", "من")):
+            i += 1
+        issuer = self.resolve(phrase[toks[i].start :], last, strip_prefix=True)
+        if issuer is None:
+            return None
+        return Entity(text=clean_mention(phrase), name=issuer.name, kind=issuer.kind)
 
     def _not_a_speaker(self, text: str) -> bool:
         """English words no one is called: quoted speech ('I’m a referee'), a phrase ending in a

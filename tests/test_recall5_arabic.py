@@ -67,3 +67,15 @@ def test_ali_before_inna_is_a_name_not_a_preposition():
 def test_preposition_before_anna_still_leads_the_complement():
     claims = attributed("وشدد رئيس الهيئة على أن عدد الجرحى بلغ عشرة.")
     assert claims[0].speaker.text == "رئيس الهيئة" and claims[0].text == "عدد الجرحى بلغ عشرة"
+
+
+def test_statement_as_subject_speaks_for_its_issuer():
+    claims = attributed("قال الوزير إن الطرق مفتوحة. وقال بيان للمكتب الإعلامي للهيئة إن الرحلات الجوية توقفت.")
+    statement = only(claims, "الرحلات الجوية توقفت")
+    assert statement.speaker.text == "بيان للمكتب الإعلامي للهيئة"
+
+
+def test_statement_issued_by_a_body_ends_before_a_relative_clause():
+    claims = attributed("وأكد بيان صادر عن السفارة الفرنسية وصل مراسل رويترز نسخة منه، أن التقارير المتداولة مفبركة.")
+    assert claims[0].speaker.text == "بيان صادر عن السفارة الفرنسية"
+    assert [v.name for v in claims[0].via] == ["Reuters"]
