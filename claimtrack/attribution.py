@@ -313,6 +313,8 @@ class Attributor:
             marker = self._find_marker(sent, cue.last, window=2)
             if marker is None or marker[0] != "comp" or find_cues(tokenize(subject), self.lex):
                 return  # only 'أن X، ذكر أن ...': the inner verb opens its own complement; X holds no verb of its own
+            if self._points_back(subject):
+                return  # 'قال الوزير إن بلاده تتوقع أن ...': his country's view is the minister's own claim
         elif not subject.strip() or len(subject.split()) > 8 or any(c in subject for c in CLAUSE_PUNCT + "\"“«"):
             return
         span = outer.span
@@ -328,6 +330,13 @@ class Attributor:
         for d in new:
             d.via = [*d.via, outer.speaker]
             self.relay_of[d.speaker.name] = list(d.via)
+
+    @staticmethod
+    def _points_back(subject: str) -> bool:
+        """'بلاده', 'حكومته', 'وزارتها': one indefinite word with a possessive pronoun (ـه، ـها، ـهم) names the
+        speaker's own side (the ه as written, not a normalised ة)."""
+        words = subject.split()
+        return len(words) == 1 and not words[0].startswith("ال") and len(words[0]) >= 4 and words[0].endswith(("ه", "ها", "هم", "هما"))
 
     def _is_participle_cue(self, sent: Sentence, cue: Cue) -> bool:
         """', adding that ...' / '، مؤكدة أن': not 'was adding seats' or 'حالات مؤكدة' (a verb, an adjective)."""

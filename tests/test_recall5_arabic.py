@@ -79,3 +79,14 @@ def test_statement_issued_by_a_body_ends_before_a_relative_clause():
     claims = attributed("وأكد بيان صادر عن السفارة الفرنسية وصل مراسل رويترز نسخة منه، أن التقارير المتداولة مفبركة.")
     assert claims[0].speaker.text == "بيان صادر عن السفارة الفرنسية"
     assert [v.name for v in claims[0].via] == ["Reuters"]
+
+
+def test_speakers_own_side_inside_the_complement_keeps_the_speaker():
+    claims = attributed("قال وزير الاقتصاد، اليوم الأحد، إن حكومته تتوقع أن تنخفض البطالة إلى 8% العام المقبل.")
+    assert len(claims) == 1 and claims[0].speaker.text == "وزير الاقتصاد"
+    assert claims[0].text.startswith("حكومته تتوقع")
+
+
+def test_named_inner_speaker_still_relays():
+    claims = attributed("وقال المتحدث باسم الوزارة إن الوزير أكد أن الطرق مفتوحة.")
+    assert claims[0].speaker.text == "الوزير" and claims[0].text == "الطرق مفتوحة"
