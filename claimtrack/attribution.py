@@ -287,9 +287,12 @@ class Attributor:
             return False
         at = next((j for j in range(cue.last, min(len(toks), cue.last + 7)) if self.lex.has("ar_backward_objects", toks[j].norm)
                    or self._comma_before(sent, j, cue.last) or self._is_complementizer(toks[j].norm)), None)
-        if at is None or at == cue.last or not self.lex.has("ar_backward_objects", toks[at].norm):
+        if at is None or not self.lex.has("ar_backward_objects", toks[at].norm):
             return False
-        speaker = self.speakers.resolve(sent.between(toks[cue.last].start, toks[at - 1].end), self.last_speaker)
+        if at == cue.last:
+            speaker = self._speaker_after_object(sent, at + 1)  # 'أوضح ذلك مدير البرنامج، مشيراً إلى أن ...'
+        else:
+            speaker = self.speakers.resolve(sent.between(toks[cue.last].start, toks[at - 1].end), self.last_speaker)
         if speaker is None:
             return False
         s, e = trim_span(self.raw, *prev)
@@ -299,6 +302,15 @@ class Attributor:
         self.last_speaker = speaker
         self.speakers.remember(speaker)
         return True
+
+    def _speaker_after_object(self, sent: Sentence, first: int) -> Entity | None:
+        """The subject after a fronted pronoun object (verb, ذلك, subject): up to a comma or the sentence end."""
+        toks = sent.tokens
+        if first >= len(toks) or self._comma_before(sent, first, 0):
+            return None
+        end = next((j for j in range(first + 1, len(toks)) if self._comma_before(sent, j, first) or j in sent.cue_at), len(toks))
+        phrase, _ = self.speakers.split_speaker_phrase(sent.between(toks[first].start, toks[end - 1].end))
+        return self.speakers.resolve(phrase, self.last_speaker) if phrase else None
 
     def _reported_report(self, sent: Sentence, outer: Draft, cue: Cue) -> None:
         """'KATU-TV reported that the Oregon Health Authority announced X': the outlet relays the inner speaker.

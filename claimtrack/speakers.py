@@ -17,7 +17,7 @@ from claimtrack.arabic import is_arabic, normalize, tokenize
 from claimtrack.coreference import Descriptions, name_after_title
 from claimtrack.cues import Lexicon, lexicon, starts_phrase
 from claimtrack.entities import Registry, clean_mention, entity, fallback_name, name_key, person_name, registry
-from claimtrack.names import latin_name, named
+from claimtrack.names import latin_name, name_parts, named
 from claimtrack.models import Entity
 
 _COMMA = re.compile(r"[،,]")
@@ -144,6 +144,8 @@ class SpeakerResolver:
                     end = toks[i - 1].end
                     break
                 appositive_used = True
+            if t.norm in stops and self._name_not_stop(toks, i):
+                continue  # 'المدير علي بن هادي', 'قال علي حسن': the name Ali, not the preposition على
             if t.norm in stops or self._relay_word(t.norm) or self._participle_cue(t.norm) or self._according_word(t.norm):
                 if i == 0:
                     return "", text
@@ -172,6 +174,15 @@ class SpeakerResolver:
                     continue
                 break
         return clean_mention(text[:end]), text[end:]
+
+    def _name_not_stop(self, toks, i: int) -> bool:
+        """A stop word spelled as a given name ('علي' with yaa, not the preposition 'على') before a
+        known name part ('علي حسن', 'علي بن هادي') is that name."""
+        if toks[i].raw not in self.lex.words.get("ar_stop_names_raw", ()) or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1].norm
+        table = name_parts()
+        return not nxt.startswith("ال") and ((nxt,) in table.parts or nxt in table.particles)
 
     def _document_phrase_end(self, toks) -> int:
         """'وقال بيان للمكتب الإعلامي للوزارة إن', 'بيان صادر عن السفارة وصل مراسلنا نسخة منه': a statement

@@ -90,3 +90,20 @@ def test_speakers_own_side_inside_the_complement_keeps_the_speaker():
 def test_named_inner_speaker_still_relays():
     claims = attributed("وقال المتحدث باسم الوزارة إن الوزير أكد أن الطرق مفتوحة.")
     assert claims[0].speaker.text == "الوزير" and claims[0].text == "الطرق مفتوحة"
+
+
+def test_ali_before_a_name_part_stays_in_the_speaker():
+    claims = attributed("قال الوزير إن الطرق مفتوحة. وأوضح المدير علي حسن أن الدفعة شملت ثلاثة ملايين أسرة.")
+    assert only(claims, "الدفعة شملت").speaker.text == "المدير علي حسن"
+
+
+def test_ali_as_preposition_before_a_noun_still_ends_the_speaker():
+    claims = attributed("قال الوزير إن الطرق مفتوحة. وقال المدير علي هامش المؤتمر إن الدفعة شملت ثلاثة ملايين أسرة.")
+    assert only(claims, "الدفعة شملت").speaker.text == "المدير"
+
+
+def test_fronted_demonstrative_object_then_subject_points_back():
+    claims = attributed("أودع البرنامج أمس ملياري ريال في حسابات المستحقين. أوضح ذلك مدير البرنامج سامي حمدان، "
+                        "مشيرًا إلى أن الدفعة شملت ثلاثة ملايين أسرة.")
+    assert only(claims, "أودع البرنامج أمس").speaker.text == "مدير البرنامج سامي حمدان"
+    assert only(claims, "الدفعة شملت").speaker.text == "مدير البرنامج سامي حمدان"
