@@ -8,6 +8,7 @@ All language knowledge comes from `configs/cues.toml` and `configs/attribution.t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -253,6 +254,8 @@ class Attributor:
                 continue
             if cue.kind in ("speech", "object") and self._verb_of_other_phrase(sent, cues, cue):
                 continue
+            if lang == "ar" and not self._clause_start_cue_holds(sent, cue):
+                continue
             if cue.kind == "participle" and not self._is_participle_cue(sent, cue):
                 if self._progressive(sent, cue):
                     self._english(sent, cue)  # 'Authorities are warning the emergency is not over'
@@ -420,6 +423,16 @@ class Attributor:
         """'أوضح المتحدث ... وفقاً لبيان صادر عن الوزارة أن ...': an according phrase between an
         earlier cue and its content says where the speaker spoke; it reports nothing of its own."""
         return any(d.span[0] > start for d in sent.claims)
+
+    def _clause_start_cue_holds(self, sent: Sentence, cue: Cue) -> bool:
+        """'وبيّن المدير أن', 'فيما بين أن': a cue that is also a common other word ('بين الطرفين') reports only
+        at a clause start and before a complementiser."""
+        toks, i = sent.tokens, cue.first
+        if not self.lex.has("ar_clause_start_cues", toks[i].norm.removeprefix("و")):
+            return True
+        at_start = i == 0 or self._comma_before(sent, i, 0) or toks[i - 1].norm in self.lex.any_of("ar_lead_drop")
+        marker = self._find_marker(sent, cue.last, window=8)
+        return at_start and marker is not None and marker[0] == "comp"
 
     def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
         """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""
@@ -1646,9 +1659,18 @@ class Attributor:
         inner = [q for q in sent.quotes if q.balanced and s <= q.start and q.end <= e + 1]
         if len(inner) == 1 and inner[0].start <= s + 1 and inner[0].end >= e - 1:
             return "direct"
-        if inner or any(c in self.raw[s:e] for c in "«»“”\""):
+        if any(not self._quoted_name(q) for q in inner) or (not inner and any(c in self.raw[s:e] for c in "«»“”\"")):
             return "mixed"
         return "indirect"
+
+    def _quoted_name(self, q: Quote) -> bool:
+        """'من "حساب المواطن"': a short Arabic quotation that opens a line elsewhere without quotation marks
+        (a headline: 'حساب المواطن يودع ...') names something; it quotes no one's words."""
+        words = self.raw[q.inner[0] : q.inner[1]].split()
+        if not 2 <= len(words) <= 3 or not is_arabic(" ".join(words)):
+            return False
+        found = re.finditer(re.escape(" ".join(words)), self.raw)
+        return any(m.start() != q.inner[0] and (m.start() == 0 or self.raw[m.start() - 1] == "\n") for m in found)
 
     def _polarity(self, sent: Sentence, span: Span, cue_polarity: str) -> str:
         return polarity_of(tokens_within(sent.tokens, *span), sent.lang, cue_polarity, self.lex)

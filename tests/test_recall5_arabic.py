@@ -107,3 +107,19 @@ def test_fronted_demonstrative_object_then_subject_points_back():
                         "مشيرًا إلى أن الدفعة شملت ثلاثة ملايين أسرة.")
     assert only(claims, "أودع البرنامج أمس").speaker.text == "مدير البرنامج سامي حمدان"
     assert only(claims, "الدفعة شملت").speaker.text == "مدير البرنامج سامي حمدان"
+
+
+def test_bayyana_at_a_clause_start_before_anna_is_a_cue():
+    claims = attributed("أكد المدير أن الإنتاج مستقر، فيما بيّن أن النقص الحالي يبلغ ألف طن.")
+    assert only(claims, "النقص الحالي يبلغ ألف طن").speaker.text == "المدير"
+
+
+def test_bayna_as_between_reports_nothing():
+    assert attributed("ووقع الاتفاق بين الحكومة والنقابة أمس بعد مفاوضات طويلة.") == []
+
+
+def test_quoted_name_that_a_headline_repeats_is_not_a_quoted_fragment():
+    text = ("صندوق الأمل يصرف الدفعة الثالثة\n\n"
+            "وقال مدير الصندوق إن 900 أسرة حصلت على دعم من \"صندوق الأمل\" خلال الشهر الماضي.")
+    claims = attributed(text)
+    assert only(claims, "900 أسرة").mode == "indirect"
