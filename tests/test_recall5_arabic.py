@@ -123,3 +123,9 @@ def test_quoted_name_that_a_headline_repeats_is_not_a_quoted_fragment():
             "وقال مدير الصندوق إن 900 أسرة حصلت على دعم من \"صندوق الأمل\" خلال الشهر الماضي.")
     claims = attributed(text)
     assert only(claims, "900 أسرة").mode == "indirect"
+
+
+def test_reversed_curly_quotes_spaced_after_the_cue_hold_the_words():
+    claims = attributed("وقال المدرب ” الملعب كان سيئا، ما حدث اليوم أن الحكم كان متشددا “.")
+    assert claims[0].mode == "direct" and claims[0].text.startswith("الملعب كان سيئا")
+    assert claims[0].text.endswith("متشددا")
