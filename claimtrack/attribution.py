@@ -19,6 +19,7 @@ from typing import NamedTuple
 from claimtrack import config
 from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
 from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
+from claimtrack.names import name_parts
 from claimtrack.entities import clean_mention, name_key
 from claimtrack.models import Entity, Span
 from claimtrack.segment import Quote
@@ -1540,6 +1541,8 @@ class Attributor:
         if ends and ends[-1] is not toks[0]:
             text = text[ends[-1].start :]
         phrase = self.speakers.strip_lead(text)
+        if sent.lang == "ar":
+            phrase = self._subject_after_verb(phrase) or phrase  # 'وأكمل المدرب حديثه وقال': the subject only
         # 'لقي 13 شخصا مصرعهم وأُعلن ...': a clause with a count is the content, not a subject
         if phrase and len(phrase.split()) <= 8 and not any(c.isdigit() for c in phrase) and not find_cues(tokenize(phrase), self.lex):
             ent = self.speakers.resolve(phrase, self.last_speaker)
@@ -1547,6 +1550,29 @@ class Attributor:
                 return ent
         shared = self._subject_of_first_verb(sent, cue, phrase)
         return shared if shared is not None else self.last_speaker
+
+    def _subject_after_verb(self, phrase: str) -> str | None:
+        """'وأكمل المدرب حديثه', 'واستقبل وزير الصحة الوفد': words before a cue that open with a verb (a word no
+        list knows as a noun, name or title, before a title or a definite noun) hold its subject: the title or
+        definite noun and the definite words and name parts after it. None when the words open otherwise."""
+        toks = tokenize(phrase)
+        if len(toks) < 3:
+            return None
+        first = toks[0].norm[1:] if toks[0].norm[:1] in "وف" and len(toks[0].norm) > 3 else toks[0].norm
+        nouns = self.lex.any_of("ar_titles", "ar_group", "ar_anonymous", "ar_agency", "ar_outlet", "ar_organization", "ar_documents",
+                                "ar_source_nouns", "ar_lead_drop", "ar_stop", "ar_not_speaker", "pronoun_person")
+        parts = name_parts()
+        if len(first) < 3 or first.startswith("ال") or first in nouns or toks[0].norm in nouns or (first,) in parts.parts \
+                or self.speakers.registry_prefix([t.raw for t in toks]):
+            return None
+        second = toks[1].norm
+        title = self.lex.has("ar_titles", second)
+        if not (second.startswith("ال") or title):
+            return None
+        j = 3 if title and not second.startswith("ال") and not toks[2].norm.startswith("ال") and not self.lex.has("ar_stop", toks[2].norm) else 2  # 'مدير عام'
+        while j < len(toks) and (toks[j].norm.startswith("ال") or (toks[j].norm,) in parts.parts) and not self.lex.has("ar_stop", toks[j].norm):
+            j += 1
+        return phrase[toks[1].start : toks[min(j, len(toks)) - 1].end]
 
     def _subject_of_first_verb(self, sent: Sentence, cue: Cue, clause: str) -> Entity | None:
         """'وردّت الشركة على الاتهامات وأكدت أن ...': a cue verb joined by و to an earlier verb of its

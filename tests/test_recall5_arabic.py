@@ -129,3 +129,13 @@ def test_reversed_curly_quotes_spaced_after_the_cue_hold_the_words():
     claims = attributed("وقال المدرب ” الملعب كان سيئا، ما حدث اليوم أن الحكم كان متشددا “.")
     assert claims[0].mode == "direct" and claims[0].text.startswith("الملعب كان سيئا")
     assert claims[0].text.endswith("متشددا")
+
+
+def test_verb_before_the_subject_is_not_part_of_the_speaker():
+    claims = attributed("وأشاد مدير عام الموانئ الدكتور سامي حمدان بجهود الموظفين، مؤكدا أن التهريب تراجع هذا العام.")
+    assert only(claims, "التهريب تراجع").speaker.text == "مدير عام الموانئ الدكتور سامي حمدان"
+
+
+def test_object_after_the_subject_is_not_part_of_the_speaker():
+    claims = attributed("وأكمل المدرب حديثه وقال إن الملعب كان سيئا.")
+    assert claims[0].speaker.text == "المدرب"
