@@ -125,6 +125,8 @@ class SpeakerResolver:
         if not toks:
             return "", text
         lex = self.lex
+        if self._addressee(toks):
+            return "", text  # 'وأضاف لعلي جمال الدين، مراسل ...': told to someone; the speaker is carried
         doc_end = self._document_phrase_end(toks)
         if doc_end:
             return clean_mention(text[: toks[doc_end - 1].end]), text[toks[doc_end - 1].end :]
@@ -174,6 +176,16 @@ class SpeakerResolver:
                     continue
                 break
         return clean_mention(text[:end]), text[end:]
+
+    @staticmethod
+    def _addressee(toks) -> bool:
+        """'لعلي جمال الدين', 'لمحمد حسن': لـ glued to a known given name right after the verb names whom the
+        speaker told, not the speaker ('لجنة' and 'لوكالة' are other words: no given name after the ل)."""
+        first = toks[0].norm
+        if len(first) < 4 or first[0] != "ل" or first.startswith(("ال", "لل")):
+            return False
+        table = name_parts()
+        return (first[1:],) in table.parts and first[1:] not in table.particles and len(toks) > 1 and (toks[1].norm,) in table.parts
 
     def _name_not_stop(self, toks, i: int) -> bool:
         """A stop word spelled as a given name ('علي' with yaa, not the preposition 'على') before a

@@ -139,3 +139,13 @@ def test_verb_before_the_subject_is_not_part_of_the_speaker():
 def test_object_after_the_subject_is_not_part_of_the_speaker():
     claims = attributed("وأكمل المدرب حديثه وقال إن الملعب كان سيئا.")
     assert claims[0].speaker.text == "المدرب"
+
+
+def test_addressee_after_the_verb_is_not_the_speaker():
+    claims = attributed('قال المدرب إن الفريق جاهز. وأضاف لمحمد حسن، مراسل الإذاعة: "أتوقع أن الجماهير ستعود إلى المدرجات".')
+    assert only(claims, "الجماهير ستعود").speaker.text == "المدرب"
+
+
+def test_committee_starting_with_lam_is_still_a_speaker():
+    claims = attributed("وقالت لجنة الانتخابات إن النتائج ستعلن غدا.")
+    assert claims[0].speaker.text == "لجنة الانتخابات"
