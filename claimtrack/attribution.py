@@ -674,14 +674,16 @@ class Attributor:
     def _object_after_apposition(self, sent: Sentence, cue: Cue) -> int | None:
         """'كشف الإيطالي روبرتو مانشيني، المدير الفني للمنتخب، تفاصيل ...': the listed object noun
         right after the comma that closes the speaker's apposition (three commas at most), or None."""
-        toks, commas = sent.tokens, 0
+        toks, commas, titled = sent.tokens, 0, False
         for j in range(cue.last + 1, min(len(toks), cue.last + 16)):
             if self._comma_before(sent, j, cue.last):
                 commas += 1
                 if commas > 3:
                     return None
-                if self.lex.has("ar_nominal_objects", toks[j].norm):
-                    return j
+                title = self.lex.has("ar_titles", toks[j].norm) or self.lex.has("ar_titles", toks[j].norm.removeprefix("ال"))
+                if self.lex.has("ar_nominal_objects", toks[j].norm) or (titled and not title and not self._is_complementizer(toks[j].norm)):
+                    return j  # 'ووصف محمد الكسار، عضو نقابة المحامين، الحكم بـ': after apposed titles, the object
+                titled = title
         return None
 
     def _nominal_object_follows(self, sent: Sentence, cue: Cue) -> bool:

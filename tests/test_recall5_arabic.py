@@ -149,3 +149,14 @@ def test_addressee_after_the_verb_is_not_the_speaker():
 def test_committee_starting_with_lam_is_still_a_speaker():
     claims = attributed("وقالت لجنة الانتخابات إن النتائج ستعلن غدا.")
     assert claims[0].speaker.text == "لجنة الانتخابات"
+
+
+def test_object_after_an_apposed_title_between_commas():
+    claims = attributed("قال المحامي إن القضية انتهت. ونفى سامي حمدان، مدير الشركة، حدوث أي تسريب للبيانات.")
+    denial = only(claims, "تسريب للبيانات")
+    assert denial.speaker.text.startswith("سامي حمدان") and denial.polarity == "denied"
+
+
+def test_two_apposed_titles_do_not_become_the_object():
+    claims = attributed("قال المحامي إن القضية انتهت. وكشف سامي حمدان، نائب رئيس الوزراء، وزير النقل، تفاصيل الخطة الجديدة.")
+    assert only(claims, "تفاصيل الخطة").text.startswith("تفاصيل الخطة")
