@@ -1312,7 +1312,7 @@ class Attributor:
         gap = sent.between(sent.tokens[i - 1].end, sent.tokens[i].start)
         return "،" in gap or "," in gap
 
-    def _find_marker(self, sent: Sentence, first: int, window: int = 30) -> tuple[str, int, int] | None:
+    def _find_marker(self, sent: Sentence, first: int, window: int = 45) -> tuple[str, int, int] | None:
         """What opens the content after a cue: a complementiser, a colon or a quotation.
 
         Returns (kind, end of the speaker region, content start).

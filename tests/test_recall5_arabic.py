@@ -160,3 +160,10 @@ def test_object_after_an_apposed_title_between_commas():
 def test_two_apposed_titles_do_not_become_the_object():
     claims = attributed("قال المحامي إن القضية انتهت. وكشف سامي حمدان، نائب رئيس الوزراء، وزير النقل، تفاصيل الخطة الجديدة.")
     assert only(claims, "تفاصيل الخطة").text.startswith("تفاصيل الخطة")
+
+
+def test_complement_after_a_long_adjunct_between_speaker_and_anna():
+    claims = attributed("أكد وزير الخارجية سامي حمدان، اليوم الأربعاء 2 أغسطس 2017، تعليقا على لقاء وزير الخارجية الإيراني "
+                        "بنظيره السعودي أمس الثلاثاء في إسطنبول خلال مؤتمر منظمة التعاون الإسلامي الذي عقد بحضور "
+                        "عدد كبير من الوزراء، أنها شأن داخلي.")
+    assert [c.text for c in claims] == ["شأن داخلي"]
