@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from claimtrack import config
 from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
-from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
+from claimtrack.cues import Cue, CueForm, Lexicon, find_cues, lexicon, starts_phrase
 from claimtrack.names import name_parts
 from claimtrack.entities import clean_mention, name_key
 from claimtrack.models import Entity, Span
@@ -280,8 +280,40 @@ class Attributor:
                 self._cut_claim_at_cue(sent, inside, cue)
             handler = getattr(self, f"_{cue.kind}")
             handler(sent, cue)
+        if not sent.claims and lang == "ar" and not cues:
+            self._quoted_complement(sent)
         self.prev_free = None if sent.claims else span
         return sent.claims
+
+    def _quoted_complement(self, sent: Sentence) -> None:
+        """'وبهذا الصدد تعلم وزارة الصحة “أنه لا وجود ...”', 'تنهي الوزارة إلى علم المواطنين أنّ “...”': a verb
+        the lexicon lacks, a named body as its subject, then أن and a quotation: the body's direct words."""
+        toks = sent.tokens
+        for q in sent.quotes:
+            if not q.balanced or len(self.raw[q.inner[0] : q.inner[1]].split()) < 4:
+                continue
+            at = sent.token_index_at(q.start)
+            comp = next((j for j in (at - 1, at) if 0 <= j < len(toks) and self._is_complementizer(toks[j].norm)
+                         and toks[j].start <= q.inner[0] + 4), None)
+            if comp is None or comp == 0:
+                continue
+            before = sent.between(sent.span[0], toks[comp].start)
+            heads = self.lex.any_of("ar_organization", "ar_titles")
+            btoks = tokenize(before)
+            k = next((j for j in range(1, min(len(btoks), 6)) if btoks[j].norm in heads or btoks[j].norm.removeprefix("ال") in heads), None)
+            if k is None:
+                continue
+            rest = btoks[k:]
+            n = self.speakers.registry_prefix([t.raw for t in rest]) or (2 if len(rest) > 1 and rest[1].norm.startswith("ال") else 1)
+            subject = before[rest[0].start : rest[min(n, len(rest)) - 1].end]  # the body: 'وزارة الصحة', not its object after
+            speaker = self.speakers.resolve(subject, self.last_speaker) if subject else None
+            if speaker is None:
+                continue
+            verb = sent.token_index_at(sent.span[0] + btoks[k - 1].start)
+            cue = Cue(verb, verb + 1, CueForm((toks[verb].norm,), "speech", "asserted", (), "ar"))
+            inner = q.inner[0] + len(toks[comp].raw) + 1 if toks[comp].start >= q.inner[0] else q.inner[0]
+            self._add(sent, (inner, q.inner[1]), cue, speaker, [], direct=True)
+            return
 
     def _backward(self, sent: Sentence, cue: Cue) -> bool:
         """'وأكدت لجنة الانتخابات هذا العدد، ...': a demonstrative object after the speaker points back;

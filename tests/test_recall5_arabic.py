@@ -167,3 +167,13 @@ def test_complement_after_a_long_adjunct_between_speaker_and_anna():
                         "بنظيره السعودي أمس الثلاثاء في إسطنبول خلال مؤتمر منظمة التعاون الإسلامي الذي عقد بحضور "
                         "عدد كبير من الوزراء، أنها شأن داخلي.")
     assert [c.text for c in claims] == ["شأن داخلي"]
+
+
+def test_named_body_then_anna_and_a_quotation_with_an_unlisted_verb():
+    claims = attributed("وتحيط وزارة الزراعة المزارعين علما أنّ “الأسمدة متوفرة في جميع المخازن بالأسعار الرسمية”.")
+    assert len(claims) == 1 and claims[0].speaker.text == "وزارة الزراعة" and claims[0].mode == "direct"
+    assert claims[0].text == "الأسمدة متوفرة في جميع المخازن بالأسعار الرسمية"
+
+
+def test_a_call_without_anna_is_not_a_quoted_complement():
+    assert attributed("وتدعو وزارة الزراعة المزارعين إلى “عدم الالتفات للشائعات المتداولة عن نقص الأسمدة”.") == []
