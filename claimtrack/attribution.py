@@ -580,6 +580,8 @@ class Attributor:
         for i, t in enumerate(sent.tokens):
             if span[0] < t.start < span[1] and t.norm in firsts:
                 n = starts_phrase(sent.tokens, i, phrases)
+                if not n and self.lex.has("ar_continuation_verbal", t.norm) and self._comma_before(sent, i, 0):
+                    n = 1  # 'أن A أبلغت عن 8 حالات، كما أبلغت B عن حالة': a second report of the same speaker
             elif span[0] < t.start < span[1] and t.raw.startswith(self.kasra_complements) and self._is_complementizer(t.norm):
                 n = 1  # 'قال إن A وإن B': إن (not أن) repeats the top-level complement
             else:

@@ -177,3 +177,14 @@ def test_named_body_then_anna_and_a_quotation_with_an_unlisted_verb():
 
 def test_a_call_without_anna_is_not_a_quoted_complement():
     assert attributed("وتدعو وزارة الزراعة المزارعين إلى “عدم الالتفات للشائعات المتداولة عن نقص الأسمدة”.") == []
+
+
+def test_comma_kama_verb_opens_a_second_claim_of_the_speaker():
+    claims = attributed("وقال المدير إن الصادرات ارتفعت بنسبة 5%، كما تراجعت الواردات بنسبة 3% خلال الربع الأول.")
+    assert [c.text for c in claims] == ["الصادرات ارتفعت بنسبة 5%", "تراجعت الواردات بنسبة 3% خلال الربع الأول"]
+    assert {c.speaker.text for c in claims} == {"المدير"}
+
+
+def test_kama_without_a_comma_stays_inside_the_claim():
+    claims = attributed("وقال المدير إن الصادرات ارتفعت كما توقع الخبراء في بداية العام.")
+    assert len(claims) == 1
