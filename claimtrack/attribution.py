@@ -842,7 +842,8 @@ class Attributor:
             return
         start = toks[j].start
         del relayed
-        self._add(sent, (start, self._clause_end(sent, start)), cue, source, [], nominal=True)
+        for part in self._continued_inside(sent, (start, self._clause_end(sent, start))):
+            self._add(sent, part, cue, source, [], nominal=True)
 
     def _relayed_statement(self, sent: Sentence, cue: Cue, j: int, outlet: Entity | None) -> bool:
         """'وبحسب فضائية روسيا اليوم، جاء في بيان صادر عن الشركة: "..."': an outlet relays a statement;

@@ -188,3 +188,8 @@ def test_comma_kama_verb_opens_a_second_claim_of_the_speaker():
 def test_kama_without_a_comma_stays_inside_the_claim():
     claims = attributed("وقال المدير إن الصادرات ارتفعت كما توقع الخبراء في بداية العام.")
     assert len(claims) == 1
+
+
+def test_continuation_also_splits_words_under_an_according_source():
+    claims = attributed("وبحسب بيان للهيئة، فإن الإمارات سجلت 8 حالات، كما سجلت مصر حالة واحدة يوم الجمعة.")
+    assert [c.text for c in claims] == ["الإمارات سجلت 8 حالات", "سجلت مصر حالة واحدة يوم الجمعة"]
