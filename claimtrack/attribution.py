@@ -8,6 +8,7 @@ All language knowledge comes from `configs/cues.toml` and `configs/attribution.t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +18,8 @@ from typing import NamedTuple
 
 from claimtrack import config
 from claimtrack.arabic import NORM, START, Token, is_arabic, tokenize, tokens_within
-from claimtrack.cues import Cue, Lexicon, find_cues, lexicon, starts_phrase
+from claimtrack.cues import Cue, CueForm, Lexicon, find_cues, lexicon, starts_phrase
+from claimtrack.names import name_parts
 from claimtrack.entities import clean_mention, name_key
 from claimtrack.models import Entity, Span
 from claimtrack.segment import Quote
@@ -181,6 +183,15 @@ def _polarity_words(lex: Lexicon, lang: str) -> _PolarityWords:
     return found  # type: ignore[return-value]
 
 
+def _falsity_predicate(toks: list[Token], lex: Lexicon) -> bool:
+    """'مثل هذه الأخبار عارية عن الصحة': a falsity predicate near the head of the claim denies it."""
+    window = lex.derived.get("falsity_window")
+    if window is None:
+        window = lex.derived["falsity_window"] = int(config.load("attribution")["polarity"]["falsity_window"])
+    falsity, phrases = lex.words.get("ar_falsity", frozenset()), lex.phrases.get("ar_falsity", ())
+    return any(toks[i].norm in falsity or starts_phrase(toks, i, phrases) for i in range(min(window, len(toks))))
+
+
 def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -> str:
     """denied when the cue denies or a negator heads the claim; hedged when a hedge is in it."""
     if cue_polarity in ("denied", "hedged"):
@@ -195,6 +206,8 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     else:
         if lang == "en" and (i := _negated_verb(toks, lex)) >= 0:
             return "asserted" if _contrasted(toks, i, lang, lex) else "denied"
+    if lang == "ar" and _falsity_predicate(toks, lex):
+        return "denied"
     if _conditional_forecast(toks, lang, lex, words.conditionals):
         return "hedged"
     hedges, hedge_phrases, may_hedge, conjoined = words.hedges, words.hedge_phrases, words.may_hedge, words.conjoined
@@ -244,6 +257,8 @@ class Attributor:
                 continue
             if cue.kind in ("speech", "object") and self._verb_of_other_phrase(sent, cues, cue):
                 continue
+            if lang == "ar" and not self._clause_start_cue_holds(sent, cue):
+                continue
             if cue.kind == "participle" and not self._is_participle_cue(sent, cue):
                 if self._progressive(sent, cue):
                     self._english(sent, cue)  # 'Authorities are warning the emergency is not over'
@@ -267,8 +282,40 @@ class Attributor:
                 self._cut_claim_at_cue(sent, inside, cue)
             handler = getattr(self, f"_{cue.kind}")
             handler(sent, cue)
+        if not sent.claims and lang == "ar" and not cues:
+            self._quoted_complement(sent)
         self.prev_free = None if sent.claims else span
         return sent.claims
+
+    def _quoted_complement(self, sent: Sentence) -> None:
+        """'وبهذا الصدد تعلم وزارة الصحة “أنه لا وجود ...”', 'تنهي الوزارة إلى علم المواطنين أنّ “...”': a verb
+        the lexicon lacks, a named body as its subject, then أن and a quotation: the body's direct words."""
+        toks = sent.tokens
+        for q in sent.quotes:
+            if not q.balanced or len(self.raw[q.inner[0] : q.inner[1]].split()) < 4:
+                continue
+            at = sent.token_index_at(q.start)
+            comp = next((j for j in (at - 1, at) if 0 <= j < len(toks) and self._is_complementizer(toks[j].norm)
+                         and toks[j].start <= q.inner[0] + 4), None)
+            if comp is None or comp == 0:
+                continue
+            before = sent.between(sent.span[0], toks[comp].start)
+            heads = self.lex.any_of("ar_organization", "ar_titles")
+            btoks = tokenize(before)
+            k = next((j for j in range(1, min(len(btoks), 6)) if btoks[j].norm in heads or btoks[j].norm.removeprefix("ال") in heads), None)
+            if k is None:
+                continue
+            rest = btoks[k:]
+            n = self.speakers.registry_prefix([t.raw for t in rest]) or (2 if len(rest) > 1 and rest[1].norm.startswith("ال") else 1)
+            subject = before[rest[0].start : rest[min(n, len(rest)) - 1].end]  # the body: 'وزارة الصحة', not its object after
+            speaker = self.speakers.resolve(subject, self.last_speaker) if subject else None
+            if speaker is None:
+                continue
+            verb = sent.token_index_at(sent.span[0] + btoks[k - 1].start)
+            cue = Cue(verb, verb + 1, CueForm((toks[verb].norm,), "speech", "asserted", (), "ar"))
+            inner = q.inner[0] + len(toks[comp].raw) + 1 if toks[comp].start >= q.inner[0] else q.inner[0]
+            self._add(sent, (inner, q.inner[1]), cue, speaker, [], direct=True)
+            return
 
     def _backward(self, sent: Sentence, cue: Cue) -> bool:
         """'وأكدت لجنة الانتخابات هذا العدد، ...': a demonstrative object after the speaker points back;
@@ -278,9 +325,12 @@ class Attributor:
             return False
         at = next((j for j in range(cue.last, min(len(toks), cue.last + 7)) if self.lex.has("ar_backward_objects", toks[j].norm)
                    or self._comma_before(sent, j, cue.last) or self._is_complementizer(toks[j].norm)), None)
-        if at is None or at == cue.last or not self.lex.has("ar_backward_objects", toks[at].norm):
+        if at is None or not self.lex.has("ar_backward_objects", toks[at].norm):
             return False
-        speaker = self.speakers.resolve(sent.between(toks[cue.last].start, toks[at - 1].end), self.last_speaker)
+        if at == cue.last:
+            speaker = self._speaker_after_object(sent, at + 1)  # 'أوضح ذلك مدير البرنامج، مشيراً إلى أن ...'
+        else:
+            speaker = self.speakers.resolve(sent.between(toks[cue.last].start, toks[at - 1].end), self.last_speaker)
         if speaker is None:
             return False
         s, e = trim_span(self.raw, *prev)
@@ -290,6 +340,15 @@ class Attributor:
         self.last_speaker = speaker
         self.speakers.remember(speaker)
         return True
+
+    def _speaker_after_object(self, sent: Sentence, first: int) -> Entity | None:
+        """The subject after a fronted pronoun object (verb, ذلك, subject): up to a comma or the sentence end."""
+        toks = sent.tokens
+        if first >= len(toks) or self._comma_before(sent, first, 0):
+            return None
+        end = next((j for j in range(first + 1, len(toks)) if self._comma_before(sent, j, first) or j in sent.cue_at), len(toks))
+        phrase, _ = self.speakers.split_speaker_phrase(sent.between(toks[first].start, toks[end - 1].end))
+        return self.speakers.resolve(phrase, self.last_speaker) if phrase else None
 
     def _reported_report(self, sent: Sentence, outer: Draft, cue: Cue) -> None:
         """'KATU-TV reported that the Oregon Health Authority announced X': the outlet relays the inner speaker.
@@ -304,6 +363,8 @@ class Attributor:
             marker = self._find_marker(sent, cue.last, window=2)
             if marker is None or marker[0] != "comp" or find_cues(tokenize(subject), self.lex):
                 return  # only 'أن X، ذكر أن ...': the inner verb opens its own complement; X holds no verb of its own
+            if self._points_back(subject):
+                return  # 'قال الوزير إن بلاده تتوقع أن ...': his country's view is the minister's own claim
         elif not subject.strip() or len(subject.split()) > 8 or any(c in subject for c in CLAUSE_PUNCT + "\"“«"):
             return
         span = outer.span
@@ -320,6 +381,13 @@ class Attributor:
             d.via = [*d.via, outer.speaker]
             self.relay_of[d.speaker.name] = list(d.via)
 
+    @staticmethod
+    def _points_back(subject: str) -> bool:
+        """'بلاده', 'حكومته', 'وزارتها': one indefinite word with a possessive pronoun (ـه، ـها، ـهم) names the
+        speaker's own side (the ه as written, not a normalised ة)."""
+        words = subject.split()
+        return len(words) == 1 and not words[0].startswith("ال") and len(words[0]) >= 4 and words[0].endswith(("ه", "ها", "هم", "هما"))
+
     def _is_participle_cue(self, sent: Sentence, cue: Cue) -> bool:
         """', adding that ...' / '، مؤكدة أن': not 'was adding seats' or 'حالات مؤكدة' (a verb, an adjective)."""
         if cue.first > 0 and sent.tokens[cue.first - 1].norm[:1].isdigit():
@@ -328,7 +396,9 @@ class Attributor:
             return True
         if sent.lang == "en":
             return False
-        return not self.lex.has("ar_participle_adjectives", sent.tokens[cue.first].norm) or self._find_marker(sent, cue.last, window=2) is not None
+        norm = sent.tokens[cue.first].norm
+        adjective = self.lex.has("ar_participle_adjectives", norm) or (norm[:1] in "وف" and self.lex.has("ar_participle_adjectives", norm[1:]))
+        return not adjective or self._find_marker(sent, cue.last, window=2) is not None
 
     def _progressive(self, sent: Sentence, cue: Cue) -> bool:
         """'are warning', 'was saying': an English -ing cue after a form of 'be' is the finite verb."""
@@ -389,6 +459,16 @@ class Attributor:
         earlier cue and its content says where the speaker spoke; it reports nothing of its own."""
         return any(d.span[0] > start for d in sent.claims)
 
+    def _clause_start_cue_holds(self, sent: Sentence, cue: Cue) -> bool:
+        """'وبيّن المدير أن', 'فيما بين أن': a cue that is also a common other word ('بين الطرفين') reports only
+        at a clause start and before a complementiser."""
+        toks, i = sent.tokens, cue.first
+        if not self.lex.has("ar_clause_start_cues", toks[i].norm.removeprefix("و")):
+            return True
+        at_start = i == 0 or self._comma_before(sent, i, 0) or toks[i - 1].norm in self.lex.any_of("ar_lead_drop")
+        marker = self._find_marker(sent, cue.last, window=8)
+        return at_start and marker is not None and marker[0] == "comp"
+
     def _verb_of_other_phrase(self, sent: Sentence, cues: list[Cue], cue: Cue) -> bool:
         """'وفق ما أعلن الكرملين': the nominal cue's verb; 'التفشي الذي أعلن عنه': a relative clause."""
         toks = sent.tokens
@@ -438,7 +518,8 @@ class Attributor:
                 return
         end = self._clause_end(sent, content_start)
         for part, direct in self._arabic_coordinated(sent, (content_start, end)):
-            self._add(sent, part, cue, speaker, via, direct=direct)
+            # 'وأضاف: في عام 2023 وصل ...': words a colon opens are the speaker's own, marks or not
+            self._add(sent, part, cue, speaker, via, direct=direct or kind == "colon")
 
     def _arabic_coordinated(self, sent: Sentence, span: Span) -> list[tuple[Span, bool]]:
         """'أوضح أن “A وأن B”': a quotation holding coordinated complement clauses gives one direct
@@ -501,6 +582,8 @@ class Attributor:
         for i, t in enumerate(sent.tokens):
             if span[0] < t.start < span[1] and t.norm in firsts:
                 n = starts_phrase(sent.tokens, i, phrases)
+                if not n and self.lex.has("ar_continuation_verbal", t.norm) and self._comma_before(sent, i, 0):
+                    n = 1  # 'أن A أبلغت عن 8 حالات، كما أبلغت B عن حالة': a second report of the same speaker
             elif span[0] < t.start < span[1] and t.raw.startswith(self.kasra_complements) and self._is_complementizer(t.norm):
                 n = 1  # 'قال إن A وإن B': إن (not أن) repeats the top-level complement
             else:
@@ -627,14 +710,16 @@ class Attributor:
     def _object_after_apposition(self, sent: Sentence, cue: Cue) -> int | None:
         """'كشف الإيطالي روبرتو مانشيني، المدير الفني للمنتخب، تفاصيل ...': the listed object noun
         right after the comma that closes the speaker's apposition (three commas at most), or None."""
-        toks, commas = sent.tokens, 0
+        toks, commas, titled = sent.tokens, 0, False
         for j in range(cue.last + 1, min(len(toks), cue.last + 16)):
             if self._comma_before(sent, j, cue.last):
                 commas += 1
                 if commas > 3:
                     return None
-                if self.lex.has("ar_nominal_objects", toks[j].norm):
-                    return j
+                title = self.lex.has("ar_titles", toks[j].norm) or self.lex.has("ar_titles", toks[j].norm.removeprefix("ال"))
+                if self.lex.has("ar_nominal_objects", toks[j].norm) or (titled and not title and not self._is_complementizer(toks[j].norm)):
+                    return j  # 'ووصف محمد الكسار، عضو نقابة المحامين، الحكم بـ': after apposed titles, the object
+                titled = title
         return None
 
     def _nominal_object_follows(self, sent: Sentence, cue: Cue) -> bool:
@@ -762,7 +847,8 @@ class Attributor:
             return
         start = toks[j].start
         del relayed
-        self._add(sent, (start, self._clause_end(sent, start)), cue, source, [], nominal=True)
+        for part in self._continued_inside(sent, (start, self._clause_end(sent, start))):
+            self._add(sent, part, cue, source, [], nominal=True)
 
     def _own_attribution_between(self, d: Draft, cue_start: int) -> bool:
         """'“...,” Dr. Amy Thompson said, per the AP': only the claim's own speaker and cue stand between it and
@@ -1355,7 +1441,7 @@ class Attributor:
         gap = sent.between(sent.tokens[i - 1].end, sent.tokens[i].start)
         return "،" in gap or "," in gap
 
-    def _find_marker(self, sent: Sentence, first: int, window: int = 30) -> tuple[str, int, int] | None:
+    def _find_marker(self, sent: Sentence, first: int, window: int = 45) -> tuple[str, int, int] | None:
         """What opens the content after a cue: a complementiser, a colon or a quotation.
 
         Returns (kind, end of the speaker region, content start).
@@ -1367,7 +1453,7 @@ class Attributor:
             gap_end = toks[i].start if i < len(toks) else sent.span[1]
             gap = self.raw[prev_end:gap_end]
             colon = gap.find(":")
-            if colon >= 0 and i > first - 0:
+            if colon >= 0 and i >= first:
                 q = sent.quote_at(prev_end + colon + 1, 3)
                 if q is not None:
                     return "quote", prev_end + colon, q.start
@@ -1381,8 +1467,8 @@ class Attributor:
             t = toks[i]
             if self._is_complementizer(t.norm):
                 region_end = t.start
-                if i > first and toks[i - 1].norm in self.lex.complementizer_leads:
-                    region_end = toks[i - 1].start
+                if i > first and toks[i - 1].norm in self.lex.complementizer_leads and not t.raw.startswith("إن"):
+                    region_end = toks[i - 1].start  # 'شدد على أن'; not 'أسامة علي إن' (إنّ follows no preposition)
                 if i + 1 < len(toks):
                     return "comp", region_end, t.end
                 return None
@@ -1540,7 +1626,9 @@ class Attributor:
         via = self.speakers.relays_in(rest)
         if not phrase:
             return None, via
-        resolved = self.speakers.resolve(phrase, self.last_speaker)
+        resolved = self.speakers.document_speaker(phrase, self.last_speaker) if sent.lang == "ar" else None
+        if resolved is None:
+            resolved = self.speakers.resolve(phrase, self.last_speaker)
         return (resolved if resolved is not None else False), via
 
     def _relayed_speaker(self, text: str) -> tuple[Entity, list[Entity]] | None:
@@ -1584,12 +1672,51 @@ class Attributor:
         if ends and ends[-1] is not toks[0]:
             text = text[ends[-1].start :]
         phrase = self.speakers.strip_lead(text)
+        if sent.lang == "ar":
+            phrase = self._subject_after_verb(phrase) or phrase  # 'وأكمل المدرب حديثه وقال': the subject only
         # 'لقي 13 شخصا مصرعهم وأُعلن ...': a clause with a count is the content, not a subject
         if phrase and len(phrase.split()) <= 8 and not any(c.isdigit() for c in phrase) and not find_cues(tokenize(phrase), self.lex):
             ent = self.speakers.resolve(phrase, self.last_speaker)
             if ent is not None:
                 return ent
-        return self.last_speaker
+        shared = self._subject_of_first_verb(sent, cue, phrase)
+        return shared if shared is not None else self.last_speaker
+
+    def _subject_after_verb(self, phrase: str) -> str | None:
+        """'وأكمل المدرب حديثه', 'واستقبل وزير الصحة الوفد': words before a cue that open with a verb (a word no
+        list knows as a noun, name or title, before a title or a definite noun) hold its subject: the title or
+        definite noun and the definite words and name parts after it. None when the words open otherwise."""
+        toks = tokenize(phrase)
+        if len(toks) < 3:
+            return None
+        first = toks[0].norm[1:] if toks[0].norm[:1] in "وف" and len(toks[0].norm) > 3 else toks[0].norm
+        nouns = self.lex.any_of("ar_titles", "ar_group", "ar_anonymous", "ar_agency", "ar_outlet", "ar_organization", "ar_documents",
+                                "ar_source_nouns", "ar_lead_drop", "ar_stop", "ar_not_speaker", "pronoun_person")
+        parts = name_parts()
+        if len(first) < 3 or first.startswith("ال") or first in nouns or toks[0].norm in nouns or (first,) in parts.parts \
+                or self.speakers.registry_prefix([t.raw for t in toks]):
+            return None
+        second = toks[1].norm
+        title = self.lex.has("ar_titles", second)
+        if not (second.startswith("ال") or title):
+            return None
+        j = 3 if title and not second.startswith("ال") and not toks[2].norm.startswith("ال") and not self.lex.has("ar_stop", toks[2].norm) else 2  # 'مدير عام'
+        while j < len(toks) and (toks[j].norm.startswith("ال") or (toks[j].norm,) in parts.parts) and not self.lex.has("ar_stop", toks[j].norm):
+            j += 1
+        return phrase[toks[1].start : toks[min(j, len(toks)) - 1].end]
+
+    def _subject_of_first_verb(self, sent: Sentence, cue: Cue, clause: str) -> Entity | None:
+        """'وردّت الشركة على الاتهامات وأكدت أن ...': a cue verb joined by و to an earlier verb of its
+        clause shares that verb's subject, the phrase right after the earlier verb."""
+        if sent.lang != "ar" or not sent.tokens[cue.first].norm.startswith("و"):
+            return None
+        toks = tokenize(clause)
+        if len(toks) < 2 or not self._is_verb_like(toks[0].norm.removeprefix("و")) or toks[0].raw[-1:] in "،,":
+            return None
+        phrase, _ = self.speakers.split_speaker_phrase(clause[toks[0].end :])
+        if not phrase or len(phrase.split()) > 6 or any(c.isdigit() for c in phrase) or find_cues(tokenize(phrase), self.lex):
+            return None
+        return self.speakers.resolve(phrase, self.last_speaker)
 
     def _turn_opener_at(self, sent: Sentence, i: int) -> int | None:
         """'... من جهته قال وزير', '... وفي وقت سابق من يوم أمس قال X': where a new speaker's turn opens
@@ -1691,9 +1818,18 @@ class Attributor:
         inner = [q for q in sent.quotes if q.balanced and s <= q.start and q.end <= e + 1]
         if len(inner) == 1 and inner[0].start <= s + 1 and inner[0].end >= e - 1:
             return "direct"
-        if inner or any(c in self.raw[s:e] for c in "«»“”\""):
+        if any(not self._quoted_name(q) for q in inner) or (not inner and any(c in self.raw[s:e] for c in "«»“”\"")):
             return "mixed"
         return "indirect"
+
+    def _quoted_name(self, q: Quote) -> bool:
+        """'من "حساب المواطن"': a short Arabic quotation that opens a line elsewhere without quotation marks
+        (a headline: 'حساب المواطن يودع ...') names something; it quotes no one's words."""
+        words = self.raw[q.inner[0] : q.inner[1]].split()
+        if not 2 <= len(words) <= 3 or not is_arabic(" ".join(words)):
+            return False
+        found = re.finditer(re.escape(" ".join(words)), self.raw)
+        return any(m.start() != q.inner[0] and (m.start() == 0 or self.raw[m.start() - 1] == "\n") for m in found)
 
     def _polarity(self, sent: Sentence, span: Span, cue_polarity: str) -> str:
         return polarity_of(tokens_within(sent.tokens, *span), sent.lang, cue_polarity, self.lex)

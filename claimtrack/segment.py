@@ -13,7 +13,7 @@ from functools import cache
 
 from claimtrack.models import Span
 
-OPENERS = {"«": "»", "“": "”", "„": "“”", '"': '"', "”": "”", "‹": "›"}
+OPENERS = {"«": "»", "“": "”", "„": "“”", '"': '"', "”": "”“", "‹": "›"}
 SENTENCE_END = set(".!?؟…")
 _SENTENCE_END_MARK = re.compile("[.!?؟…]")
 _OPENING_MARK = re.compile("[" + "".join(OPENERS) + "]")
@@ -132,6 +132,21 @@ def _reopens(raw: str, j: int, opener: str) -> bool:
     return raw[j] == opener and opener in "\"“" and j > 1 and raw[j - 1].isspace() and raw[j - 2] in SENTENCE_END and j + 1 < len(raw) and not raw[j + 1].isspace()
 
 
+def _straight_opens(raw: str, i: int, start: int, end: int) -> bool:
+    """A straight mark opens unless a space follows it; with spaces on both sides it opens when it
+    is an odd-numbered mark of a paragraph whose marks pair up (' " text " ')."""
+    if not raw[i + 1 : i + 2].isspace():
+        return True
+    return raw[i - 1 : i].isspace() and raw.count('"', start, i) % 2 == 0 and raw.count('"', start, end) % 2 == 0
+
+
+def _spaced_reversed_opens(raw: str, i: int, start: int, end: int) -> bool:
+    """'وقال ” كرة القدم ... اليوم “.': a spaced ” opens when it is the paragraph's first curly mark and a “
+    comes after it (the pair written the other way round)."""
+    return (raw[i] == "”" and raw[i - 1 : i].isspace() and raw[i + 1 : i + 2].isspace()
+            and raw.count("”", start, i) + raw.count("“", start, i) == 0 and raw.find("“", i, end) > i)
+
+
 def quotes(raw: str, span: Span) -> list[Quote]:
     """Quotations inside one paragraph; one level (inner marks of another style are text)."""
     start, end = span
@@ -140,7 +155,7 @@ def quotes(raw: str, span: Span) -> list[Quote]:
     while (mark := _OPENING_MARK.search(raw, i, end)) is not None:
         i = mark.start()
         ch = raw[i]
-        if ch not in "”\"" or _can_open(raw, i, start) or (ch == '"' and not raw[i + 1 : i + 2].isspace()):
+        if ch not in "”\"" or _can_open(raw, i, start) or (ch == '"' and _straight_opens(raw, i, start, end)) or _spaced_reversed_opens(raw, i, start, end):
             j = _quote_stop(raw, ch, i + 1, end)
             if j < end and _reopens(raw, j, ch):
                 # a quote continued in a new sentence: '"... energy. "That's when ...'

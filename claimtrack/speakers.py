@@ -17,7 +17,7 @@ from claimtrack.arabic import is_arabic, normalize, tokenize
 from claimtrack.coreference import Descriptions, name_after_title
 from claimtrack.cues import Lexicon, lexicon, starts_phrase
 from claimtrack.entities import Registry, clean_mention, entity, fallback_name, name_key, person_name, registry
-from claimtrack.names import latin_name, named
+from claimtrack.names import latin_name, name_parts, named
 from claimtrack.models import Entity
 
 _COMMA = re.compile(r"[،,]")
@@ -125,6 +125,11 @@ class SpeakerResolver:
         if not toks:
             return "", text
         lex = self.lex
+        if self._addressee(toks):
+            return "", text  # 'وأضاف لعلي جمال الدين، مراسل ...': told to someone; the speaker is carried
+        doc_end = self._document_phrase_end(toks)
+        if doc_end:
+            return clean_mention(text[: toks[doc_end - 1].end]), text[toks[doc_end - 1].end :]
         stops = lex.any_of("ar_stop", "ar_relay_lead")
         end = None
         appositive_used = False
@@ -141,9 +146,13 @@ class SpeakerResolver:
                     end = toks[i - 1].end
                     break
                 appositive_used = True
+            if t.norm in stops and self._name_not_stop(toks, i):
+                continue  # 'المدير علي بن هادي', 'قال علي حسن': the name Ali, not the preposition على
             if t.norm in stops or self._relay_word(t.norm) or self._participle_cue(t.norm) or self._according_word(t.norm):
                 if i == 0:
                     return "", text
+                if i == len(toks) - 1 and lex.has("ar_stop_prepositions", t.norm) and not text[t.end :].strip():
+                    continue  # 'أسامة علي': a preposition with no object is a name
                 if self._title_of_body(toks, i) or self._title_compound(toks, i):
                     continue
                 end = toks[i - 1].end
@@ -167,6 +176,40 @@ class SpeakerResolver:
                     continue
                 break
         return clean_mention(text[:end]), text[end:]
+
+    @staticmethod
+    def _addressee(toks) -> bool:
+        """'لعلي جمال الدين', 'لمحمد حسن': لـ glued to a known given name right after the verb names whom the
+        speaker told, not the speaker ('لجنة' and 'لوكالة' are other words: no given name after the ل)."""
+        first = toks[0].norm
+        if len(first) < 4 or first[0] != "ل" or first.startswith(("ال", "لل")):
+            return False
+        table = name_parts()
+        return (first[1:],) in table.parts and first[1:] not in table.particles and len(toks) > 1 and (toks[1].norm,) in table.parts
+
+    def _name_not_stop(self, toks, i: int) -> bool:
+        """A stop word spelled as a given name ('علي' with yaa, not the preposition 'على') before a
+        known name part ('علي حسن', 'علي بن هادي') is that name."""
+        if toks[i].raw not in self.lex.words.get("ar_stop_names_raw", ()) or i + 1 >= len(toks):
+            return False
+        nxt = toks[i + 1].norm
+        table = name_parts()
+        return not nxt.startswith("ال") and ((nxt,) in table.parts or nxt in table.particles)
+
+    def _document_phrase_end(self, toks) -> int:
+        """'وقال بيان للمكتب الإعلامي للوزارة إن', 'بيان صادر عن السفارة وصل مراسلنا نسخة منه': a statement
+        that speaks, then its issuer: a head word and the definite words after it. 0 when no document leads."""
+        if len(toks) < 2 or not self.lex.has("ar_documents", toks[0].norm) or toks[0].norm.startswith("ال"):
+            return 0
+        i = 1
+        while i < len(toks) and (self.lex.has("ar_document_issued", toks[i].norm) or (i > 1 and toks[i].norm in ("عن", "من"))):
+            i += 1
+        if i >= len(toks) or self.lex.has("ar_stop", toks[i].norm):
+            return 0
+        i += 1  # the issuer's head: 'وزارة', 'للمديرية'
+        while i < len(toks) and toks[i].norm.startswith(("ال", "لل")) and not self.lex.has("ar_stop", toks[i].norm):
+            i += 1
+        return i
 
     @staticmethod
     def _long_apposition(text: str, toks, i: int) -> bool:
@@ -352,6 +395,20 @@ class SpeakerResolver:
             if full is not None:
                 return Entity(text=found_entity.text, name=full, kind="person")
         return found_entity
+
+    def document_speaker(self, phrase: str, last: Entity | None) -> Entity | None:
+        """'بيان للمكتب الإعلامي للوزارة', 'بيان صادر عن السفارة': a statement speaks for its issuer; the
+        phrase as written stays the speaker's text, the issuer gives the name. None when no document leads."""
+        toks = tokenize(phrase)
+        if len(toks) < 2 or not self.lex.has("ar_documents", toks[0].norm):
+            return None
+        i = 1
+        while i < len(toks) - 1 and (self.lex.has("ar_document_issued", toks[i].norm) or toks[i].norm in ("عن", "من")):
+            i += 1
+        issuer = self.resolve(phrase[toks[i].start :], last, strip_prefix=True)
+        if issuer is None:
+            return None
+        return Entity(text=clean_mention(phrase), name=issuer.name, kind=issuer.kind)
 
     def _not_a_speaker(self, text: str) -> bool:
         """English words no one is called: quoted speech ('I’m a referee'), a phrase ending in a
