@@ -619,8 +619,12 @@ def read_quantities(words: list[Word], lex: Lexicons, spans: list[tuple[int, int
         # a people or a span of time is what a number counts only after it ("57 Canadians",
         # "20 سنة"); a measure may come before it ("مقتل 19 شخصا"), or further before when
         # nothing nearer says what the figure counts ("the death toll ... has touched 564")
+        # after a stopword the words ahead belong to another phrase ("مليوني طفل خلال شهر مارس",
+        # "children in March"): what comes there is no people or span the number counts
+        opened = next((n for n, k in enumerate(ahead) if words[k].readings[0] in lex.stopwords), len(ahead))
+        own = ahead[:max(opened, 1)]
         unit = next((units[k] for k in ahead[:1] + behind + ahead[1:] + far if k in units
-                     and (k in ahead or not (units[k].startswith("people:") or units[k] in lex.time_measures))), "")
+                     and (k in own or not (units[k].startswith("people:") or units[k] in lex.time_measures))), "")
         near = frozenset(words[k].stem for k in ahead if words[k].readings[0] not in lex.stopwords)
         if unit == "percent":
             # a share's noun is what it is a share of ("84% من المستشفيات", "14 per cent of voters"),

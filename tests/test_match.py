@@ -447,8 +447,6 @@ def test_one_claim_in_arabic_and_english_lands_in_one_cluster_and_another_event_
     assert all(ok[(r["a"], r["b"])] for r in rows[1:]), "two campaigns share a cluster or a contradiction link"
 
 
-@pytest.mark.xfail(strict=True, reason="'مليوني' (dual: two million) is read as another figure than 'two million', "
-                   "so the pair counts as two events (features' number reading)")
 def test_a_dual_number_word_and_its_english_figure_are_one_claim():
     rows = [{"a": MEASLES_AR, "b": MEASLES_EN, "label": "same", "lang": "ar-en"}]
     assert _clustered_together(rows)[(MEASLES_AR, MEASLES_EN)]
