@@ -1346,6 +1346,8 @@ class Attributor:
             # "In the interview with Bloomberg, Veselnitskaya": a leading adverbial is not the subject
             while len(parts) > 1 and parts[0].split() and (self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()) or self._english_participle_lead(parts[0])):
                 parts = parts[1:]
+            while len(parts) > 1 and self._english_predicate(parts[-1]):
+                parts = parts[:-1]  # 'X, demanded intervention, describing ...': the subject before its verb
             # 'Assoumani, in power since 2016,': a prepositional appositive after the name is not part of it
             if len(parts[0].split()) <= 4:
                 parts = [parts[0], *(p for p in parts[1:] if not (p[:1].islower() and self.lex.has("en_lead_prepositions", p.split()[0])))]
@@ -1681,6 +1683,13 @@ class Attributor:
                 return ent
         shared = self._subject_of_first_verb(sent, cue, phrase)
         return shared if shared is not None else self.last_speaker
+
+    def _english_predicate(self, part: str) -> bool:
+        """'demanded government intervention': a comma part opening with a lower-case past verb is a predicate,
+        no subject."""
+        words = part.split()
+        first = words[0] if words else ""
+        return first.isalpha() and first.islower() and len(first) >= 5 and first.endswith("ed")
 
     def _subject_after_verb(self, phrase: str) -> str | None:
         """'وأكمل المدرب حديثه', 'واستقبل وزير الصحة الوفد': words before a cue that open with a verb (a word no

@@ -348,6 +348,7 @@ class SpeakerResolver:
                     if first.startswith(p) and len(first) > len(p) + 2:
                         text = ("ال" if p == "لل" else "") + text[len(p):] if p == "لل" else text[len(p):]
                         break
+        text = self._clitic_subject(text)
         key = name_key(text)
         first_word = normalize(text.split()[0]) if text.split() else ""
         if self.lex.has("ar_not_speaker", first_word) or self.lex.has("en_not_speaker", first_word) or first_word[:1].isdigit():
@@ -395,6 +396,15 @@ class SpeakerResolver:
             if full is not None:
                 return Entity(text=found_entity.text, name=full, kind="person")
         return found_entity
+
+    def _clitic_subject(self, text: str) -> str:
+        """'ولكنه عاد': a clitic pronoun ('لكنه', 'إلا أنه') opening the phrase is its subject; the words after
+        it are a verb before the cue ('عاد وأشار': went on to point out), no part of the speaker."""
+        words = text.split()
+        for n in (2, 1):
+            if len(words) > n and self._listed("ar_clitic_pronouns", name_key(" ".join(words[:n]))):
+                return " ".join(words[:n])
+        return text
 
     def document_speaker(self, phrase: str, last: Entity | None) -> Entity | None:
         """'بيان للمكتب الإعلامي للوزارة', 'بيان صادر عن السفارة': a statement speaks for its issuer; the

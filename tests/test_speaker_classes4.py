@@ -1,0 +1,30 @@
+"""Speaker classes of issue 2 seen on blind11/blind12: speaker span edges (an addressee لـ glued to the
+speaker, a verb after a clitic pronoun, an English predicate before a participle cue), carried
+speakers that take the full name, bare head nouns of organisations, he/she antecedents.
+Every sentence is written for the test."""
+
+from __future__ import annotations
+
+from claim_helpers import attributed, only
+
+
+def test_detached_addressee_la_ends_the_arabic_speaker_phrase():
+    text = ("أعلنت وزارة الزراعة أن موسم الحصاد بدأ، بحسب المتحدث باسم الوزارة سامر العلي.\n\n"
+            'وقال العلي لـ"الإذاعة الوطنية" إن كميات القمح المسوقة تجاوزت المليون طن هذا العام.')
+    claim = only(attributed(text), "كميات القمح")
+    assert claim.speaker.text == "العلي"
+
+
+def test_verb_after_a_clitic_pronoun_is_no_part_of_the_speaker():
+    text = ("قال وزير المالية خالد يوسف إن العجز تراجع إلى 3% من الناتج المحلي هذا العام.\n\n"
+            "ولكنه عاد وأشار إلى أن الدين العام ما زال مرتفعا بسبب القروض الخارجية.")
+    claim = only(attributed(text), "الدين العام")
+    assert "عاد" not in claim.speaker.text
+    assert claim.speaker.name == only(attributed(text), "العجز").speaker.name
+
+
+def test_english_predicate_before_a_participle_cue_is_no_speaker():
+    text = ("Praising the workers, Senator Laura Benitez from the northern district, demanded new funds for the port, "
+            "describing the delays as ‘a national scandal.’")
+    claim = only(attributed(text), "national scandal")
+    assert claim.speaker.name == "Laura Benitez"
