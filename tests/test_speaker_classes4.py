@@ -28,3 +28,11 @@ def test_english_predicate_before_a_participle_cue_is_no_speaker():
             "describing the delays as ‘a national scandal.’")
     claim = only(attributed(text), "national scandal")
     assert claim.speaker.name == "Laura Benitez"
+
+
+def test_un_agency_with_its_acronym_in_brackets_is_the_agency():
+    text = ("“Food stocks in the camps will run out before the end of the month,” the World Food Programme (WFP) said in a statement.\n\n"
+            "The agency also said it needs $90 million to keep feeding refugees until the spring.")
+    claim = only(attributed(text), "Food stocks")
+    assert claim.speaker.name == "World Food Programme"
+    assert claim.speaker.kind == "organization"
