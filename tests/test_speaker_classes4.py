@@ -36,3 +36,12 @@ def test_un_agency_with_its_acronym_in_brackets_is_the_agency():
     claim = only(attributed(text), "Food stocks")
     assert claim.speaker.name == "World Food Programme"
     assert claim.speaker.kind == "organization"
+
+
+def test_he_never_stands_for_a_report():
+    text = ("Port Commissioner Tomas Reyes toured the harbour on Monday with a group of safety inspectors.\n\n"
+            "The media report said two tankers had run aground near the entrance last year.\n\n"
+            "“There is no record of any tanker running aground here,” he said.")
+    claims = attributed(text)
+    assert only(claims, "no record of any tanker").speaker.name == "Tomas Reyes"
+    assert only(claims, "two tankers").speaker.kind != "person"
