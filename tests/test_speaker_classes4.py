@@ -45,3 +45,11 @@ def test_he_never_stands_for_a_report():
     claims = attributed(text)
     assert only(claims, "no record of any tanker").speaker.name == "Tomas Reyes"
     assert only(claims, "two tankers").speaker.kind != "person"
+
+
+def test_houthi_channel_with_a_description_is_the_outlet():
+    text = ("وقالت قناة المسيرة التابعة للجماعة في خبر عاجل إن غارات جديدة استهدفت مطار صنعاء الدولي فجر اليوم.\n\n"
+            "واتهمت جماعة الحوثيين التحالف باستهداف منشآت مدنية في محافظة الحديدة.")
+    claims = attributed(text)
+    assert only(claims, "مطار صنعاء").speaker.name == "Al-Masirah"
+    assert only(claims, "منشآت مدنية").speaker.name == "Houthis"
