@@ -814,6 +814,11 @@ class Attributor:
             d.span[1] >= before[0] or (source.kind in ("agency", "outlet") and all(c in TRIM + "\"”»" for c in self.raw[d.span[1] : cue_start]))
             or self._own_attribution_between(d, cue_start))), None)
         if covering is not None and covering.speaker.name != source.name:
+            if covering.speaker.kind in ("outlet", "agency") and source.kind in ("person", "anonymous", "group"):
+                # '..., the Chosun Ilbo said, citing an unnamed source': the outlet relays the source it cites
+                covering.via.insert(0, covering.speaker)
+                covering.speaker = source
+                return
             covering.via.append(source)
             if source_end >= len(toks):
                 # a relay closing the sentence covers all of it: "..., وذكر متحدث أن ...، وفقاً لوكالة فرانس برس."

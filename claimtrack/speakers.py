@@ -586,6 +586,13 @@ class SpeakerResolver:
                 # "زايد" after "وزيرة الصحة هالة زايد": the family name ends the name, not the phrase
                 self.seen.setdefault(name_key(found.family), ent)
 
+    def _english_anonymous(self, text: str) -> bool:
+        """'a military official', 'an unnamed source': an indefinite phrase with an anonymous head."""
+        if is_arabic(text):
+            return False
+        words = [w.lower().strip(_EDGE_PUNCT) for w in self._english_head(clean_mention(text)).split()]
+        return len(words) >= 2 and words[0] in ("a", "an") and self.lex.has("en_anonymous_heads", words[-1])
+
     def _kind_of(self, text: str):
         toks = tokenize(text)
         if not toks:
@@ -597,7 +604,7 @@ class SpeakerResolver:
             first = toks[1].norm  # 'The media report': the noun after the article
         lower = text.lower()
         lex = self.lex
-        if lex.has("ar_anonymous", first) or (len(toks) > 1 and lex.has("ar_titles", first) and not first.startswith("ال") and lex.has("ar_title_of", toks[1].norm)) or any(lower.startswith(p) for p in ("a source", "an official", "sources", "a senior")):
+        if self._english_anonymous(text) or lex.has("ar_anonymous", first) or (len(toks) > 1 and lex.has("ar_titles", first) and not first.startswith("ال") and lex.has("ar_title_of", toks[1].norm)) or any(lower.startswith(p) for p in ("a source", "an official", "sources", "a senior")):
             return "anonymous"
         if lex.has("ar_group", first) or lex.has("en_group", first) or starts_phrase(toks, 0, lex.phrases.get("ar_group", ())):
             return "group"

@@ -53,3 +53,10 @@ def test_houthi_channel_with_a_description_is_the_outlet():
     claims = attributed(text)
     assert only(claims, "مطار صنعاء").speaker.name == "Al-Masirah"
     assert only(claims, "منشآت مدنية").speaker.name == "Houthis"
+
+
+def test_agency_citing_an_anonymous_source_relays_it():
+    text = "Three fishing boats were seized near the maritime border on Sunday, Yonhap news agency said in a report, citing a military official."
+    claim = only(attributed(text), "fishing boats")
+    assert claim.speaker.kind == "anonymous" and "official" in claim.speaker.text
+    assert [v.name for v in claim.via] == ["Yonhap"]
