@@ -1711,7 +1711,7 @@ class Attributor:
                 or self.speakers.registry_prefix([t.raw for t in toks]):
             return None
         second = toks[1].norm
-        title = self.lex.has("ar_titles", second)
+        title = self.lex.has("ar_titles", second) or self.lex.has("ar_organization", second)  # 'خرجت وزارة التربية'
         if not (second.startswith("ال") or title):
             return None
         j = 3 if title and not second.startswith("ال") and not toks[2].norm.startswith("ال") and not self.lex.has("ar_stop", toks[2].norm) else 2  # 'مدير عام'

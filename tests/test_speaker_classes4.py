@@ -60,3 +60,11 @@ def test_agency_citing_an_anonymous_source_relays_it():
     claim = only(attributed(text), "fishing boats")
     assert claim.speaker.kind == "anonymous" and "official" in claim.speaker.text
     assert [v.name for v in claim.via] == ["Yonhap"]
+
+
+def test_body_after_an_opening_verb_speaks_for_the_cue_after_it():
+    text = ("في ظل قلق المسافرين، انتشرت أنباء عبر مواقع التواصل الاجتماعي تفيد بإغلاق المعابر الحدودية أمام المسافرين.\n\n"
+            "لكن سرعان ما خرجت وزارة الداخلية والأمن العام ببيان مقتضب تنفي فيه هذه المزاعم تمامًا، مؤكدة أن المعابر تعمل بشكل طبيعي.")
+    claims = attributed(text)
+    claim = only(claims, "المعابر تعمل")
+    assert "وزارة الداخلية" in claim.speaker.text
