@@ -1574,6 +1574,8 @@ class Attributor:
             return False  # 'said that A but that B': B is a second complement of the same cue
         if self.lex.has("en_clause_coordinators", norm) and self._english_clause_at(toks, i + 1):
             return False  # 'said A but the bridges remained closed': split later as a new subject
+        if self.lex.has("en_participial_subordinators", norm) and after.endswith("ing") and len(after) > 4:
+            return False  # 'said he wore a mask while visiting the clinics': no new subject, the same statement
         if tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_nominal", ()):
             return after[:2] != "ال" and after[:1] != "م"
         if self.lex.has("ar_clause_end_parallel", norm) or tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_parallel", ()):

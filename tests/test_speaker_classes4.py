@@ -68,3 +68,11 @@ def test_body_after_an_opening_verb_speaks_for_the_cue_after_it():
     claims = attributed(text)
     claim = only(claims, "المعابر تعمل")
     assert "وزارة الداخلية" in claim.speaker.text
+
+
+def test_while_with_a_participle_stays_in_the_reported_words():
+    text = ("The courier said he kept the parcels locked in the van while driving between the depots. "
+            "His manager told reporters he had never lost a delivery before.")
+    claim = only(attributed(text), "parcels locked")
+    assert claim.text.endswith("while driving between the depots")
+    assert claim.speaker.text == "The courier"
