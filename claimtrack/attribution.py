@@ -814,6 +814,11 @@ class Attributor:
             d.span[1] >= before[0] or (source.kind in ("agency", "outlet") and all(c in TRIM + "\"”»" for c in self.raw[d.span[1] : cue_start]))
             or self._own_attribution_between(d, cue_start))), None)
         if covering is not None and covering.speaker.name != source.name:
+            if covering.speaker.kind in ("outlet", "agency") and source.kind in ("person", "anonymous", "group"):
+                # '..., the Chosun Ilbo said, citing an unnamed source': the outlet relays the source it cites
+                covering.via.insert(0, covering.speaker)
+                covering.speaker = source
+                return
             covering.via.append(source)
             if source_end >= len(toks):
                 # a relay closing the sentence covers all of it: "..., وذكر متحدث أن ...، وفقاً لوكالة فرانس برس."
@@ -1346,6 +1351,8 @@ class Attributor:
             # "In the interview with Bloomberg, Veselnitskaya": a leading adverbial is not the subject
             while len(parts) > 1 and parts[0].split() and (self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()) or self._english_participle_lead(parts[0])):
                 parts = parts[1:]
+            while len(parts) > 1 and self._english_predicate(parts[-1]):
+                parts = parts[:-1]  # 'X, demanded intervention, describing ...': the subject before its verb
             # 'Assoumani, in power since 2016,': a prepositional appositive after the name is not part of it
             if len(parts[0].split()) <= 4:
                 parts = [parts[0], *(p for p in parts[1:] if not (p[:1].islower() and self.lex.has("en_lead_prepositions", p.split()[0])))]
@@ -1567,6 +1574,8 @@ class Attributor:
             return False  # 'said that A but that B': B is a second complement of the same cue
         if self.lex.has("en_clause_coordinators", norm) and self._english_clause_at(toks, i + 1):
             return False  # 'said A but the bridges remained closed': split later as a new subject
+        if self.lex.has("en_participial_subordinators", norm) and after.endswith("ing") and len(after) > 4:
+            return False  # 'said he wore a mask while visiting the clinics': no new subject, the same statement
         if tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_nominal", ()):
             return after[:2] != "ال" and after[:1] != "م"
         if self.lex.has("ar_clause_end_parallel", norm) or tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_parallel", ()):
@@ -1682,6 +1691,13 @@ class Attributor:
         shared = self._subject_of_first_verb(sent, cue, phrase)
         return shared if shared is not None else self.last_speaker
 
+    def _english_predicate(self, part: str) -> bool:
+        """'demanded government intervention': a comma part opening with a lower-case past verb is a predicate,
+        no subject."""
+        words = part.split()
+        first = words[0] if words else ""
+        return first.isalpha() and first.islower() and len(first) >= 5 and first.endswith("ed")
+
     def _subject_after_verb(self, phrase: str) -> str | None:
         """'وأكمل المدرب حديثه', 'واستقبل وزير الصحة الوفد': words before a cue that open with a verb (a word no
         list knows as a noun, name or title, before a title or a definite noun) hold its subject: the title or
@@ -1697,7 +1713,7 @@ class Attributor:
                 or self.speakers.registry_prefix([t.raw for t in toks]):
             return None
         second = toks[1].norm
-        title = self.lex.has("ar_titles", second)
+        title = self.lex.has("ar_titles", second) or self.lex.has("ar_organization", second)  # 'خرجت وزارة التربية'
         if not (second.startswith("ال") or title):
             return None
         j = 3 if title and not second.startswith("ال") and not toks[2].norm.startswith("ال") and not self.lex.has("ar_stop", toks[2].norm) else 2  # 'مدير عام'

@@ -348,6 +348,7 @@ class SpeakerResolver:
                     if first.startswith(p) and len(first) > len(p) + 2:
                         text = ("ال" if p == "لل" else "") + text[len(p):] if p == "لل" else text[len(p):]
                         break
+        text = self._clitic_subject(text)
         key = name_key(text)
         first_word = normalize(text.split()[0]) if text.split() else ""
         if self.lex.has("ar_not_speaker", first_word) or self.lex.has("en_not_speaker", first_word) or first_word[:1].isdigit():
@@ -395,6 +396,15 @@ class SpeakerResolver:
             if full is not None:
                 return Entity(text=found_entity.text, name=full, kind="person")
         return found_entity
+
+    def _clitic_subject(self, text: str) -> str:
+        """'ولكنه عاد': a clitic pronoun ('لكنه', 'إلا أنه') opening the phrase is its subject; the words after
+        it are a verb before the cue ('عاد وأشار': went on to point out), no part of the speaker."""
+        words = text.split()
+        for n in (2, 1):
+            if len(words) > n and self._listed("ar_clitic_pronouns", name_key(" ".join(words[:n]))):
+                return " ".join(words[:n])
+        return text
 
     def document_speaker(self, phrase: str, last: Entity | None) -> Entity | None:
         """'بيان للمكتب الإعلامي للوزارة', 'بيان صادر عن السفارة': a statement speaks for its issuer; the
@@ -535,7 +545,27 @@ class SpeakerResolver:
         kinds = next((v for k, v in PRONOUN_KINDS.items() if self._listed(f"pronoun_{k}", key)), None)
         if kinds is None:
             return None
-        return next((e for e in reversed(self.recent) if e.kind in kinds), last)
+        heard = next((e for e in reversed(self.recent) if e.kind in kinds), None)
+        if heard is not None:
+            return heard
+        if kinds == PRONOUN_KINDS["person"]:
+            # 'he' never stands for 'The media report': with no person heard, the first titled person named
+            return self._titled_person() or (last if last is not None and last.kind == "person" else None)
+        return last
+
+    def _titled_person(self) -> Entity | None:
+        """The first person the article names after a title: 'Police Commissioner Gari Baki has rubbished ...'
+        (English capitalised title), 'وزير الخارجية X' (a registry person after Arabic title words)."""
+        if self.titles:
+            return next(iter(self.titles.values()))
+        words = self.raw_words
+        for i, w in enumerate(words[:-1]):
+            if w[:1].isupper() and self.lex.has("en_titles", w.lower().strip(".,")) and not _COMMA.search(w):
+                run = name_after_title(words[i : i + 6], self.lex)
+                if run and len(run) >= 2:
+                    name = person_name(" ".join(run))
+                    return Entity(text="", name=name, kind="person")
+        return None
 
     def _listed(self, list_name: str, key: str) -> bool:
         """A word or a listed phrase ("إلا أنه": but he) of an attribution.toml list."""
@@ -556,6 +586,13 @@ class SpeakerResolver:
                 # "زايد" after "وزيرة الصحة هالة زايد": the family name ends the name, not the phrase
                 self.seen.setdefault(name_key(found.family), ent)
 
+    def _english_anonymous(self, text: str) -> bool:
+        """'a military official', 'an unnamed source': an indefinite phrase with an anonymous head."""
+        if is_arabic(text):
+            return False
+        words = [w.lower().strip(_EDGE_PUNCT) for w in self._english_head(clean_mention(text)).split()]
+        return len(words) >= 2 and words[0] in ("a", "an") and self.lex.has("en_anonymous_heads", words[-1])
+
     def _kind_of(self, text: str):
         toks = tokenize(text)
         if not toks:
@@ -563,9 +600,11 @@ class SpeakerResolver:
         if not is_arabic(text):
             toks = tokenize(self._english_head(text)) or toks
         first = toks[0].norm
+        if first in ("the", "a", "an") and len(toks) > 1:
+            first = toks[1].norm  # 'The media report': the noun after the article
         lower = text.lower()
         lex = self.lex
-        if lex.has("ar_anonymous", first) or (len(toks) > 1 and lex.has("ar_titles", first) and not first.startswith("ال") and lex.has("ar_title_of", toks[1].norm)) or any(lower.startswith(p) for p in ("a source", "an official", "sources", "a senior")):
+        if self._english_anonymous(text) or lex.has("ar_anonymous", first) or (len(toks) > 1 and lex.has("ar_titles", first) and not first.startswith("ال") and lex.has("ar_title_of", toks[1].norm)) or any(lower.startswith(p) for p in ("a source", "an official", "sources", "a senior")):
             return "anonymous"
         if lex.has("ar_group", first) or lex.has("en_group", first) or starts_phrase(toks, 0, lex.phrases.get("ar_group", ())):
             return "group"
