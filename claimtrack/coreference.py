@@ -135,7 +135,11 @@ class Descriptions:
         if ent.kind != "person" and self._group_words(ent.text):
             return False  # "Company officials" are people of the company, not the company
         if not _in_order(words, mention):
-            return False
+            # 'المديرية' after 'بيان للمديرية العامة للدفاع المدني': the issuer's own words, in its Arabic name
+            named = name_key(ent.name).split() if is_arabic(ent.name) else []
+            if not _in_order(words, named):
+                return False
+            mention = named
         if len(words) == 1 and words[0] in self.heads and words[0] in mention:
             following = mention[mention.index(words[0]) + 1 :]
             if following and not self._adjective_or_name(following[0]):

@@ -391,7 +391,7 @@ class SpeakerResolver:
         found_entity = entity(text, None, self._kind_of(text))
         if found_entity.kind == "person" and not is_arabic(text):
             return Entity(text=found_entity.text, name=self._english_person_name(text, found_entity.name), kind="person")
-        if found_entity.kind == "person" and len(key.split()) == 1:
+        if found_entity.kind == "person" and len(key.split()) <= 2:
             full = self._arabic_full_name(key)
             if full is not None:
                 return Entity(text=found_entity.text, name=full, kind="person")
@@ -434,20 +434,23 @@ class SpeakerResolver:
         return self.lex.has("en_not_role", words[-1].lower())
 
     def _arabic_full_name(self, key: str) -> str | None:
-        """'مانشيني' after 'روبرتو مانشيني' is Roberto Mancini: a family name alone takes the
-        Latin name of the first known name the article wrote it closing. A title word alone
-        ("المتحدث" after "عبدالله الحارثي المتحدث باسم ...") is no family name."""
+        """'مانشيني' after 'روبرتو مانشيني' is Roberto Mancini, 'ال خطاب' after 'رائد رافد ال خطاب' Raed Rafed
+        al-Khattab: a family name alone (its article written apart or not) takes the Latin name of the first
+        known name the article wrote it closing. A title word alone ("المتحدث" after "عبدالله الحارثي
+        المتحدث باسم ...") is no family name."""
         if self.lex.has("ar_titles", key):
             return None
+        keys = key.split()
+        m = len(keys)
         raw_words = self.raw_words
-        for i in range(1, len(raw_words)):
-            if name_key(raw_words[i]) != key:
+        for i in range(m, len(raw_words)):
+            if [name_key(w) for w in raw_words[i + 1 - m : i + 1]] != keys:
                 continue
-            for n in (3, 2):
+            for n in (m + 2, m + 1):
                 if i + 1 < n:
                     continue
                 latin = latin_name(" ".join(raw_words[i + 1 - n : i + 1]))
-                if latin is not None and " " in latin[0] and name_key(latin[1]) == key:
+                if latin is not None and len(latin[0].split()) > 1 and name_key(latin[1]) == keys[-1]:
                     return latin[0]
         return None
 
@@ -612,7 +615,8 @@ class SpeakerResolver:
             return "agency"
         if lex.has("ar_outlet", first) or starts_phrase(toks, 0, lex.phrases.get("ar_outlet", ())) or any(lex.has("en_outlet", t.norm.rsplit("-", 1)[-1]) for t in toks):
             return "outlet"
-        if lex.has("ar_organization", first) or lex.has("ar_documents", first) or any(lex.has("en_organization", t.norm) for t in toks):
+        bare = first[2:] if first.startswith("ال") and len(first) > 4 else first  # 'المديرية' as 'مديرية'
+        if lex.has("ar_organization", first) or lex.has("ar_organization", bare) or lex.has("ar_documents", first) or any(lex.has("en_organization", t.norm) for t in toks):
             return "organization"
         return "person"
 

@@ -70,6 +70,21 @@ def test_body_after_an_opening_verb_speaks_for_the_cue_after_it():
     assert "وزارة الداخلية" in claim.speaker.text
 
 
+def test_later_family_name_with_a_spaced_article_takes_the_full_name():
+    text = ("أفاد مدير الدفاع المدني في المحافظة سامر خالد ال منصور بأن فرق الإطفاء أخمدت ثلاثة حرائق في الغابات المجاورة.\n\n"
+            "وقال ال منصور إن الرياح القوية زادت من صعوبة عمل الفرق طوال الليل.")
+    name = only(attributed(text), "الرياح القوية").speaker.name
+    assert name.startswith("Samer") and name.endswith("Mansour")
+
+
+def test_bare_directorate_binds_to_the_directorate_named_before():
+    text = ("أعلنت المديرية العامة للأمن الوطني أن عناصرها أوقفوا عشرين مشتبها به في عملية واسعة بالعاصمة.\n\n"
+            "وأوضحت المديرية أن العملية أسفرت عن حجز كميات كبيرة من المخدرات.")
+    claims = attributed(text)
+    first, later = only(claims, "عشرين مشتبها").speaker, only(claims, "حجز كميات").speaker
+    assert later.name == first.name and later.kind == "organization"
+
+
 def test_while_with_a_participle_stays_in_the_reported_words():
     text = ("The courier said he kept the parcels locked in the van while driving between the depots. "
             "His manager told reporters he had never lost a delivery before.")
