@@ -242,9 +242,11 @@ SUBSTITUTION_OVERLAP = 0.5  # below this overlap no substitution is looked for (
 
 @lru_cache(maxsize=65536)
 def _reading(text: str):
-    from claimtrack import features
+    """features.read, once per text: through contradict's own memo, so the pairs scored after
+    their facts are read here are not read again there."""
+    from claimtrack import contradict
 
-    return features.read(text)
+    return contradict._reading(text)
 
 
 @dataclass(frozen=True)
@@ -590,11 +592,15 @@ def neighbour_pairs(index, floor: float, k: int = NEIGHBOURS) -> tuple[np.ndarra
     rows = np.repeat(nb.queries, nb.ids.shape[1])
     cols, sims = nb.ids.ravel(), nb.scores.ravel()
     keep = (cols >= 0) & (sims >= floor)
-    a, b = np.minimum(rows[keep], cols[keep]), np.maximum(rows[keep], cols[keep])
-    seen: dict[tuple[int, int], float] = {}
-    for x, y, s in zip(a.tolist(), b.tolist(), sims[keep].tolist()):
-        seen[(x, y)] = max(s, seen.get((x, y), -1.0))
-    return nb.queries, [(x, y, s) for (x, y), s in seen.items()]
+    a, b, s = np.minimum(rows[keep], cols[keep]), np.maximum(rows[keep], cols[keep]), sims[keep]
+    if not a.size:
+        return nb.queries, []
+    # each pair once (found from both ends), with its best score, in the order first found
+    _, first, slot = np.unique(a.astype(np.int64) * (int(b.max()) + 1) + b, return_index=True, return_inverse=True)
+    best = np.full(first.size, -np.inf, dtype=s.dtype)
+    np.maximum.at(best, slot.ravel(), s)
+    order = np.argsort(first)
+    return nb.queries, list(zip(a[first[order]].tolist(), b[first[order]].tolist(), best[order].tolist()))
 
 
 def candidates(items_by_pos: dict[int, Item], index, th: Thresholds, k: int = NEIGHBOURS, store=None) -> Candidates:
