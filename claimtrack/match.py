@@ -242,9 +242,11 @@ SUBSTITUTION_OVERLAP = 0.5  # below this overlap no substitution is looked for (
 
 @lru_cache(maxsize=65536)
 def _reading(text: str):
-    from claimtrack import features
+    """features.read, once per text: through contradict's own memo, so the pairs scored after
+    their facts are read here are not read again there."""
+    from claimtrack import contradict
 
-    return features.read(text)
+    return contradict._reading(text)
 
 
 @dataclass(frozen=True)
@@ -380,11 +382,18 @@ def _trigrams(word: str) -> frozenset[str]:
 def _respelled(words: set[str], others: set[str]) -> set[str]:
     """The words that have a spelling variant (`_variant`) among `others`; the same test,
     unrolled: this runs for every candidate pair of a store."""
+    if not words or not others:
+        return set()
     grams = [(len(t), t) for t in map(_trigrams, others) if t]
+    pooled = frozenset().union(*(t for _, t in grams))
     found = set()
     for word in words:
         mine = _trigrams(word)
         n = len(mine)
+        if 2 * len(mine & pooled) < n:
+            # a variant shares at least half of this word's 3-grams (3|A & B| >= n + m, m >= n/2):
+            # most words of a pair have no such share among all the other side's 3-grams together
+            continue
         for m, theirs in grams:
             # Jaccard >= 0.5  <=>  3 * |A & B| >= |A| + |B|; sizes further apart than 2:1 never get there
             if 2 * min(n, m) >= max(n, m) and 3 * len(mine & theirs) >= n + m:
@@ -446,19 +455,15 @@ def pair_facts(pairs: Sequence[tuple[Item, Item, float]], store=None, th: Thresh
     `contradicts` could accept (the others get score 0 and say so): clustering a store scores
     a few pairs per claim, not every neighbour; and facts no decision reads are not computed
     (`text_facts(decided_only=True)`): such facts serve `decide`, not calibration."""
-    unscored = []
+    rows = []  # per pair: the facts before the score, and those after it (PairFacts' field order)
     for a, b, cos in pairs:
         t = text_facts(a, b, decided_only=th is not None)
-        unscored.append(PairFacts(float(cos), cross_script(a.text, b.text), t.slots, t.clash, t.overlap, 1.0, "",
-                                  t.substitution, t.frame_overlap, t.negation_echo, t.figures_aligned,
-                                  t.figures_anchored, t.retold))
-    wanted = [i for i, f in enumerate(unscored) if th is None or contradicts(f, th)]
+        rows.append(((float(cos), cross_script(a.text, b.text), t.slots, t.clash, t.overlap),
+                     (t.substitution, t.frame_overlap, t.negation_echo, t.figures_aligned, t.figures_anchored, t.retold)))
+    wanted = [i for i, (head, tail) in enumerate(rows) if th is None or contradicts(PairFacts(*head, 1.0, "", *tail), th)]
     scored = dict(zip(wanted, contradiction_scores([pairs[i][:2] for i in wanted], store)))
-    return [
-        replace(f, contradiction=float(scored[i][0]), reason=scored[i][1]) if i in scored
-        else replace(f, contradiction=0.0, reason=NOT_SCORED)
-        for i, f in enumerate(unscored)
-    ]
+    return [PairFacts(*head, *((float(scored[i][0]), scored[i][1]) if i in scored else (0.0, NOT_SCORED)), *tail)
+            for i, (head, tail) in enumerate(rows)]
 
 
 def same_floor(facts: PairFacts, th: Thresholds) -> float:
@@ -587,11 +592,15 @@ def neighbour_pairs(index, floor: float, k: int = NEIGHBOURS) -> tuple[np.ndarra
     rows = np.repeat(nb.queries, nb.ids.shape[1])
     cols, sims = nb.ids.ravel(), nb.scores.ravel()
     keep = (cols >= 0) & (sims >= floor)
-    a, b = np.minimum(rows[keep], cols[keep]), np.maximum(rows[keep], cols[keep])
-    seen: dict[tuple[int, int], float] = {}
-    for x, y, s in zip(a.tolist(), b.tolist(), sims[keep].tolist()):
-        seen[(x, y)] = max(s, seen.get((x, y), -1.0))
-    return nb.queries, [(x, y, s) for (x, y), s in seen.items()]
+    a, b, s = np.minimum(rows[keep], cols[keep]), np.maximum(rows[keep], cols[keep]), sims[keep]
+    if not a.size:
+        return nb.queries, []
+    # each pair once (found from both ends), with its best score, in the order first found
+    _, first, slot = np.unique(a.astype(np.int64) * (int(b.max()) + 1) + b, return_index=True, return_inverse=True)
+    best = np.full(first.size, -np.inf, dtype=s.dtype)
+    np.maximum.at(best, slot.ravel(), s)
+    order = np.argsort(first)
+    return nb.queries, list(zip(a[first[order]].tolist(), b[first[order]].tolist(), best[order].tolist()))
 
 
 def candidates(items_by_pos: dict[int, Item], index, th: Thresholds, k: int = NEIGHBOURS, store=None) -> Candidates:
