@@ -241,6 +241,7 @@ class Attributor:
         self.relay_of: dict[str, list[Entity]] = {}  # speaker name -> the relays that carried them
         self.dateline_via: list[Entity] = []  # the agency of the story's dateline, once one was seen
         self.kasra_complements = _kasra_complements()
+        self.appeals: set[Span] = set()  # sentences whose reported words were an appeal or a wish: no outlet claim either
 
     # ================================================================ sentence entry point
     def sentence(self, span: Span, quotes: list[Quote], tokens: list[Token] | None = None, lang: str | None = None) -> list[Draft]:
@@ -256,6 +257,8 @@ class Attributor:
             if sent.in_quote(start):
                 continue
             if cue.kind in ("speech", "object") and self._verb_of_other_phrase(sent, cues, cue):
+                continue
+            if lang == "en" and self._english_modifier_cue(sent, cue):
                 continue
             if lang == "ar" and not self._clause_start_cue_holds(sent, cue):
                 continue
@@ -761,7 +764,7 @@ class Attributor:
 
     def _participle(self, sent: Sentence, cue: Cue) -> None:
         previous = sent.claims[-1] if sent.claims else None
-        speaker = previous.speaker if previous else self._speaker_before(sent, cue)
+        speaker = previous.speaker if previous else (sent.lang == "en" and self._english_main_subject(sent, cue)) or self._speaker_before(sent, cue)
         via = list(previous.via) if previous else []
         marker = self._find_marker(sent, cue.last, window=3)
         if marker is not None:
@@ -814,6 +817,11 @@ class Attributor:
             d.span[1] >= before[0] or (source.kind in ("agency", "outlet") and all(c in TRIM + "\"”»" for c in self.raw[d.span[1] : cue_start]))
             or self._own_attribution_between(d, cue_start))), None)
         if covering is not None and covering.speaker.name != source.name:
+            if sent.lang == "en" and self.lex.has("en_citing", toks[cue.first].norm) and self._names_a_source(toks[i:source_end]):
+                # 'A, the Chosun Ilbo said, citing an unnamed source': the cited source speaks, the reporter relays it
+                covering.speaker, covering.via = source, [covering.speaker, *covering.via]
+                self.last_speaker = source
+                return
             covering.via.append(source)
             if source_end >= len(toks):
                 # a relay closing the sentence covers all of it: "..., وذكر متحدث أن ...، وفقاً لوكالة فرانس برس."
@@ -849,6 +857,12 @@ class Attributor:
         del relayed
         for part in self._continued_inside(sent, (start, self._clause_end(sent, start))):
             self._add(sent, part, cue, source, [], nominal=True)
+
+    def _names_a_source(self, toks: list[Token]) -> bool:
+        """'citing an unnamed source', 'citing leaked documents', 'citing Pentagon officials': a capitalised name, a
+        group or a source noun (not only a determiner: 'citing the cuts to overtime' gives a reason)."""
+        return any(t.raw[:1].isupper() or self.lex.has("en_group", t.norm)
+                   or (self.lex.has("en_cited_sources", t.norm) and not self.lex.has("en_object_determiners", t.norm)) for t in toks)
 
     def _own_attribution_between(self, d: Draft, cue_start: int) -> bool:
         """'“...,” Dr. Amy Thompson said, per the AP': only the claim's own speaker and cue stand between it and
@@ -1088,6 +1102,31 @@ class Attributor:
         before character `end`."""
         return any(first <= k and sent.tokens[k].start < end and c.kind == "participle" and self._comma_before(sent, k, first)
                    for k, c in sent.cue_at.items())
+
+    def _english_modifier_cue(self, sent: Sentence, cue: Cue) -> bool:
+        """'The other confirmed case was ...', 'issued a stern warning against ...', 'news reports of a purge': a
+        determiner (or 'a' and an adjective before an -ing word, or a noun of `en_noun_compound_before`) right
+        before the cue word makes it an adjective or a noun, not a reporting verb ('amid reports that X' aside:
+        a nominal source)."""
+        toks, i = sent.tokens, cue.first
+        if i == 0 or (self.lex.has("en_nominal_sources", toks[i].norm) and cue.last < len(toks) and toks[cue.last].norm == "that"):
+            return False
+        prev = toks[i - 1]
+        if sent.between(prev.end, toks[i].start).strip():
+            return False  # 'a “farce”, citing ...': punctuation between them
+        if self.lex.has("en_cue_determiners", prev.norm) or (prev.raw.islower() and self.lex.has("en_noun_compound_before", prev.norm)):
+            return True
+        return (i >= 2 and toks[i].norm.endswith("ing") and toks[i - 2].norm in ("a", "an") and prev.raw.isalpha()
+                and prev.raw.islower() and not self.lex.has("en_adverbs", prev.norm))
+
+    def _english_main_subject(self, sent: Sentence, cue: Cue) -> Entity | None:
+        """'Muthoni also issued a stern warning against open defecation, noting that A': the subject of the clause's
+        first verb speaks the participle's claim (None when no verb shows or the subject resolves to no one)."""
+        words = sent.between(self._clause_start(sent, cue.first), sent.tokens[cue.first].start).strip(TRIM).split()
+        subject = self._english_coordinated_subject(words).split()
+        while subject and self.lex.has("en_adverbs", subject[-1].lower()):
+            subject.pop()
+        return self.speakers.resolve(" ".join(subject), self.last_speaker) if subject else None
 
     def _english_object_opens(self, sent: Sentence, cue: Cue) -> bool:
         """An English object cue has its object right after it: not 'accused of X' (a passive participle: the
@@ -1764,6 +1803,7 @@ class Attributor:
             return
         if self._not_checkworthy(sent, cue, s, direct):
             self.last_speaker = speaker  # the speaker still spoke: 'adding that ...' is theirs
+            self.appeals.add(sent.span)
             return
         if not via and speaker.kind not in ("agency", "outlet"):
             dateline = self._dateline_relay(sent, cue)
@@ -1800,10 +1840,16 @@ class Attributor:
         if self._phrase_within(toks, lo, first + 4, f"{sent.lang}_opinion"):
             return True
         if direct:  # an obligation opening the quote, or a prescription in its first words ('He should not use ...')
-            return bool(starts_phrase(toks, first, self.lex.phrases.get(f"{sent.lang}_prescriptive_head", ()))) or self._phrase_within(toks, first, first + 3, f"{sent.lang}_prescriptive")
-        if sent.lang == "en" and starts_phrase(toks, first, self.lex.phrases.get("en_prescriptive_head", ())):
+            return self._appeal_head(toks, first, sent.lang) or self._phrase_within(toks, first, first + 3, f"{sent.lang}_prescriptive")
+        if sent.lang == "en" and self._appeal_head(toks, first, "en"):
             return True  # '“I want to appeal to ...,’’ he stated' (a quote its marks do not close) is an appeal too
         return self._phrase_within(toks, first, first + 8, f"{sent.lang}_prescriptive")
+
+    def _appeal_head(self, toks: list[Token], i: int, lang: str) -> bool:
+        """Words at token i open an obligation, an appeal or an imperative ('we must', 'I remind the public',
+        'Beware of ...'): a phrase or a single word of `<lang>_prescriptive_head`."""
+        name = f"{lang}_prescriptive_head"
+        return i < len(toks) and (self.lex.has(name, toks[i].norm) or bool(starts_phrase(toks, i, self.lex.phrases.get(name, ()))))
 
     def _phrase_within(self, toks: list[Token], lo: int, hi: int, list_name: str) -> bool:
         """A phrase of the list starts at one of the tokens lo..hi-1."""
@@ -1839,7 +1885,8 @@ class Attributor:
         if self.last_speaker is None:
             return None
         inner = tokens_within(tokens, *quote.inner)
-        if starts_phrase(inner, 0, self.lex.phrases.get(f"{lang}_prescriptive_head", ())) or self._phrase_within(inner, 0, 3, f"{lang}_prescriptive"):
+        if self._appeal_head(inner, 0, lang) or self._phrase_within(inner, 0, 3, f"{lang}_prescriptive"):
+            self.appeals.add(sentence)
             return None  # '"He should not use ..."': a prescription, not a claim
         polarity = polarity_of(inner, lang, "asserted", self.lex)
         return Draft(quote.inner, sentence, self.last_speaker, list(self.last_via), None, "direct", polarity)

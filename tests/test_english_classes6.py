@@ -1,0 +1,49 @@
+"""English attribution classes of issue 2 (round 6): appeals and imperatives are no claims, a cue word after a
+determiner is an adjective or a noun, 'citing Y' after a reporter makes Y the speaker, a participle after a
+long main clause keeps the main clause's subject. Every sentence here was written for its test."""
+
+from __future__ import annotations
+
+from claim_helpers import attributed, only
+
+from claimtrack.split import extract
+
+
+def test_an_imperative_quote_is_not_a_claim_nor_the_outlets_statement():
+    text = ('"Roads across the valley will turn to ice overnight," the Harlow weather office warns. '
+            '"Beware of falling branches near power lines."')
+    claims = extract(text)
+    assert only(claims, "turn to ice").speaker.name != "unknown outlet"
+    assert not [c for c in claims if "Beware" in c.text]
+
+
+def test_a_reminder_to_the_public_and_a_must_be_avoided_quote_are_appeals():
+    text = ('“I remind the public to boil drinking water before use,” said the district health officer, Rosa Tamm. '
+            '“Canal water must be avoided until the tests are done,” she said.')
+    assert extract(text) == []
+
+
+def test_a_cue_word_after_a_determiner_is_an_adjective_not_a_reporting_verb():
+    text = "The second confirmed case was a woman in her 30s who lives in Gdansk."
+    assert attributed(text) == []
+
+
+def test_a_warning_after_a_and_an_adjective_is_a_noun_and_the_participle_keeps_the_subject():
+    text = ("Mayor Ilse Varga also issued a stern warning against swimming in the lake, noting that algae levels "
+            "had tripled since June.")
+    claims = attributed(text)
+    assert [c.text for c in claims] == ["algae levels had tripled since June"]
+    assert claims[0].speaker.name == "Ilse Varga"
+
+
+def test_news_reports_of_something_is_a_noun_phrase_not_a_report_by_the_news():
+    text = "The finance ministry kept silent on Monday on news reports of a possible merger of the two state banks."
+    assert attributed(text) == []
+
+
+def test_a_reporter_citing_a_source_relays_that_source():
+    text = ("The port will close for six weeks from May, the Lakeside Courier said in a front-page story, "
+            "citing an unnamed official.")
+    claim = only(attributed(text), "port will close")
+    assert claim.speaker.text == "an unnamed official"
+    assert [v.text for v in claim.via] == ["the Lakeside Courier"]
