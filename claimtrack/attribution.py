@@ -183,12 +183,13 @@ def _polarity_words(lex: Lexicon, lang: str) -> _PolarityWords:
     return found  # type: ignore[return-value]
 
 
-def _falsity_predicate(toks: list[Token], lex: Lexicon) -> bool:
-    """'مثل هذه الأخبار عارية عن الصحة': a falsity predicate near the head of the claim denies it."""
+def _falsity_predicate(toks: list[Token], lex: Lexicon, lang: str = "ar") -> bool:
+    """'مثل هذه الأخبار عارية عن الصحة', 'it is “a pack of lies”': a falsity predicate near the head of the claim
+    denies it."""
     window = lex.derived.get("falsity_window")
     if window is None:
         window = lex.derived["falsity_window"] = int(config.load("attribution")["polarity"]["falsity_window"])
-    falsity, phrases = lex.words.get("ar_falsity", frozenset()), lex.phrases.get("ar_falsity", ())
+    falsity, phrases = lex.words.get(f"{lang}_falsity", frozenset()), lex.phrases.get(f"{lang}_falsity", ())
     return any(toks[i].norm in falsity or starts_phrase(toks, i, phrases) for i in range(min(window, len(toks))))
 
 
@@ -206,7 +207,7 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     else:
         if lang == "en" and (i := _negated_verb(toks, lex)) >= 0:
             return "asserted" if _contrasted(toks, i, lang, lex) else "denied"
-    if lang == "ar" and _falsity_predicate(toks, lex):
+    if _falsity_predicate(toks, lex, lang):
         return "denied"
     if _conditional_forecast(toks, lang, lex, words.conditionals):
         return "hedged"
@@ -770,7 +771,9 @@ class Attributor:
         if marker is not None:
             kind, _, content_start = marker
             q = sent.quote_at(content_start, 0) if kind == "quote" else None
-            if q is not None:
+            if q is not None and sent.lang == "en" and sent.between(sent.tokens[cue.last - 1].end, q.start).strip(" ,:").lower() not in ("", "that"):
+                content_start = sent.tokens[cue.last].start  # ', saying it is “a pack of lies”': the clause holds the quote
+            elif q is not None:
                 self._add(sent, q.inner, cue, speaker, via, direct=True)
                 return
         elif sent.lang == "en" and not self.lex.has("en_bare_participles", cue.form.words[0]):
@@ -1039,6 +1042,9 @@ class Attributor:
         if not speaker_text and not self._english_shared_subject(before_text):
             return
         speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
+        if toks[cue.first].norm.endswith("ing") and self._comma_before(sent, cue.first, 0):
+            # '..., demanded an inquiry, describing the price as “a giveaway”': the participle's subject is the clause's
+            speaker = (sent.claims[-1].speaker if sent.claims else self._english_main_subject(sent, cue)) or speaker
         earlier = self._english_conjoined_verb(sent, before_text)
         if earlier is not None:
             speaker, polarity = earlier.speaker, None  # 'Kamat refuted the allegation and said ...': Kamat speaks on
@@ -1122,8 +1128,14 @@ class Attributor:
     def _english_main_subject(self, sent: Sentence, cue: Cue) -> Entity | None:
         """'Muthoni also issued a stern warning against open defecation, noting that A': the subject of the clause's
         first verb speaks the participle's claim (None when no verb shows or the subject resolves to no one)."""
-        words = sent.between(self._clause_start(sent, cue.first), sent.tokens[cue.first].start).strip(TRIM).split()
-        subject = self._english_coordinated_subject(words).split()
+        parts = sent.between(sent.span[0], sent.tokens[cue.first].start).strip(TRIM).split(", ")
+        while len(parts) > 1 and parts[0].split() and (self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()) or self._english_participle_lead(parts[0])):
+            parts = parts[1:]  # 'Blasting the company, Deputy Michael Collins ... demanded ...': a lead participle clause
+        words = self._drop_lead_words(", ".join(parts).split())
+        verb = next((i for i, w in enumerate(words[1:], 1) if w[:1].islower() and self._english_verb_word(w.lower().strip(","))), None)
+        subject = words[:verb] if verb is not None and verb <= 10 else []
+        if len(subject) > 6 and "," in " ".join(subject):
+            subject = " ".join(subject).split(",")[0].split()  # 'Deputy Michael Collins (Ind), from the Mizen peninsula,'
         while subject and self.lex.has("en_adverbs", subject[-1].lower()):
             subject.pop()
         return self.speakers.resolve(" ".join(subject), self.last_speaker) if subject else None
@@ -1352,6 +1364,11 @@ class Attributor:
         while words and words[0].lower().strip(",") in drop:
             words = words[1:]
         return words
+
+    def _english_verb_word(self, low: str) -> bool:
+        """A lowercase word that reads as a finite verb or an auxiliary ('issued', 'has', 'demanded', 'warned')."""
+        return (self.lex.has("en_subject_aux", low) or self.lex.has("en_finite_aux", low) or self.lex.has("en_not_in_subject", low)
+                or low.endswith("ed") or (low,) in self.lex.forms)
 
     def _english_coordinated_subject(self, words: list[str]) -> str:
         """The subject of the first verb of 'X VERBED ... and said': the words before that verb in the

@@ -47,3 +47,29 @@ def test_a_reporter_citing_a_source_relays_that_source():
     claim = only(attributed(text), "port will close")
     assert claim.speaker.text == "an unnamed official"
     assert [v.text for v in claim.via] == ["the Lakeside Courier"]
+
+
+def test_single_curly_quotes_hold_a_direct_quote_and_an_apostrophe_does_not_close_it():
+    text = ("‘Harbour Gas has the biggest share of the town’s customers and it has failed to cut prices for households,’ "
+            "he said. ‘We are calling on the council to force every supplier to pass on the savings,’ he added.")
+    claims = attributed(text)
+    claim = only(claims, "biggest share")
+    assert claim.mode == "direct"
+    assert claim.text.endswith("cut prices for households")
+    assert not [c for c in claims if "calling on" in c.text]
+
+
+def test_a_participle_after_a_lead_clause_and_a_long_subject_keeps_the_subject():
+    text = ("Criticising the board, councillor Ruth Okoye (Lab) from the north ward, demanded an inquiry into the sale, "
+            "describing the price as ‘a giveaway.’")
+    claim = only(attributed(text), "the price")
+    assert "Ruth Okoye" in claim.speaker.name and "demanded" not in claim.speaker.text
+
+
+def test_saying_it_is_a_quoted_falsity_is_a_denied_mixed_claim():
+    text = ("Fisheries minister Jonas Vilde has rejected a newspaper report that trawlers fished inside the reserve, "
+            "saying it is “a pack of lies”.")
+    claim = only(attributed(text), "pack of lies")
+    assert claim.text.startswith("it is")
+    assert claim.mode == "mixed" and claim.polarity == "denied"
+    assert claim.speaker.name == "Jonas Vilde"
