@@ -288,6 +288,8 @@ class Attributor:
             handler(sent, cue)
         if not sent.claims and lang == "ar" and not cues:
             self._quoted_complement(sent)
+        if lang == "en":
+            self._english_owned_report(sent)
         self.prev_free = None if sent.claims else span
         return sent.claims
 
@@ -1108,6 +1110,25 @@ class Attributor:
         before character `end`."""
         return any(first <= k and sent.tokens[k].start < end and c.kind == "participle" and self._comma_before(sent, k, first)
                    for k, c in sent.cue_at.items())
+
+    def _english_owned_report(self, sent: Sentence) -> None:
+        """'rubbished an Australian media report that A', 'responding to a local newspaper's report that A': a report
+        noun with an owner between its determiner and it, then 'that': A is the owner's claim ('a local newspaper'),
+        or the report's ('an Australian media report'). Only where no claim of the sentence covers A already."""
+        toks = sent.tokens
+        for k in range(2, len(toks) - 2):
+            if not self.lex.has("en_report_nouns", toks[k].norm) or toks[k + 1].norm != "that" or sent.in_quote(toks[k].start):
+                continue
+            det = next((j for j in range(k - 1, max(-1, k - 5), -1) if self.lex.has("en_report_determiners", toks[j].norm)), None)
+            if det is None or det >= k - 1 or any(self._comma_before(sent, j, det) for j in range(det + 1, k + 1)):
+                continue
+            owner = toks[k - 1].raw
+            possessive = owner.endswith(("'s", "’s"))
+            end = toks[k - 1].end - 2 if possessive else toks[k].end
+            speaker = self.speakers.resolve(sent.between(toks[det].start, end), self.last_speaker)
+            start = toks[k + 1].end
+            cue = Cue(k, k + 1, CueForm((toks[k].norm,), "speech", "asserted", (), "en"))
+            self._add(sent, (start, self._clause_end(sent, start)), cue, speaker, [])
 
     def _english_modifier_cue(self, sent: Sentence, cue: Cue) -> bool:
         """'The other confirmed case was ...', 'issued a stern warning against ...', 'news reports of a purge': a

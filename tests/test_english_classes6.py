@@ -73,3 +73,16 @@ def test_saying_it_is_a_quoted_falsity_is_a_denied_mixed_claim():
     assert claim.text.startswith("it is")
     assert claim.mode == "mixed" and claim.polarity == "denied"
     assert claim.speaker.name == "Jonas Vilde"
+
+
+def test_a_report_with_an_owner_then_that_reports_for_the_owner():
+    text = ("The mayor was answering a regional weekly's report that the bypass contract had been awarded without a tender. "
+            "The port authority has brushed aside a Danish shipping report that cargo volumes fell by a third last year.")
+    claims = attributed(text)
+    assert only(claims, "bypass contract").speaker.text == "a regional weekly"
+    assert only(claims, "cargo volumes").speaker.text == "a Danish shipping report"
+
+
+def test_a_report_with_no_owner_reports_nothing_of_its_own():
+    text = "The council reviewed the report that the engineers had filed in March."
+    assert attributed(text) == []
