@@ -1475,9 +1475,21 @@ class Attributor:
     def _english_nominal_source(self, sent: Sentence, cue: Cue) -> str:
         """'reports that X': the noun names an anonymous source when 'that' follows it."""
         toks = sent.tokens
-        if not self.lex.has("en_nominal_sources", toks[cue.first].norm) or cue.last >= len(toks) or toks[cue.last].norm != "that":
+        if not self.lex.has("en_nominal_sources", toks[cue.first].norm) or cue.last >= len(toks):
             return ""
+        if toks[cue.last].norm != "that" and not (self.lex.has("en_nominal_bare_before", toks[cue.first - 1].norm)
+                                                  and self._english_clause_follows(sent, cue.last)):
+            return ""  # 'amid claims the vote lacked transparency': 'that' left out after 'amid'/'despite'
         return toks[cue.first].raw
+
+    def _english_clause_follows(self, sent: Sentence, k: int) -> bool:
+        """A bare clause opens at token k: no preposition first ('claims of fraud'), and a finite verb or auxiliary
+        within ten words ('the two-round vote to elect 33 lawmakers lacked transparency')."""
+        toks = sent.tokens
+        if k >= len(toks) or self.lex.has("en_lead_prepositions", toks[k].norm) or toks[k].norm in ("of", "about", "that"):
+            return False
+        return any(self.lex.has("en_finite_aux", toks[m].norm) or (toks[m].norm.endswith("ed") and len(toks[m].norm) > 4)
+                   for m in range(k + 1, min(k + 10, len(toks))))
 
     def _english_shared_subject(self, before: str) -> bool:
         """'... and also expects', '... data that suggested': the verb shares an earlier subject."""
@@ -1887,6 +1899,10 @@ class Attributor:
         """Words at token i open an obligation, an appeal or an imperative ('we must', 'I remind the public',
         'Beware of ...'): a phrase or a single word of `<lang>_prescriptive_head`."""
         name = f"{lang}_prescriptive_head"
+        if (i < len(toks) - 2 and lang == "en" and self.lex.has("en_subject_pronouns", toks[i].norm)
+                and self.lex.has("en_adverbs", toks[i + 1].norm) and not self.lex.has("en_negators", toks[i + 1].norm)):
+            toks = [toks[i], *toks[i + 2 :]]  # 'We certainly want to offer ...': an adverb after the pronoun
+            i = 0
         return i < len(toks) and (self.lex.has(name, toks[i].norm) or bool(starts_phrase(toks, i, self.lex.phrases.get(name, ()))))
 
     def _phrase_within(self, toks: list[Token], lo: int, hi: int, list_name: str) -> bool:

@@ -86,3 +86,20 @@ def test_a_report_with_an_owner_then_that_reports_for_the_owner():
 def test_a_report_with_no_owner_reports_nothing_of_its_own():
     text = "The council reviewed the report that the engineers had filed in March."
     assert attributed(text) == []
+
+
+def test_as_announced_by_is_an_adjunct_not_a_reporting_verb_with_a_subject():
+    text = "The delay of the levy as announced by the treasury was meant to give traders time to adjust their prices."
+    assert not [c for c in attributed(text) if "treasury" in c.text or "levy" in c.speaker.text]
+
+
+def test_an_adverb_after_the_pronoun_does_not_hide_an_appeal():
+    text = "“We sincerely want to thank the volunteers who searched the hills all night,” said Mira Holm, the rescue chief."
+    assert attributed(text) == []
+
+
+def test_amid_claims_with_that_left_out_is_a_claim_of_an_unnamed_source():
+    text = "Several unions stayed away from the talks amid claims the new rota for nurses was drawn up in secret."
+    claim = only(attributed(text), "new rota")
+    assert claim.text == "the new rota for nurses was drawn up in secret"
+    assert claim.speaker.text == "claims"
