@@ -1514,7 +1514,7 @@ class Attributor:
         """Offset after 'told reporters on Monday', 'in a statement', etc. before the content."""
         import re
 
-        m = re.match(r"\s*(?:(?:to |told )?(?:reporters|journalists|the [A-Z]\w+|[A-Z]\w+(?: [A-Z]\w+)*)\s*)?(?:(?:on|in|at|during|late|early|last) [^,]{0,40}?(?:,\s*|\s+))?", rest)
+        m = re.match(r"\s*(?:(?:to |told )?(?:reporters|journalists|the [a-z]+(?= (?:he|she|they|it|we|I|there) )|the [A-Z]\w+|[A-Z]\w+(?: [A-Z]\w+)*)\s*)?(?:(?:on|in|at|during|late|early|last) [^,]{0,40}?(?:,\s*|\s+))?", rest)
         return m.end() if m else 0
 
     # ================================================================ content and source helpers
@@ -1656,11 +1656,23 @@ class Attributor:
             return False  # 'said that A but that B': B is a second complement of the same cue
         if self.lex.has("en_clause_coordinators", norm) and self._english_clause_at(toks, i + 1):
             return False  # 'said A but the bridges remained closed': split later as a new subject
+        if self.lex.has("en_reduced_clause_end", norm) and self._reduced_clause(toks, i + 1, self.raw[toks[i - 1].end : toks[i].start].strip() == ""):
+            return False  # 'said he wore a mask while outdoors / while visiting the clinics': no clause of its own
         if tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_nominal", ()):
             return after[:2] != "ال" and after[:1] != "م"
         if self.lex.has("ar_clause_end_parallel", norm) or tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_parallel", ()):
             return not any(t.norm == after for t in toks[first:i])
         return True
+
+    def _reduced_clause(self, toks: list[Token], k: int, unpunctuated: bool) -> bool:
+        """The words from token k on hold no subject-and-verb clause: an -ing word first ('visiting the clinics'), or
+        no finite verb, auxiliary, pronoun or -ed word in the next four words ('outdoors', 'in hospital'); after a
+        comma or a dash ('..., while 620 others sustained injuries') only a tail of three words or fewer counts."""
+        if toks[k].norm.endswith("ing") and len(toks[k].norm) > 4:
+            return True
+        return (unpunctuated or len(toks) - k <= 3) and not any(
+            self.lex.has("en_finite_aux", t.norm) or self.lex.has("en_subject_pronouns", t.norm) or (t.norm.endswith("ed") and len(t.norm) > 4)
+            for t in toks[k : k + 4])
 
     def _source_phrase_end(self, sent: Sentence, first: int) -> int:
         """End token (exclusive) of a source phrase after بحسب/وفق/نقلت: up to a stop or comma."""

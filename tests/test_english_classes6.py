@@ -103,3 +103,16 @@ def test_amid_claims_with_that_left_out_is_a_claim_of_an_unnamed_source():
     claim = only(attributed(text), "new rota")
     assert claim.text == "the new rota for nurses was drawn up in secret"
     assert claim.speaker.text == "claims"
+
+
+def test_while_before_a_reduced_clause_keeps_it_in_the_claim_and_told_skips_its_object():
+    text = ("The ferry captain said he wore a life jacket while checking the hull. "
+            "He also told the inspectors he kept the radio on while ashore.")
+    claims = attributed(text)
+    assert only(claims, "life jacket").text == "he wore a life jacket while checking the hull"
+    assert only(claims, "radio").text == "he kept the radio on while ashore"
+
+
+def test_while_before_a_clause_of_its_own_still_ends_the_claim():
+    text = "The agency said 40 homes were flooded, while 300 others lost power for a day."
+    assert only(attributed(text), "homes were flooded").text == "40 homes were flooded"
