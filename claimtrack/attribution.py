@@ -1076,6 +1076,9 @@ class Attributor:
             start = cue_end + colon + 1
             qq = sent.quote_at(start, 2)
             content, direct = ((qq.inner, True) if qq else ((start, self._clause_end(sent, start)), False))
+        elif that >= 0 and that < 80 and cue.form.polarity == "denied" and self._owned_report(rest[:that]):
+            # 'rubbished an Australian media report that A': the report is what is denied; A stays the report's own
+            content, direct = trim_span(self.raw, cue_end, cue_end + that), False
         elif that >= 0 and that < 80 and (cue.kind != "object" or not rest[:that].strip()):
             via = self._english_relays(cue, rest[:that])
             start = cue_end + that + 4
@@ -1097,6 +1100,8 @@ class Attributor:
             end = self._clause_end(sent, start)
             if len(sent.between(start, end).split()) < (2 if cue.form.polarity == "denied" or cue.kind == "object" else 3):
                 return
+            if cue.kind != "object" and self.lex.has("en_topic_prepositions", sent.between(start, end).split()[0].lower()):
+                return  # 'who wrote of it on his site', 'spoke about the plan': a topic, no proposition
             content, direct = (start, end), False
         via = via + relays + self._english_lead_relays(before_text)
         if direct:
@@ -1129,6 +1134,12 @@ class Attributor:
             start = toks[k + 1].end
             cue = Cue(k, k + 1, CueForm((toks[k].norm,), "speech", "asserted", (), "en"))
             self._add(sent, (start, self._clause_end(sent, start)), cue, speaker, [])
+
+    def _owned_report(self, phrase: str) -> bool:
+        """'an Australian media report', 'a local newspaper's report': a determiner, an owner, a report noun."""
+        words = phrase.split()
+        return (2 < len(words) <= 6 and "," not in phrase and self.lex.has("en_report_determiners", words[0].lower())
+                and self.lex.has("en_report_nouns", words[-1].lower()))
 
     def _english_modifier_cue(self, sent: Sentence, cue: Cue) -> bool:
         """'The other confirmed case was ...', 'issued a stern warning against ...', 'news reports of a purge': a

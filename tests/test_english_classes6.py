@@ -116,3 +116,24 @@ def test_while_before_a_reduced_clause_keeps_it_in_the_claim_and_told_skips_its_
 def test_while_before_a_clause_of_its_own_still_ends_the_claim():
     text = "The agency said 40 homes were flooded, while 300 others lost power for a day."
     assert only(attributed(text), "homes were flooded").text == "40 homes were flooded"
+
+
+def test_rubbishing_an_owned_report_denies_the_report_and_leaves_its_claim_to_it():
+    text = ("Fire chief Dana Kowal has rubbished a Swedish television report that crews arrived two hours late, "
+            "saying the logs show otherwise.")
+    claims = attributed(text)
+    denial = only(claims, "Swedish television report")
+    assert denial.text == "a Swedish television report"
+    assert denial.speaker.name == "Dana Kowal" and denial.polarity == "denied"
+    assert only(claims, "crews arrived").speaker.text == "a Swedish television report"
+
+
+def test_debunked_reports_of_something_is_a_denied_claim():
+    text = "The water board has debunked reports of lead in the city's tap water."
+    claim = only(attributed(text), "reports of lead")
+    assert claim.polarity == "denied" and "water board" in claim.speaker.text
+
+
+def test_wrote_of_it_names_a_topic_not_a_proposition():
+    text = "The leak was first noticed by blogger Anton Reyes, who wrote of it on his site, reyesreports.net."
+    assert attributed(text) == []
