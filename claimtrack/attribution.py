@@ -999,7 +999,8 @@ class Attributor:
         tail = sent.between(cue_end, after_region_end).strip()
         between_words = before_text[comma + 1 :].split() if comma > 0 else []
         object_follows = sent.quote_at(cue_end, 4) is not None or self._english_reported_object(sent, cue) is not None
-        content_first = not object_follows and cue.kind != "object" and ((
+        infinitive = cue.first > 0 and toks[cue.first - 1].norm == "to"  # 'appeared at court to deny eight counts'
+        content_first = not object_follows and not infinitive and cue.kind != "object" and ((
             comma > 0 and cue.kind in ("speech", "carry") and "that" not in tail.split()
             and (len(tail.split()) <= 5 or self._english_clause_then_comma(before_text[:comma], cue_end))
             and 0 < len(between_words) <= 6 and len(before_text[:comma].split()) >= 4

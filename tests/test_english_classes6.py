@@ -137,3 +137,8 @@ def test_debunked_reports_of_something_is_a_denied_claim():
 def test_wrote_of_it_names_a_topic_not_a_proposition():
     text = "The leak was first noticed by blogger Anton Reyes, who wrote of it on his site, reyesreports.net."
     assert attributed(text) == []
+
+
+def test_a_cue_after_to_is_an_infinitive_not_an_attribution_of_the_words_before_it():
+    text = "Marek Nowak, aged 41, of Mill Lane, Torfaen, appeared at Cardiff Crown Court to deny three counts of fraud."
+    assert not [c for c in attributed(text) if "Marek Nowak" in c.text]
