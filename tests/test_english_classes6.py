@@ -142,3 +142,8 @@ def test_wrote_of_it_names_a_topic_not_a_proposition():
 def test_a_cue_after_to_is_an_infinitive_not_an_attribution_of_the_words_before_it():
     text = "Marek Nowak, aged 41, of Mill Lane, Torfaen, appeared at Cardiff Crown Court to deny three counts of fraud."
     assert not [c for c in attributed(text) if "Marek Nowak" in c.text]
+
+
+def test_an_unmet_expectation_is_not_a_claim():
+    text = "Shipping agent Tunde Bello said he had expected the harbour board to clear the backlog months ago."
+    assert extract(text) == []
