@@ -183,12 +183,13 @@ def _polarity_words(lex: Lexicon, lang: str) -> _PolarityWords:
     return found  # type: ignore[return-value]
 
 
-def _falsity_predicate(toks: list[Token], lex: Lexicon) -> bool:
-    """'مثل هذه الأخبار عارية عن الصحة': a falsity predicate near the head of the claim denies it."""
+def _falsity_predicate(toks: list[Token], lex: Lexicon, lang: str = "ar") -> bool:
+    """'مثل هذه الأخبار عارية عن الصحة', 'it is “a pack of lies”': a falsity predicate near the head of the claim
+    denies it."""
     window = lex.derived.get("falsity_window")
     if window is None:
         window = lex.derived["falsity_window"] = int(config.load("attribution")["polarity"]["falsity_window"])
-    falsity, phrases = lex.words.get("ar_falsity", frozenset()), lex.phrases.get("ar_falsity", ())
+    falsity, phrases = lex.words.get(f"{lang}_falsity", frozenset()), lex.phrases.get(f"{lang}_falsity", ())
     return any(toks[i].norm in falsity or starts_phrase(toks, i, phrases) for i in range(min(window, len(toks))))
 
 
@@ -206,7 +207,7 @@ def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -
     else:
         if lang == "en" and (i := _negated_verb(toks, lex)) >= 0:
             return "asserted" if _contrasted(toks, i, lang, lex) else "denied"
-    if lang == "ar" and _falsity_predicate(toks, lex):
+    if _falsity_predicate(toks, lex, lang):
         return "denied"
     if _conditional_forecast(toks, lang, lex, words.conditionals):
         return "hedged"
@@ -241,6 +242,7 @@ class Attributor:
         self.relay_of: dict[str, list[Entity]] = {}  # speaker name -> the relays that carried them
         self.dateline_via: list[Entity] = []  # the agency of the story's dateline, once one was seen
         self.kasra_complements = _kasra_complements()
+        self.appeals: set[Span] = set()  # sentences whose reported words were an appeal or a wish: no outlet claim either
 
     # ================================================================ sentence entry point
     def sentence(self, span: Span, quotes: list[Quote], tokens: list[Token] | None = None, lang: str | None = None) -> list[Draft]:
@@ -256,6 +258,8 @@ class Attributor:
             if sent.in_quote(start):
                 continue
             if cue.kind in ("speech", "object") and self._verb_of_other_phrase(sent, cues, cue):
+                continue
+            if lang == "en" and self._english_modifier_cue(sent, cue):
                 continue
             if lang == "ar" and not self._clause_start_cue_holds(sent, cue):
                 continue
@@ -284,6 +288,8 @@ class Attributor:
             handler(sent, cue)
         if not sent.claims and lang == "ar" and not cues:
             self._quoted_complement(sent)
+        if lang == "en":
+            self._english_owned_report(sent)
         self.prev_free = None if sent.claims else span
         return sent.claims
 
@@ -761,13 +767,15 @@ class Attributor:
 
     def _participle(self, sent: Sentence, cue: Cue) -> None:
         previous = sent.claims[-1] if sent.claims else None
-        speaker = previous.speaker if previous else self._speaker_before(sent, cue)
+        speaker = previous.speaker if previous else (sent.lang == "en" and self._english_main_subject(sent, cue)) or self._speaker_before(sent, cue)
         via = list(previous.via) if previous else []
         marker = self._find_marker(sent, cue.last, window=3)
         if marker is not None:
             kind, _, content_start = marker
             q = sent.quote_at(content_start, 0) if kind == "quote" else None
-            if q is not None:
+            if q is not None and sent.lang == "en" and sent.between(sent.tokens[cue.last - 1].end, q.start).strip(" ,:").lower() not in ("", "that"):
+                content_start = sent.tokens[cue.last].start  # ', saying it is “a pack of lies”': the clause holds the quote
+            elif q is not None:
                 self._add(sent, q.inner, cue, speaker, via, direct=True)
                 return
         elif sent.lang == "en" and not self.lex.has("en_bare_participles", cue.form.words[0]):
@@ -814,6 +822,11 @@ class Attributor:
             d.span[1] >= before[0] or (source.kind in ("agency", "outlet") and all(c in TRIM + "\"”»" for c in self.raw[d.span[1] : cue_start]))
             or self._own_attribution_between(d, cue_start))), None)
         if covering is not None and covering.speaker.name != source.name:
+            if sent.lang == "en" and self.lex.has("en_citing", toks[cue.first].norm) and self._names_a_source(toks[i:source_end]):
+                # 'A, the Chosun Ilbo said, citing an unnamed source': the cited source speaks, the reporter relays it
+                covering.speaker, covering.via = source, [covering.speaker, *covering.via]
+                self.last_speaker = source
+                return
             if covering.speaker.kind in ("outlet", "agency") and source.kind in ("person", "anonymous", "group"):
                 # '..., the Chosun Ilbo said, citing an unnamed source': the outlet relays the source it cites
                 covering.via.insert(0, covering.speaker)
@@ -854,6 +867,12 @@ class Attributor:
         del relayed
         for part in self._continued_inside(sent, (start, self._clause_end(sent, start))):
             self._add(sent, part, cue, source, [], nominal=True)
+
+    def _names_a_source(self, toks: list[Token]) -> bool:
+        """'citing an unnamed source', 'citing leaked documents', 'citing Pentagon officials': a capitalised name, a
+        group or a source noun (not only a determiner: 'citing the cuts to overtime' gives a reason)."""
+        return any(t.raw[:1].isupper() or self.lex.has("en_group", t.norm)
+                   or (self.lex.has("en_cited_sources", t.norm) and not self.lex.has("en_object_determiners", t.norm)) for t in toks)
 
     def _own_attribution_between(self, d: Draft, cue_start: int) -> bool:
         """'“...,” Dr. Amy Thompson said, per the AP': only the claim's own speaker and cue stand between it and
@@ -985,7 +1004,8 @@ class Attributor:
         tail = sent.between(cue_end, after_region_end).strip()
         between_words = before_text[comma + 1 :].split() if comma > 0 else []
         object_follows = sent.quote_at(cue_end, 4) is not None or self._english_reported_object(sent, cue) is not None
-        content_first = not object_follows and cue.kind != "object" and ((
+        infinitive = cue.first > 0 and toks[cue.first - 1].norm == "to"  # 'appeared at court to deny eight counts'
+        content_first = not object_follows and not infinitive and cue.kind != "object" and ((
             comma > 0 and cue.kind in ("speech", "carry") and "that" not in tail.split()
             and (len(tail.split()) <= 5 or self._english_clause_then_comma(before_text[:comma], cue_end))
             and 0 < len(between_words) <= 6 and len(before_text[:comma].split()) >= 4
@@ -1030,6 +1050,9 @@ class Attributor:
         if not speaker_text and not self._english_shared_subject(before_text):
             return
         speaker = self.speakers.resolve(speaker_text, self.last_speaker) if speaker_text else self.last_speaker
+        if toks[cue.first].norm.endswith("ing") and self._comma_before(sent, cue.first, 0):
+            # '..., demanded an inquiry, describing the price as “a giveaway”': the participle's subject is the clause's
+            speaker = (sent.claims[-1].speaker if sent.claims else self._english_main_subject(sent, cue)) or speaker
         earlier = self._english_conjoined_verb(sent, before_text)
         if earlier is not None:
             speaker, polarity = earlier.speaker, None  # 'Kamat refuted the allegation and said ...': Kamat speaks on
@@ -1059,6 +1082,9 @@ class Attributor:
             start = cue_end + colon + 1
             qq = sent.quote_at(start, 2)
             content, direct = ((qq.inner, True) if qq else ((start, self._clause_end(sent, start)), False))
+        elif that >= 0 and that < 80 and cue.form.polarity == "denied" and self._owned_report(rest[:that]):
+            # 'rubbished an Australian media report that A': the report is what is denied; A stays the report's own
+            content, direct = trim_span(self.raw, cue_end, cue_end + that), False
         elif that >= 0 and that < 80 and (cue.kind != "object" or not rest[:that].strip()):
             via = self._english_relays(cue, rest[:that])
             start = cue_end + that + 4
@@ -1080,6 +1106,8 @@ class Attributor:
             end = self._clause_end(sent, start)
             if len(sent.between(start, end).split()) < (2 if cue.form.polarity == "denied" or cue.kind == "object" else 3):
                 return
+            if cue.kind != "object" and self.lex.has("en_topic_prepositions", sent.between(start, end).split()[0].lower()):
+                return  # 'who wrote of it on his site', 'spoke about the plan': a topic, no proposition
             content, direct = (start, end), False
         via = via + relays + self._english_lead_relays(before_text)
         if direct:
@@ -1093,6 +1121,62 @@ class Attributor:
         before character `end`."""
         return any(first <= k and sent.tokens[k].start < end and c.kind == "participle" and self._comma_before(sent, k, first)
                    for k, c in sent.cue_at.items())
+
+    def _english_owned_report(self, sent: Sentence) -> None:
+        """'rubbished an Australian media report that A', 'responding to a local newspaper's report that A': a report
+        noun with an owner between its determiner and it, then 'that': A is the owner's claim ('a local newspaper'),
+        or the report's ('an Australian media report'). Only where no claim of the sentence covers A already."""
+        toks = sent.tokens
+        for k in range(2, len(toks) - 2):
+            if not self.lex.has("en_report_nouns", toks[k].norm) or toks[k + 1].norm != "that" or sent.in_quote(toks[k].start):
+                continue
+            det = next((j for j in range(k - 1, max(-1, k - 5), -1) if self.lex.has("en_report_determiners", toks[j].norm)), None)
+            if det is None or det >= k - 1 or any(self._comma_before(sent, j, det) for j in range(det + 1, k + 1)):
+                continue
+            owner = toks[k - 1].raw
+            possessive = owner.endswith(("'s", "’s"))
+            end = toks[k - 1].end - 2 if possessive else toks[k].end
+            speaker = self.speakers.resolve(sent.between(toks[det].start, end), self.last_speaker)
+            start = toks[k + 1].end
+            cue = Cue(k, k + 1, CueForm((toks[k].norm,), "speech", "asserted", (), "en"))
+            self._add(sent, (start, self._clause_end(sent, start)), cue, speaker, [])
+
+    def _owned_report(self, phrase: str) -> bool:
+        """'an Australian media report', 'a local newspaper's report': a determiner, an owner, a report noun."""
+        words = phrase.split()
+        return (2 < len(words) <= 6 and "," not in phrase and self.lex.has("en_report_determiners", words[0].lower())
+                and self.lex.has("en_report_nouns", words[-1].lower()))
+
+    def _english_modifier_cue(self, sent: Sentence, cue: Cue) -> bool:
+        """'The other confirmed case was ...', 'issued a stern warning against ...', 'news reports of a purge': a
+        determiner (or 'a' and an adjective before an -ing word, or a noun of `en_noun_compound_before`) right
+        before the cue word makes it an adjective or a noun, not a reporting verb ('amid reports that X' aside:
+        a nominal source)."""
+        toks, i = sent.tokens, cue.first
+        if i == 0 or (self.lex.has("en_nominal_sources", toks[i].norm) and cue.last < len(toks) and toks[cue.last].norm == "that"):
+            return False
+        prev = toks[i - 1]
+        if sent.between(prev.end, toks[i].start).strip():
+            return False  # 'a “farce”, citing ...': punctuation between them
+        if self.lex.has("en_cue_determiners", prev.norm) or (prev.raw.islower() and self.lex.has("en_noun_compound_before", prev.norm)):
+            return True
+        return (i >= 2 and toks[i].norm.endswith("ing") and toks[i - 2].norm in ("a", "an") and prev.raw.isalpha()
+                and prev.raw.islower() and not self.lex.has("en_adverbs", prev.norm))
+
+    def _english_main_subject(self, sent: Sentence, cue: Cue) -> Entity | None:
+        """'Muthoni also issued a stern warning against open defecation, noting that A': the subject of the clause's
+        first verb speaks the participle's claim (None when no verb shows or the subject resolves to no one)."""
+        parts = sent.between(sent.span[0], sent.tokens[cue.first].start).strip(TRIM).split(", ")
+        while len(parts) > 1 and parts[0].split() and (self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()) or self._english_participle_lead(parts[0])):
+            parts = parts[1:]  # 'Blasting the company, Deputy Michael Collins ... demanded ...': a lead participle clause
+        words = self._drop_lead_words(", ".join(parts).split())
+        verb = next((i for i, w in enumerate(words[1:], 1) if w[:1].islower() and self._english_verb_word(w.lower().strip(","))), None)
+        subject = words[:verb] if verb is not None and verb <= 10 else []
+        if len(subject) > 6 and "," in " ".join(subject):
+            subject = " ".join(subject).split(",")[0].split()  # 'Deputy Michael Collins (Ind), from the Mizen peninsula,'
+        while subject and self.lex.has("en_adverbs", subject[-1].lower()):
+            subject.pop()
+        return self.speakers.resolve(" ".join(subject), self.last_speaker) if subject else None
 
     def _english_object_opens(self, sent: Sentence, cue: Cue) -> bool:
         """An English object cue has its object right after it: not 'accused of X' (a passive participle: the
@@ -1319,6 +1403,11 @@ class Attributor:
             words = words[1:]
         return words
 
+    def _english_verb_word(self, low: str) -> bool:
+        """A lowercase word that reads as a finite verb or an auxiliary ('issued', 'has', 'demanded', 'warned')."""
+        return (self.lex.has("en_subject_aux", low) or self.lex.has("en_finite_aux", low) or self.lex.has("en_not_in_subject", low)
+                or low.endswith("ed") or (low,) in self.lex.forms)
+
     def _english_coordinated_subject(self, words: list[str]) -> str:
         """The subject of the first verb of 'X VERBED ... and said': the words before that verb in the
         clause it opens (lead adverbials off), or '' when no verb shows."""
@@ -1405,9 +1494,21 @@ class Attributor:
     def _english_nominal_source(self, sent: Sentence, cue: Cue) -> str:
         """'reports that X': the noun names an anonymous source when 'that' follows it."""
         toks = sent.tokens
-        if not self.lex.has("en_nominal_sources", toks[cue.first].norm) or cue.last >= len(toks) or toks[cue.last].norm != "that":
+        if not self.lex.has("en_nominal_sources", toks[cue.first].norm) or cue.last >= len(toks):
             return ""
+        if toks[cue.last].norm != "that" and not (self.lex.has("en_nominal_bare_before", toks[cue.first - 1].norm)
+                                                  and self._english_clause_follows(sent, cue.last)):
+            return ""  # 'amid claims the vote lacked transparency': 'that' left out after 'amid'/'despite'
         return toks[cue.first].raw
+
+    def _english_clause_follows(self, sent: Sentence, k: int) -> bool:
+        """A bare clause opens at token k: no preposition first ('claims of fraud'), and a finite verb or auxiliary
+        within ten words ('the two-round vote to elect 33 lawmakers lacked transparency')."""
+        toks = sent.tokens
+        if k >= len(toks) or self.lex.has("en_lead_prepositions", toks[k].norm) or toks[k].norm in ("of", "about", "that"):
+            return False
+        return any(self.lex.has("en_finite_aux", toks[m].norm) or (toks[m].norm.endswith("ed") and len(toks[m].norm) > 4)
+                   for m in range(k + 1, min(k + 10, len(toks))))
 
     def _english_shared_subject(self, before: str) -> bool:
         """'... and also expects', '... data that suggested': the verb shares an earlier subject."""
@@ -1432,7 +1533,7 @@ class Attributor:
         """Offset after 'told reporters on Monday', 'in a statement', etc. before the content."""
         import re
 
-        m = re.match(r"\s*(?:(?:to |told )?(?:reporters|journalists|the [A-Z]\w+|[A-Z]\w+(?: [A-Z]\w+)*)\s*)?(?:(?:on|in|at|during|late|early|last) [^,]{0,40}?(?:,\s*|\s+))?", rest)
+        m = re.match(r"\s*(?:(?:to |told )?(?:reporters|journalists|the [a-z]+(?= (?:he|she|they|it|we|I|there) )|the [A-Z]\w+|[A-Z]\w+(?: [A-Z]\w+)*)\s*)?(?:(?:on|in|at|during|late|early|last) [^,]{0,40}?(?:,\s*|\s+))?", rest)
         return m.end() if m else 0
 
     # ================================================================ content and source helpers
@@ -1576,11 +1677,23 @@ class Attributor:
             return False  # 'said A but the bridges remained closed': split later as a new subject
         if self.lex.has("en_participial_subordinators", norm) and after.endswith("ing") and len(after) > 4:
             return False  # 'said he wore a mask while visiting the clinics': no new subject, the same statement
+        if self.lex.has("en_reduced_clause_end", norm) and self._reduced_clause(toks, i + 1, self.raw[toks[i - 1].end : toks[i].start].strip() == ""):
+            return False  # 'said he wore a mask while outdoors / while visiting the clinics': no clause of its own
         if tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_nominal", ()):
             return after[:2] != "ال" and after[:1] != "م"
         if self.lex.has("ar_clause_end_parallel", norm) or tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_parallel", ()):
             return not any(t.norm == after for t in toks[first:i])
         return True
+
+    def _reduced_clause(self, toks: list[Token], k: int, unpunctuated: bool) -> bool:
+        """The words from token k on hold no subject-and-verb clause: an -ing word first ('visiting the clinics'), or
+        no finite verb, auxiliary, pronoun or -ed word in the next four words ('outdoors', 'in hospital'); after a
+        comma or a dash ('..., while 620 others sustained injuries') only a tail of three words or fewer counts."""
+        if toks[k].norm.endswith("ing") and len(toks[k].norm) > 4:
+            return True
+        return (unpunctuated or len(toks) - k <= 3) and not any(
+            self.lex.has("en_finite_aux", t.norm) or self.lex.has("en_subject_pronouns", t.norm) or (t.norm.endswith("ed") and len(t.norm) > 4)
+            for t in toks[k : k + 4])
 
     def _source_phrase_end(self, sent: Sentence, first: int) -> int:
         """End token (exclusive) of a source phrase after بحسب/وفق/نقلت: up to a stop or comma."""
@@ -1780,6 +1893,7 @@ class Attributor:
             return
         if self._not_checkworthy(sent, cue, s, direct):
             self.last_speaker = speaker  # the speaker still spoke: 'adding that ...' is theirs
+            self.appeals.add(sent.span)
             return
         if not via and speaker.kind not in ("agency", "outlet"):
             dateline = self._dateline_relay(sent, cue)
@@ -1816,10 +1930,20 @@ class Attributor:
         if self._phrase_within(toks, lo, first + 4, f"{sent.lang}_opinion"):
             return True
         if direct:  # an obligation opening the quote, or a prescription in its first words ('He should not use ...')
-            return bool(starts_phrase(toks, first, self.lex.phrases.get(f"{sent.lang}_prescriptive_head", ()))) or self._phrase_within(toks, first, first + 3, f"{sent.lang}_prescriptive")
-        if sent.lang == "en" and starts_phrase(toks, first, self.lex.phrases.get("en_prescriptive_head", ())):
+            return self._appeal_head(toks, first, sent.lang) or self._phrase_within(toks, first, first + 3, f"{sent.lang}_prescriptive")
+        if sent.lang == "en" and self._appeal_head(toks, first, "en"):
             return True  # '“I want to appeal to ...,’’ he stated' (a quote its marks do not close) is an appeal too
         return self._phrase_within(toks, first, first + 8, f"{sent.lang}_prescriptive")
+
+    def _appeal_head(self, toks: list[Token], i: int, lang: str) -> bool:
+        """Words at token i open an obligation, an appeal or an imperative ('we must', 'I remind the public',
+        'Beware of ...'): a phrase or a single word of `<lang>_prescriptive_head`."""
+        name = f"{lang}_prescriptive_head"
+        if (i < len(toks) - 2 and lang == "en" and self.lex.has("en_subject_pronouns", toks[i].norm)
+                and self.lex.has("en_adverbs", toks[i + 1].norm) and not self.lex.has("en_negators", toks[i + 1].norm)):
+            toks = [toks[i], *toks[i + 2 :]]  # 'We certainly want to offer ...': an adverb after the pronoun
+            i = 0
+        return i < len(toks) and (self.lex.has(name, toks[i].norm) or bool(starts_phrase(toks, i, self.lex.phrases.get(name, ()))))
 
     def _phrase_within(self, toks: list[Token], lo: int, hi: int, list_name: str) -> bool:
         """A phrase of the list starts at one of the tokens lo..hi-1."""
@@ -1855,7 +1979,8 @@ class Attributor:
         if self.last_speaker is None:
             return None
         inner = tokens_within(tokens, *quote.inner)
-        if starts_phrase(inner, 0, self.lex.phrases.get(f"{lang}_prescriptive_head", ())) or self._phrase_within(inner, 0, 3, f"{lang}_prescriptive"):
+        if self._appeal_head(inner, 0, lang) or self._phrase_within(inner, 0, 3, f"{lang}_prescriptive"):
+            self.appeals.add(sentence)
             return None  # '"He should not use ..."': a prescription, not a claim
         polarity = polarity_of(inner, lang, "asserted", self.lex)
         return Draft(quote.inner, sentence, self.last_speaker, list(self.last_via), None, "direct", polarity)

@@ -178,6 +178,26 @@ def quotes(raw: str, span: Span) -> list[Quote]:
                     out.append(Quote(i, end, (i + 1, inner_end), False))
             break
         i += 1
+    return out or _single_quotes(raw, start, end)
+
+
+def _single_quotes(raw: str, start: int, end: int) -> list[Quote]:
+    """'‘Electric Ireland has failed ...,’ he said': quotations in single curly marks, in a paragraph with no double
+    ones. ’ is also the apostrophe ('Ireland’s'): it closes only before no letter, and not after an s before a space
+    ('the workers’ union'). Only balanced pairs count."""
+    out: list[Quote] = []
+    i = raw.find("‘", start, end)
+    while 0 <= i < end - 1:
+        prev = raw[i - 1] if i > start else " "
+        if (prev.isspace() or prev in "(-–—:,") and raw[i + 1].isalnum():
+            j = raw.find("’", i + 1, end)
+            while j >= 0 and j + 1 < end and (raw[j + 1].isalpha() or (raw[j + 1].isspace() and raw[j - 1] == "s")):
+                j = raw.find("’", j + 1, end)
+            if j > i + 1:
+                out.append(Quote(i, j + 1, (i + 1, j), True))
+                i = raw.find("‘", j + 1, end)
+                continue
+        i = raw.find("‘", i + 1, end)
     return out
 
 

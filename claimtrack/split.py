@@ -69,6 +69,8 @@ def extract_article(article: Article) -> list[Claim]:
             after_attributed = bool(found)
         if not _is_title(raw, para):
             for sent, toks, lang in zip(sents, words, langs):
+                if sent in attributor.appeals:
+                    continue  # '“I remind the public to ...,” she said': someone's appeal, not the outlet's claim
                 para_drafts.extend(_outlet_statements(raw, sent, toks, lang, para_drafts, outlet, lex))
         if open_quote is not None:  # the paragraph's words belong to the claim it continues
             para_drafts = [d for d in para_drafts if not open_quote.span[0] <= d.span[0] < open_quote.span[1]]
