@@ -95,15 +95,23 @@ def _goes_on(raw: str, line: Span) -> bool:
 
 def _breaks_mid_sentence(line: str) -> bool:
     """A line that cannot end there: it stops on a preposition or complementiser ('في', 'إن'), one
-    word after a complementiser ('إن هناك'), or inside an open «» quote."""
+    word after a complementiser ('إن هناك'), on a comma, or inside an open «» or straight quote."""
     words = line.split()
     ends = _line_continuers()
-    if line.rfind("«") > line.rfind("»"):
+    if line.rfind("«") > line.rfind("»") or _opens_straight_quote(line):
         return True
-    if line[-1] in SENTENCE_END or line[-1] in ":،,;؛\"”»)":
+    if line[-1] in "،,":
+        return len(words) >= 5  # 'قال قائد الجيش جوزاف عون،⏎اليوم الثلاثاء، إن'
+    if line[-1] in SENTENCE_END or line[-1] in ":;؛\"”»)":
         return False
-    last = words[-1].lower()
+    last = re.split("[،,]", words[-1])[-1].lower()  # 'مترشح،من⏎بينهم'
     return last in ends or (len(words) > 3 and words[-2] in _complementisers())  # 'إن هناك'
+
+
+def _opens_straight_quote(line: str) -> bool:
+    """An odd straight mark whose last one opens a quote: 'لبنان "اليوم، نقف أمام⏎مشهد ...'."""
+    last = line.rfind('"')
+    return line.count('"') % 2 == 1 and 0 < last < len(line) - 1 and line[last - 1].isspace() and not line[last + 1].isspace()
 
 
 @cache

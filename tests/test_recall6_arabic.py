@@ -1,0 +1,28 @@
+"""Arabic recall classes of the sixth recall round: general mechanisms, each checked on unseen sets."""
+
+from __future__ import annotations
+
+from claim_helpers import attributed, only
+
+
+def test_hard_wrapped_line_after_complementiser_with_pronoun_goes_on():
+    claims = attributed("وقال الحزب في بيان له إنه\nدمر مخزنا للأسلحة قرب الحدود.\nوذكرت الوكالة أن الهدوء عاد إلى المنطقة.")
+    destroyed = only(claims, "دمر مخزنا للأسلحة")
+    assert destroyed.speaker.text == "الحزب" and destroyed.text.startswith("دمر")
+
+
+def test_hard_wrapped_line_ending_on_a_comma_goes_on():
+    claims = attributed("وفي سياق متصل، قال رئيس البلدية سامي حداد،\nاليوم الأحد، إن المياه ستعود إلى الأحياء الشرقية خلال يومين.")
+    water = only(claims, "المياه ستعود")
+    assert water.speaker.text == "رئيس البلدية سامي حداد"
+
+
+def test_hard_wrapped_open_quote_goes_on_to_its_close():
+    claims = attributed('وقال المدير في مؤتمر صحفي "نحن أمام\nأزمة حقيقية في توزيع الوقود على المحطات".')
+    quote = only(claims, "أزمة حقيقية")
+    assert quote.mode == "direct" and quote.text.startswith("نحن أمام")
+
+
+def test_line_ending_on_a_comma_in_a_short_list_item_stays_apart():
+    claims = attributed("عمان،\nقال وزير المياه إن الموسم المطري كان ضعيفا هذا العام.")
+    assert only(claims, "الموسم المطري").speaker.text == "وزير المياه"
