@@ -26,3 +26,15 @@ def test_hard_wrapped_open_quote_goes_on_to_its_close():
 def test_line_ending_on_a_comma_in_a_short_list_item_stays_apart():
     claims = attributed("عمان،\nقال وزير المياه إن الموسم المطري كان ضعيفا هذا العام.")
     assert only(claims, "الموسم المطري").speaker.text == "وزير المياه"
+
+
+def test_dateline_glued_to_the_cue_by_a_hyphen_leaves_the_cue_a_word():
+    claims = attributed("عمان نيوز-قال وزير المياه إن الموسم المطري كان ضعيفا هذا العام.")
+    season = only(claims, "الموسم المطري")
+    assert season.speaker.text == "وزير المياه" and season.cue == "قال"
+
+
+def test_hyphen_before_digits_or_in_latin_names_still_joins_a_word():
+    from claimtrack.arabic import normalize_words
+
+    assert normalize_words("كوفيد-19 و al-Khatib") == ["كوفيد-19", "و", "al-khatib"]
