@@ -1466,6 +1466,8 @@ class Attributor:
                 break
             t = toks[i]
             if self._is_complementizer(t.norm):
+                if i > first and (toks[i - 1].norm, t.norm) in self.lex.phrases.get("ar_clause_end", ()):
+                    return None  # 'أشار إلى A، غير أنه أكد أن B': 'غير أنه' (however) opens a clause, not A
                 region_end = t.start
                 if i > first and toks[i - 1].norm in self.lex.complementizer_leads and not t.raw.startswith("إن"):
                     region_end = toks[i - 1].start  # 'شدد على أن'; not 'أسامة علي إن' (إنّ follows no preposition)
@@ -1671,6 +1673,8 @@ class Attributor:
         ends = [t for t in toks if self.lex.has(f"{sent.lang}_clause_end", t.norm) or self.lex.has("pronoun_person", t.norm)]
         if ends and ends[-1] is not toks[0]:
             text = text[ends[-1].start :]
+        elif self._pronoun_then_verb(toks):
+            text = text[: toks[0].end]  # 'ولكنه عاد وأشار إلى': he (went back and) pointed to
         phrase = self.speakers.strip_lead(text)
         if sent.lang == "ar":
             phrase = self._subject_after_verb(phrase) or phrase  # 'وأكمل المدرب حديثه وقال': the subject only
@@ -1681,6 +1685,11 @@ class Attributor:
                 return ent
         shared = self._subject_of_first_verb(sent, cue, phrase)
         return shared if shared is not None else self.last_speaker
+
+    def _pronoun_then_verb(self, toks: list[Token]) -> bool:
+        """'لكنه عاد', 'لكنها عادت': a pronoun subject and one bare word (a verb joined by و to the cue)."""
+        return (len(toks) == 2 and self.lex.has("pronoun_person", toks[0].norm) and not toks[1].norm.startswith("ال")
+                and not self.lex.has("ar_titles", toks[1].norm) and (toks[1].norm,) not in name_parts().parts)
 
     def _subject_after_verb(self, phrase: str) -> str | None:
         """'وأكمل المدرب حديثه', 'واستقبل وزير الصحة الوفد': words before a cue that open with a verb (a word no

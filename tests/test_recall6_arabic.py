@@ -38,3 +38,12 @@ def test_hyphen_before_digits_or_in_latin_names_still_joins_a_word():
     from claimtrack.arabic import normalize_words
 
     assert normalize_words("كوفيد-19 و al-Khatib") == ["كوفيد-19", "و", "al-khatib"]
+
+
+def test_however_he_stressed_opens_its_own_claim_after_an_object_of_ashar():
+    claims = attributed("وقال الوزير إن الأسعار استقرت. ولكنه عاد وأشار إلى وجود ارتفاع طفيف في أسعار الخبز، "
+                        "غير أنه أكد أن هذا الارتفاع لن يستمر طويلا.")
+    rise = only(claims, "ارتفاع طفيف")
+    assert rise.text == "وجود ارتفاع طفيف في أسعار الخبز" and rise.speaker.text == "الوزير"
+    lasting = only(claims, "لن يستمر")
+    assert lasting.text == "هذا الارتفاع لن يستمر طويلا" and lasting.speaker.text == "الوزير"
