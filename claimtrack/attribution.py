@@ -503,6 +503,9 @@ class Attributor:
             self._add(sent, quote.inner, cue, speaker, via, direct=True)
             return
         kind, region_end, content_start = marker
+        if kind == "quote" and self._object_word_before(sent, cue, region_end):
+            self._object(sent, cue, redirect=False)  # 'أعلنت السلطات عن إلقاء القبض على ... جماعة "الإخوان"': a quoted name in the object
+            return
         region = (sent.tokens[cue.last - 1].end, region_end)
         speaker, via = self._speaker_after(sent, cue, region)
         if speaker is False:
@@ -603,8 +606,9 @@ class Attributor:
         fronted = self._fronted_subject(sent, cue)
         if fronted is not None:
             # 'وكان سعد السهلي قد وصف الحكم ... ب "القاسي"': the whole object is the content
-            start = sent.tokens[cue.last].start
-            self._add(sent, (start, self._object_end(sent, start)), cue, fronted, [])
+            start = sent.tokens[self._after_adverbial(sent, cue)].start
+            end = self._object_end(sent, start) if cue.kind == "object" else self._clause_end(sent, start)
+            self._add(sent, (start, end), cue, fronted, [])
             return
         head_end = self._entity_phrase_end(sent, cue.last)
         # 'وأعلن المستشار لاشين إبراهيم عن فوز ...': the speaker runs to the object word
@@ -656,6 +660,14 @@ class Attributor:
         if then:
             self._add(sent, (then[1], self._clause_end(sent, then[1])), cue, speaker, [])
 
+    def _object_word_before(self, sent: Sentence, cue: Cue, pos: int) -> bool:
+        """One of the cue's object words (عن of أعلن، إلى of أشار) between the cue and `pos`, words of the object
+        after it ('حذر من "الاقتراب ..."' quotes the object itself)."""
+        if sent.lang != "ar":
+            return False
+        words = [t for t in sent.tokens[cue.last :] if t.start < pos]
+        return any(t.norm in cue.form.objects for t in words[:-1])
+
     def _object_word_follows(self, sent: Sentence, cue: Cue) -> bool:
         """Whether one of the cue's object words follows within reach: 'تشير البيانات الأولية للربع
         الرابع.' (its إلى cut off by a stray stop) has none."""
@@ -669,6 +681,19 @@ class Attributor:
         if not self.lex.has("ar_backward_objects", toks[i].norm):
             return False
         return i + 1 >= len(toks) or not toks[i + 1].norm.startswith("ال")
+
+    def _after_adverbial(self, sent: Sentence, cue: Cue, reach: int = 6) -> int:
+        """Where a fronted subject's object starts: after the cue, or past a time or place phrase and the cue's
+        object word ('وكانت السلطات قد أعلنت في نيسان الماضي عن إلقاء ...' starts at إلقاء)."""
+        toks, first = sent.tokens, cue.last
+        if not cue.form.objects or not (self.lex.has("ar_stop", toks[first].norm) or self.lex.has("ar_time_words", toks[first].norm)):
+            return first
+        for j in range(first + 1, min(len(toks) - 1, first + reach)):
+            if self._comma_before(sent, j, first) or sent.in_quote(toks[j].start):
+                return first
+            if toks[j].norm in cue.form.objects:
+                return j + 1
+        return first
 
     def _glued_object(self, tok, cue: Cue) -> bool:
         """'بارتفاع', 'بمقتل': the cue's بـ glued to a listed object noun (ar_nominal_objects)."""
@@ -1833,9 +1858,15 @@ class Attributor:
 
     def _quoted_name(self, q: Quote) -> bool:
         """'من "حساب المواطن"': a short Arabic quotation that opens a line elsewhere without quotation marks
-        (a headline: 'حساب المواطن يودع ...') names something; it quotes no one's words."""
+        (a headline: 'حساب المواطن يودع ...') or follows an organisation's head noun ('جماعة "الإخوان"') names
+        something; it quotes no one's words."""
         words = self.raw[q.inner[0] : q.inner[1]].split()
-        if not 2 <= len(words) <= 3 or not is_arabic(" ".join(words)):
+        if not 1 <= len(words) <= 3 or not is_arabic(" ".join(words)):
+            return False
+        before = tokenize(self.raw[max(0, q.start - 30) : q.start])
+        if before and self.lex.has("ar_organization", before[-1].norm):
+            return True  # 'جماعة "الإخوان المسلمين"', 'حركة "حماس"': an organisation's name after its head noun
+        if len(words) < 2:
             return False
         found = re.finditer(re.escape(" ".join(words)), self.raw)
         return any(m.start() != q.inner[0] and (m.start() == 0 or self.raw[m.start() - 1] == "\n") for m in found)

@@ -47,3 +47,16 @@ def test_however_he_stressed_opens_its_own_claim_after_an_object_of_ashar():
     assert rise.text == "وجود ارتفاع طفيف في أسعار الخبز" and rise.speaker.text == "الوزير"
     lasting = only(claims, "لن يستمر")
     assert lasting.text == "هذا الارتفاع لن يستمر طويلا" and lasting.speaker.text == "الوزير"
+
+
+def test_fronted_subject_announced_after_a_time_phrase_gives_the_object_of_an():
+    claims = attributed('وكانت الشرطة قد أعلنت في آذار الماضي عن توقيف 12 شخصا، بينهم اثنان من حركة "الشباب"، '
+                        'وضبط كميات من الأسلحة في أحد المخازن.')
+    arrests = only(claims, "توقيف 12 شخصا")
+    assert arrests.text.startswith("توقيف 12 شخصا") and "الأسلحة" in arrests.text
+    assert arrests.speaker.text == "الشرطة" and arrests.mode == "indirect"
+
+
+def test_quoted_object_right_after_its_preposition_stays_a_quote():
+    claims = attributed('وحذر المتحدث باسم الدفاع المدني من "الاقتراب من الأودية أثناء جريان السيول".')
+    assert only(claims, "الاقتراب من الأودية").mode == "direct"
