@@ -392,6 +392,8 @@ class Attributor:
         """', adding that ...' / '، مؤكدة أن': not 'was adding seats' or 'حالات مؤكدة' (a verb, an adjective)."""
         if cue.first > 0 and sent.tokens[cue.first - 1].norm[:1].isdigit():
             return False  # '22 متهما': a noun counted, not a participle
+        if sent.lang == "ar" and len(cue.form.words) > 1:
+            return self._find_marker(sent, cue.last, window=2) is not None  # 'مع التأكيد على أن'; not 'مع التأكيد على السلامة'
         if self._comma_before(sent, cue.first, 0):
             return True
         if sent.lang == "en":

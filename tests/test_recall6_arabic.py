@@ -60,3 +60,14 @@ def test_fronted_subject_announced_after_a_time_phrase_gives_the_object_of_an():
 def test_quoted_object_right_after_its_preposition_stays_a_quote():
     claims = attributed('وحذر المتحدث باسم الدفاع المدني من "الاقتراب من الأودية أثناء جريان السيول".')
     assert only(claims, "الاقتراب من الأودية").mode == "direct"
+
+
+def test_verbal_noun_after_ma_with_a_complementiser_continues_the_speaker():
+    claims = attributed("وقال الوزير إن التسجيل يبدأ الأحد المقبل، مع التأكيد على أن عملية التقديم إلكترونية بشكل كامل.")
+    online = only(claims, "عملية التقديم")
+    assert online.text == "عملية التقديم إلكترونية بشكل كامل" and online.speaker.text == "الوزير"
+
+
+def test_verbal_noun_after_ma_without_a_complementiser_reports_nothing():
+    claims = attributed("وقال الوزير إن الفرق تعمل ليلا، مع التأكيد على السلامة.")
+    assert [c.text for c in claims] == ["الفرق تعمل ليلا"]
