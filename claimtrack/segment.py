@@ -105,7 +105,28 @@ def _breaks_mid_sentence(line: str) -> bool:
     if line[-1] in SENTENCE_END or line[-1] in ":;؛\"”»)":
         return False
     last = re.split("[،,]", words[-1])[-1].lower()  # 'مترشح،من⏎بينهم'
-    return last in ends or (len(words) > 3 and words[-2] in _complementisers())  # 'إن هناك'
+    return last in ends or (len(words) > 3 and words[-2] in _complementisers()) or _cue_without_content(line)  # 'إن هناك'
+
+
+def _cue_without_content(line: str) -> bool:
+    """'وقال في سلسلة تغريدات في حسابه على منصة⏎"إكس" ... "اليوم، نقف ...': a line opening with an Arabic speech
+    verb that has no complementiser, colon or quotation mark yet: its reported words are on the next line."""
+    from claimtrack.arabic import normalize_words, strip_conjunction
+    from claimtrack.cues import lexicon
+
+    words = normalize_words(line)
+    if len(words) < 3 or any(c in line for c in ':"“”«»') or any(w in _normalised_complementisers() for w in words):
+        return False
+    forms = lexicon().forms
+    found = [forms.get((w,)) for w in strip_conjunction(words[0])]
+    return any(f is not None and f.lang == "ar" and f.kind in ("speech", "carry") for f in found)
+
+
+@cache
+def _normalised_complementisers() -> frozenset[str]:
+    from claimtrack.arabic import normalize
+
+    return frozenset(normalize(w) for w in _complementisers())
 
 
 def _opens_straight_quote(line: str) -> bool:

@@ -71,3 +71,10 @@ def test_verbal_noun_after_ma_with_a_complementiser_continues_the_speaker():
 def test_verbal_noun_after_ma_without_a_complementiser_reports_nothing():
     claims = attributed("وقال الوزير إن الفرق تعمل ليلا، مع التأكيد على السلامة.")
     assert [c.text for c in claims] == ["الفرق تعمل ليلا"]
+
+
+def test_hard_wrapped_cue_line_with_no_content_yet_goes_on_to_the_quote():
+    claims = attributed('وقال قائد الجيش إن الوضع صعب.\nوقال في سلسلة تغريدات في حسابه على منصة\n'
+                        '"إكس" بمناسبة العيد الوطني "اليوم، نقف أمام\nمشهد شديد الخطورة على الحدود الجنوبية".')
+    quote = only(claims, "نقف أمام")
+    assert quote.mode == "direct" and quote.speaker.text == "قائد الجيش" and quote.text.endswith("الجنوبية")
