@@ -78,3 +78,8 @@ def test_hard_wrapped_cue_line_with_no_content_yet_goes_on_to_the_quote():
                         '"إكس" بمناسبة العيد الوطني "اليوم، نقف أمام\nمشهد شديد الخطورة على الحدود الجنوبية".')
     quote = only(claims, "نقف أمام")
     assert quote.mode == "direct" and quote.speaker.text == "قائد الجيش" and quote.text.endswith("الجنوبية")
+
+
+def test_what_the_words_stirred_is_the_outlets_narration_not_the_claim():
+    claims = attributed("وذكرت صحف محلية أن المصنع سيغلق أبوابه نهاية الشهر، مما أثار قلقا واسعا بين العمال.")
+    assert only(claims, "المصنع سيغلق").text == "المصنع سيغلق أبوابه نهاية الشهر"
