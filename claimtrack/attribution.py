@@ -613,6 +613,8 @@ class Attributor:
             self._add(sent, (start, end), cue, fronted, [])
             return
         head_end = self._entity_phrase_end(sent, cue.last)
+        if head_end is None:
+            head_end = self._seen_speaker_end(sent, cue.last)
         # 'وأعلن المستشار لاشين إبراهيم عن فوز ...': the speaker runs to the object word
         opener = next((j for j in range(cue.last + 1, min(len(sent.tokens), cue.last + 7)) if sent.tokens[j].norm in cue.form.objects
                        or self._glued_object(sent.tokens[j], cue) or self._comma_before(sent, j, cue.last)), None)
@@ -1641,6 +1643,16 @@ class Attributor:
                 j += 1
             return j
         return None
+
+    def _seen_speaker_end(self, sent: Sentence, first: int) -> int | None:
+        """'وأشار نبيه استبعاد أي لاعب ...' (إلى left out): a speaker named earlier in the article, by the last word
+        of the name, right after the cue and before more words, ends there; None otherwise."""
+        toks = sent.tokens
+        if sent.lang != "ar" or first + 1 >= len(toks) or self._comma_before(sent, first + 1, first):
+            return None
+        key = name_key(toks[first].raw)
+        known = self.speakers.seen.get(key)
+        return first + 1 if known is not None and known.kind == "person" and len(key) >= 3 else None
 
     def _only_lead_words(self, sent: Sentence, a: int, b: int) -> bool:
         lead = self.lex.any_of("ar_lead_drop", "en_lead_drop")

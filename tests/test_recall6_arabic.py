@@ -83,3 +83,15 @@ def test_hard_wrapped_cue_line_with_no_content_yet_goes_on_to_the_quote():
 def test_what_the_words_stirred_is_the_outlets_narration_not_the_claim():
     claims = attributed("وذكرت صحف محلية أن المصنع سيغلق أبوابه نهاية الشهر، مما أثار قلقا واسعا بين العمال.")
     assert only(claims, "المصنع سيغلق").text == "المصنع سيغلق أبوابه نهاية الشهر"
+
+
+def test_known_speaker_then_a_noun_phrase_when_ila_is_left_out():
+    claims = attributed("نفى المدرب أسامة نبيه وجود أي مجاملات في اختيار اللاعبين. "
+                        "وأشار نبيه استبعاد أي لاعب، لا يعني خروجه من حسابات الجهاز الفني نهائيا، موضحا أن الجهاز سيضم أفضل العناصر.")
+    dropped = only(claims, "استبعاد أي لاعب")
+    assert dropped.speaker.text == "نبيه" and dropped.text.endswith("نهائيا")
+
+
+def test_unknown_word_after_a_cue_with_no_ila_is_no_speaker():
+    claims = attributed("وأشارت بيانات استهلاك الكهرباء في الصيف الماضي.")
+    assert claims == []
