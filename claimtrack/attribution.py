@@ -659,10 +659,26 @@ class Attributor:
             start -= 1
         # a speech verb's object ("شدد البيان على عزل ...، اضافة الى ...") runs to the clause end
         end = self._object_end(sent, start) if cue.kind == "object" else self._clause_end(sent, start)
+        if self._topic_before_participle(sent, start, end):
+            return
         then = self._complement_after_object(sent, cue, start, end)
         self._add(sent, (start, then[0] if then else end), cue, speaker, [])
         if then:
             self._add(sent, (then[1], self._clause_end(sent, then[1])), cue, speaker, [])
+
+    def _topic_before_participle(self, sent: Sentence, start: int, end: int, most: int = 3) -> bool:
+        """'وتحدث العشري عن لقاء العودة قائلاً: "..."': a short object that a participle cue follows names the
+        topic; the participle's words are the claim."""
+        if sent.lang != "ar":
+            return False
+        first = sent.token_index_at(start)
+        for k in range(first + 1, min(first + most + 1, len(sent.tokens))):
+            if sent.tokens[k].start >= end or self._comma_before(sent, k, first):
+                return False
+            found = sent.cue_at.get(k)
+            if found is not None and found.kind == "participle":
+                return True
+        return False
 
     def _object_word_before(self, sent: Sentence, cue: Cue, pos: int) -> bool:
         """One of the cue's object words (عن of أعلن، إلى of أشار) between the cue and `pos`, words of the object

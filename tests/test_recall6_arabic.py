@@ -95,3 +95,13 @@ def test_known_speaker_then_a_noun_phrase_when_ila_is_left_out():
 def test_unknown_word_after_a_cue_with_no_ila_is_no_speaker():
     claims = attributed("وأشارت بيانات استهلاك الكهرباء في الصيف الماضي.")
     assert claims == []
+
+
+def test_short_topic_of_tahaddath_an_before_a_participle_quote_is_no_claim():
+    claims = attributed('وتحدث المدرب عن لقاء العودة قائلا: "أتمنى أن يقام في الجونة لأن الفريق يلعب أفضل على أرضه".')
+    assert [c.text for c in claims] == ["أتمنى أن يقام في الجونة لأن الفريق يلعب أفضل على أرضه"]
+
+
+def test_longer_object_of_tahaddath_an_stays_a_claim():
+    claims = attributed("وتحدث المدرب عن غياب ثلاثة لاعبين أساسيين بسبب الإصابة قبل المباراة.")
+    assert only(claims, "غياب ثلاثة لاعبين").speaker.text == "المدرب"
