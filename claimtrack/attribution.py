@@ -1863,6 +1863,8 @@ class Attributor:
         lo = cue.last if cue.last <= first else first
         if self._phrase_within(toks, lo, first + 4, f"{sent.lang}_opinion"):
             return True
+        if sent.lang == "ar" and first < len(toks) and self.lex.has("ar_courtesy_objects", toks[first].norm):
+            return True  # 'أعرب المصدر عن شكره وعرفانه لـ ...': thanks and greetings state nothing checkable
         if direct:  # an obligation opening the quote, or a prescription in its first words ('He should not use ...')
             return bool(starts_phrase(toks, first, self.lex.phrases.get(f"{sent.lang}_prescriptive_head", ()))) or self._phrase_within(toks, first, first + 3, f"{sent.lang}_prescriptive")
         if sent.lang == "en" and starts_phrase(toks, first, self.lex.phrases.get("en_prescriptive_head", ())):

@@ -105,3 +105,12 @@ def test_short_topic_of_tahaddath_an_before_a_participle_quote_is_no_claim():
 def test_longer_object_of_tahaddath_an_stays_a_claim():
     claims = attributed("وتحدث المدرب عن غياب ثلاثة لاعبين أساسيين بسبب الإصابة قبل المباراة.")
     assert only(claims, "غياب ثلاثة لاعبين").speaker.text == "المدرب"
+
+
+def test_thanks_opening_the_object_of_aarab_an_is_no_attributed_claim():
+    assert attributed("وأعرب المصدر عن شكره وعرفانه لطاقم الباخرة على هذا الموقف الإنساني.") == []
+
+
+def test_worry_opening_the_object_of_aarab_an_stays_a_claim():
+    claims = attributed("وأعربت الوزارة عن قلقها من ارتفاع عدد الإصابات في المدارس.")
+    assert only(claims, "ارتفاع عدد الإصابات").speaker.text == "الوزارة"
