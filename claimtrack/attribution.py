@@ -538,7 +538,7 @@ class Attributor:
         for t in sent.tokens:
             if s < t.start < e and self._is_complementizer(t.norm) and t.norm[:1] != "و":
                 break  # '... يبرهن على أن A، وأنه B': B coordinates with the inner clause
-            if s < t.start < e and t.norm[:1] == "و" and self._is_complementizer(t.norm):
+            if s < t.start < e and t.norm[:1] == "و" and self._is_complementizer(t.norm) and not self._concessive(sent, t):
                 if len(sent.between(start, t.start).split()) >= 3:
                     parts.append((start, t.start))
                     start = t.end
@@ -565,7 +565,7 @@ class Attributor:
                 parts.append(((start, t.start), part_cue))
                 start, part_cue = opens[2], nxt_cue
                 continue
-            if not self._is_complementizer(t.norm) or t.start < start:
+            if not self._is_complementizer(t.norm) or t.start < start or self._concessive(sent, t):
                 continue
             if t.norm[:1] != "و":
                 nested = True  # '... أن A، وأنه B': B coordinates with the inner clause
@@ -574,6 +574,11 @@ class Attributor:
                 start = t.end
         parts.append(((start, e), part_cue))
         return parts
+
+    def _concessive(self, sent: Sentence, t: Token) -> bool:
+        """'نمو في الصناعة، وإن كان على نطاق صغير': وإن before كان (even if) concedes; it coordinates no claim."""
+        i = sent.token_index_at(t.start)
+        return t.norm[:1] == "و" and i + 1 < len(sent.tokens) and self.lex.has("ar_concessive_after", sent.tokens[i + 1].norm)
 
     def _participle_inside(self, sent: Sentence, i: int) -> Cue | None:
         c = sent.cue_at.get(i)
@@ -589,7 +594,7 @@ class Attributor:
                 n = starts_phrase(sent.tokens, i, phrases)
                 if not n and self.lex.has("ar_continuation_verbal", t.norm) and self._comma_before(sent, i, 0):
                     n = 1  # 'أن A أبلغت عن 8 حالات، كما أبلغت B عن حالة': a second report of the same speaker
-            elif span[0] < t.start < span[1] and t.raw.startswith(self.kasra_complements) and self._is_complementizer(t.norm):
+            elif span[0] < t.start < span[1] and t.raw.startswith(self.kasra_complements) and self._is_complementizer(t.norm) and not self._concessive(sent, t):
                 n = 1  # 'قال إن A وإن B': إن (not أن) repeats the top-level complement
             else:
                 continue

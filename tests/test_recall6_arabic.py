@@ -114,3 +114,13 @@ def test_thanks_opening_the_object_of_aarab_an_is_no_attributed_claim():
 def test_worry_opening_the_object_of_aarab_an_stays_a_claim():
     claims = attributed("وأعربت الوزارة عن قلقها من ارتفاع عدد الإصابات في المدارس.")
     assert only(claims, "ارتفاع عدد الإصابات").speaker.text == "الوزارة"
+
+
+def test_concessive_wa_in_kana_inside_a_quote_splits_nothing():
+    claims = attributed('وأضاف الوزير: "هناك نمو في الصناعة، وإن كان على نطاق صغير، ولكن بالنظر إلى الظروف فهو موجود".')
+    assert len(claims) == 1 and "وإن كان على نطاق صغير" in claims[0].text
+
+
+def test_repeated_kasra_in_still_gives_two_claims():
+    claims = attributed("وقال الوزير إن الصادرات ارتفعت بنسبة 10 في المئة، وإن الواردات تراجعت.")
+    assert [c.text for c in claims] == ["الصادرات ارتفعت بنسبة 10 في المئة", "الواردات تراجعت"]
