@@ -434,6 +434,8 @@ class Attributor:
             # "7.6cm per hour", "150 kilograms per ardeb": 'per' reports only before a name or a determiner
             nxt = toks[cue.last] if cue.last < len(toks) else None
             return nxt is None or not (nxt.raw[:1].isupper() or self.lex.has("en_source_determiners", nxt.norm))
+        if sent.lang == "ar" and cue.last < len(toks) and self._rule_noun(toks[cue.last].norm):
+            return True  # 'حسب قانون وتعليمات دائرة الجمارك': in accordance with a rule, whatever the cue word
         if sent.lang != "ar" or cue.form.words not in self.lex.phrases.get("ar_according_loose", ()) and (
                 len(cue.form.words) != 1 or not self.lex.has("ar_according_loose", cue.form.words[0])):
             return False
@@ -454,6 +456,11 @@ class Attributor:
         readings |= {r[2:] for r in readings if r.startswith("ال")} | {"ال" + r for r in readings if not r.startswith("ال")}
         heads = self.lex.any_of("ar_titles", "ar_group", "ar_anonymous", "ar_agency", "ar_outlet", "ar_organization", "ar_documents", "ar_source_nouns")
         return heads.isdisjoint(readings)
+
+    def _rule_noun(self, norm: str) -> bool:
+        """A law, rule or procedure ('قانون', 'للتعليمات'), with a glued لـ / لل read off."""
+        readings = {norm, norm[1:], "ال" + norm[2:]} if norm[:2] == "لل" else {norm, norm[1:]} if norm[:1] == "ل" else {norm}
+        return any(self.lex.has("ar_rule_nouns", r) for r in readings)
 
     @staticmethod
     def _adjunct_of_speaker(sent: Sentence, start: int) -> bool:

@@ -124,3 +124,13 @@ def test_concessive_wa_in_kana_inside_a_quote_splits_nothing():
 def test_repeated_kasra_in_still_gives_two_claims():
     claims = attributed("وقال الوزير إن الصادرات ارتفعت بنسبة 10 في المئة، وإن الواردات تراجعت.")
     assert [c.text for c in claims] == ["الصادرات ارتفعت بنسبة 10 في المئة", "الواردات تراجعت"]
+
+
+def test_hasab_before_a_law_means_in_accordance_with_it():
+    text = "وتم تحويل القضية إلى النيابة لاستكمال الإجراءات اللازمة، حسب قانون وتعليمات دائرة الجمارك النافذة."
+    assert attributed(text) == []
+
+
+def test_hasab_before_a_ministry_still_names_the_source():
+    claims = attributed("وبحسب الوزارة، ارتفع عدد الإصابات إلى 40 حالة.")
+    assert only(claims, "عدد الإصابات").speaker.text == "الوزارة"
