@@ -134,3 +134,8 @@ def test_hasab_before_a_law_means_in_accordance_with_it():
 def test_hasab_before_a_ministry_still_names_the_source():
     claims = attributed("وبحسب الوزارة، ارتفع عدد الإصابات إلى 40 حالة.")
     assert only(claims, "عدد الإصابات").speaker.text == "الوزارة"
+
+
+def test_quote_inside_a_cued_claim_is_not_a_second_claim():
+    claims = attributed('وأعلن الوزير بأن جهودا كبيرة بذلت للتكفل بالمترشحين، حيث " رفعنا السقف فوق ما يجب من الترتيبات الإدارية. ".')
+    assert len(claims) == 1 and "رفعنا السقف" in claims[0].text and claims[0].cue == "وأعلن"
