@@ -111,15 +111,18 @@ def _breaks_mid_sentence(line: str) -> bool:
 def _cue_without_content(line: str) -> bool:
     """'وقال في سلسلة تغريدات في حسابه على منصة⏎"إكس" ... "اليوم، نقف ...': a line opening with an Arabic speech
     verb that has no complementiser, colon or quotation mark yet: its reported words are on the next line."""
-    from claimtrack.arabic import normalize_words, strip_conjunction
+    from claimtrack.arabic import normalize, normalize_words, strip_conjunction
     from claimtrack.cues import lexicon
 
-    words = normalize_words(line)
-    if len(words) < 3 or any(c in line for c in ':"“”«»') or any(w in _normalised_complementisers() for w in words):
+    parts = line.split(maxsplit=1)
+    if len(parts) < 2 or any(c in line for c in ':"“”«»'):
         return False
     forms = lexicon().forms
-    found = [forms.get((w,)) for w in strip_conjunction(words[0])]
-    return any(f is not None and f.lang == "ar" and f.kind in ("speech", "carry") for f in found)
+    found = [forms.get((w,)) for w in strip_conjunction(normalize(parts[0]))]
+    if not any(f is not None and f.lang == "ar" and f.kind in ("speech", "carry") for f in found):
+        return False
+    words = normalize_words(line)
+    return len(words) >= 3 and not any(w in _normalised_complementisers() for w in words)
 
 
 @cache
