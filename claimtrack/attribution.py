@@ -502,7 +502,7 @@ class Attributor:
             if quote is None and self._backward(sent, cue):
                 return
             if quote is None:
-                if cue.kind == "object" or cue.form.objects or self._nominal_object_follows(sent, cue):
+                if cue.kind == "object" or cue.form.objects or self._nominal_object_follows(sent, cue) or self._estimate_follows(sent, cue):
                     self._object(sent, cue, redirect=False)
                 else:
                     self._content_after_comma(sent, cue)
@@ -787,6 +787,20 @@ class Attributor:
         while j < len(sent.tokens) and sent.tokens[j].norm in ("امس", "اليوم", "الجمعه", "الخميس", "الاربعاء", "الثلاثاء", "الاثنين", "الاحد", "السبت", "ايضا", "مجددا", "رسميا"):
             j += 1
         return j < len(sent.tokens) and self.lex.has("ar_nominal_objects", sent.tokens[j].norm)
+
+    def _estimate_follows(self, sent: Sentence, cue: Cue, reach: int = 10) -> bool:
+        """'ويقدر ناشطون العدد بـ 50 قتيلاً', 'قدرت المنظمة عدد النازحين بنحو مليون': an estimate verb whose object
+        is valued with بـ and a number (or نحو / حوالي): the object is the claim."""
+        toks = sent.tokens
+        if sent.lang != "ar" or not self.lex.has("ar_estimate_verbs", toks[cue.first].norm.removeprefix("و")):
+            return False
+        for j in range(cue.last, min(len(toks), cue.last + reach)):
+            norm = toks[j].norm
+            nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
+            if (norm == "ب" and (nxt[:1].isdigit() or self.lex.has("ar_approximately", nxt))) or (
+                    norm[:1] == "ب" and (norm[1:2].isdigit() or self.lex.has("ar_approximately", norm[1:]))):
+                return True
+        return False
 
     def _content_after_comma(self, sent: Sentence, cue: Cue) -> None:
         """Loose Arabic: 'قال السفير، فلان، ومن الممكن ...' with no إن: content after the speaker's comma."""

@@ -139,3 +139,13 @@ def test_hasab_before_a_ministry_still_names_the_source():
 def test_quote_inside_a_cued_claim_is_not_a_second_claim():
     claims = attributed('وأعلن الوزير بأن جهودا كبيرة بذلت للتكفل بالمترشحين، حيث " رفعنا السقف فوق ما يجب من الترتيبات الإدارية. ".')
     assert len(claims) == 1 and "رفعنا السقف" in claims[0].text and claims[0].cue == "وأعلن"
+
+
+def test_estimate_verb_with_an_object_valued_by_a_number_gives_the_object():
+    claims = attributed("وقدرت الأمم المتحدة عدد النازحين بنحو مليوني شخص.")
+    displaced = only(claims, "عدد النازحين")
+    assert displaced.text == "عدد النازحين بنحو مليوني شخص" and displaced.polarity == "hedged"
+
+
+def test_estimate_verb_without_a_number_is_no_claim():
+    assert attributed("وقدر الوزير جهود العاملين في القطاع.") == []
