@@ -17,7 +17,9 @@ DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 ALEF_VARIANTS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _WORD_CHARS = r"\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"  # letters, digits, harakat, tatweel
-WORD = re.compile(rf"[{_WORD_CHARS}]+(?:['’\-][\w]+)*", re.UNICODE)
+# An apostrophe or hyphen joins word parts ("al-Khatib", "كوفيد-19"), but not a hyphen before an Arabic
+# letter: "عمان-قال" is a dateline and a verb.
+WORD = re.compile(rf"[{_WORD_CHARS}]+(?:(?:['’]|-(?![\u0600-\u06ff]))[\w]+)*", re.UNICODE)
 ARABIC_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3]+")
 
 
@@ -102,7 +104,7 @@ def scan_tokens(text: str, offset: int = 0) -> list[Token]:
 # scan_tokens' hot path, done by C loops: no Match objects, and tokens made by tuple.__new__
 # without NamedTuple's Python-level __new__. The possessive quantifiers match what WORD matches
 # (nothing after a run could ever need it shorter), with less backtracking bookkeeping.
-_WORD_SPLIT = re.compile(rf"([{_WORD_CHARS}]++(?:['’\-]\w++)*+)")
+_WORD_SPLIT = re.compile(rf"([{_WORD_CHARS}]++(?:(?:['’]|-(?![\u0600-\u06ff]))\w++)*+)")
 _NORMS = WordCache(normalize)  # a paragraph's words mostly seen before
 
 

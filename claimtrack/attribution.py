@@ -398,6 +398,8 @@ class Attributor:
         """', adding that ...' / '، مؤكدة أن': not 'was adding seats' or 'حالات مؤكدة' (a verb, an adjective)."""
         if cue.first > 0 and sent.tokens[cue.first - 1].norm[:1].isdigit():
             return False  # '22 متهما': a noun counted, not a participle
+        if sent.lang == "ar" and len(cue.form.words) > 1:
+            return self._find_marker(sent, cue.last, window=2) is not None  # 'مع التأكيد على أن'; not 'مع التأكيد على السلامة'
         if self._comma_before(sent, cue.first, 0):
             return True
         if sent.lang == "en":
@@ -438,6 +440,8 @@ class Attributor:
             # "7.6cm per hour", "150 kilograms per ardeb": 'per' reports only before a name or a determiner
             nxt = toks[cue.last] if cue.last < len(toks) else None
             return nxt is None or not (nxt.raw[:1].isupper() or self.lex.has("en_source_determiners", nxt.norm))
+        if sent.lang == "ar" and cue.last < len(toks) and self._rule_noun(toks[cue.last].norm):
+            return True  # 'حسب قانون وتعليمات دائرة الجمارك': in accordance with a rule, whatever the cue word
         if sent.lang != "ar" or cue.form.words not in self.lex.phrases.get("ar_according_loose", ()) and (
                 len(cue.form.words) != 1 or not self.lex.has("ar_according_loose", cue.form.words[0])):
             return False
@@ -458,6 +462,11 @@ class Attributor:
         readings |= {r[2:] for r in readings if r.startswith("ال")} | {"ال" + r for r in readings if not r.startswith("ال")}
         heads = self.lex.any_of("ar_titles", "ar_group", "ar_anonymous", "ar_agency", "ar_outlet", "ar_organization", "ar_documents", "ar_source_nouns")
         return heads.isdisjoint(readings)
+
+    def _rule_noun(self, norm: str) -> bool:
+        """A law, rule or procedure ('قانون', 'للتعليمات'), with a glued لـ / لل read off."""
+        readings = {norm, norm[1:], "ال" + norm[2:]} if norm[:2] == "لل" else {norm, norm[1:]} if norm[:1] == "ل" else {norm}
+        return any(self.lex.has("ar_rule_nouns", r) for r in readings)
 
     @staticmethod
     def _adjunct_of_speaker(sent: Sentence, start: int) -> bool:
@@ -499,7 +508,7 @@ class Attributor:
             if quote is None and self._backward(sent, cue):
                 return
             if quote is None:
-                if cue.kind == "object" or cue.form.objects or self._nominal_object_follows(sent, cue):
+                if cue.kind == "object" or cue.form.objects or self._nominal_object_follows(sent, cue) or self._estimate_follows(sent, cue):
                     self._object(sent, cue, redirect=False)
                 else:
                     self._content_after_comma(sent, cue)
@@ -509,6 +518,9 @@ class Attributor:
             self._add(sent, quote.inner, cue, speaker, via, direct=True)
             return
         kind, region_end, content_start = marker
+        if kind == "quote" and self._object_word_before(sent, cue, region_end):
+            self._object(sent, cue, redirect=False)  # 'أعلنت السلطات عن إلقاء القبض على ... جماعة "الإخوان"': a quoted name in the object
+            return
         region = (sent.tokens[cue.last - 1].end, region_end)
         speaker, via = self._speaker_after(sent, cue, region)
         if speaker is False:
@@ -539,7 +551,7 @@ class Attributor:
         for t in sent.tokens:
             if s < t.start < e and self._is_complementizer(t.norm) and t.norm[:1] != "و":
                 break  # '... يبرهن على أن A، وأنه B': B coordinates with the inner clause
-            if s < t.start < e and t.norm[:1] == "و" and self._is_complementizer(t.norm):
+            if s < t.start < e and t.norm[:1] == "و" and self._is_complementizer(t.norm) and not self._concessive(sent, t):
                 if len(sent.between(start, t.start).split()) >= 3:
                     parts.append((start, t.start))
                     start = t.end
@@ -566,7 +578,7 @@ class Attributor:
                 parts.append(((start, t.start), part_cue))
                 start, part_cue = opens[2], nxt_cue
                 continue
-            if not self._is_complementizer(t.norm) or t.start < start:
+            if not self._is_complementizer(t.norm) or t.start < start or self._concessive(sent, t):
                 continue
             if t.norm[:1] != "و":
                 nested = True  # '... أن A، وأنه B': B coordinates with the inner clause
@@ -575,6 +587,11 @@ class Attributor:
                 start = t.end
         parts.append(((start, e), part_cue))
         return parts
+
+    def _concessive(self, sent: Sentence, t: Token) -> bool:
+        """'نمو في الصناعة، وإن كان على نطاق صغير': وإن before كان (even if) concedes; it coordinates no claim."""
+        i = sent.token_index_at(t.start)
+        return t.norm[:1] == "و" and i + 1 < len(sent.tokens) and self.lex.has("ar_concessive_after", sent.tokens[i + 1].norm)
 
     def _participle_inside(self, sent: Sentence, i: int) -> Cue | None:
         c = sent.cue_at.get(i)
@@ -590,7 +607,7 @@ class Attributor:
                 n = starts_phrase(sent.tokens, i, phrases)
                 if not n and self.lex.has("ar_continuation_verbal", t.norm) and self._comma_before(sent, i, 0):
                     n = 1  # 'أن A أبلغت عن 8 حالات، كما أبلغت B عن حالة': a second report of the same speaker
-            elif span[0] < t.start < span[1] and t.raw.startswith(self.kasra_complements) and self._is_complementizer(t.norm):
+            elif span[0] < t.start < span[1] and t.raw.startswith(self.kasra_complements) and self._is_complementizer(t.norm) and not self._concessive(sent, t):
                 n = 1  # 'قال إن A وإن B': إن (not أن) repeats the top-level complement
             else:
                 continue
@@ -609,10 +626,13 @@ class Attributor:
         fronted = self._fronted_subject(sent, cue)
         if fronted is not None:
             # 'وكان سعد السهلي قد وصف الحكم ... ب "القاسي"': the whole object is the content
-            start = sent.tokens[cue.last].start
-            self._add(sent, (start, self._object_end(sent, start)), cue, fronted, [])
+            start = sent.tokens[self._after_adverbial(sent, cue)].start
+            end = self._object_end(sent, start) if cue.kind == "object" else self._clause_end(sent, start)
+            self._add(sent, (start, end), cue, fronted, [])
             return
         head_end = self._entity_phrase_end(sent, cue.last)
+        if head_end is None:
+            head_end = self._seen_speaker_end(sent, cue.last)
         # 'وأعلن المستشار لاشين إبراهيم عن فوز ...': the speaker runs to the object word
         opener = next((j for j in range(cue.last + 1, min(len(sent.tokens), cue.last + 7)) if sent.tokens[j].norm in cue.form.objects
                        or self._glued_object(sent.tokens[j], cue) or self._comma_before(sent, j, cue.last)), None)
@@ -657,10 +677,34 @@ class Attributor:
             start -= 1
         # a speech verb's object ("شدد البيان على عزل ...، اضافة الى ...") runs to the clause end
         end = self._object_end(sent, start) if cue.kind == "object" else self._clause_end(sent, start)
+        if self._topic_before_participle(sent, start, end):
+            return
         then = self._complement_after_object(sent, cue, start, end)
         self._add(sent, (start, then[0] if then else end), cue, speaker, [])
         if then:
             self._add(sent, (then[1], self._clause_end(sent, then[1])), cue, speaker, [])
+
+    def _topic_before_participle(self, sent: Sentence, start: int, end: int, most: int = 3) -> bool:
+        """'وتحدث العشري عن لقاء العودة قائلاً: "..."': a short object that a participle cue follows names the
+        topic; the participle's words are the claim."""
+        if sent.lang != "ar":
+            return False
+        first = sent.token_index_at(start)
+        for k in range(first + 1, min(first + most + 1, len(sent.tokens))):
+            if sent.tokens[k].start >= end or self._comma_before(sent, k, first):
+                return False
+            found = sent.cue_at.get(k)
+            if found is not None and found.kind == "participle":
+                return True
+        return False
+
+    def _object_word_before(self, sent: Sentence, cue: Cue, pos: int) -> bool:
+        """One of the cue's object words (عن of أعلن، إلى of أشار) between the cue and `pos`, words of the object
+        after it ('حذر من "الاقتراب ..."' quotes the object itself)."""
+        if sent.lang != "ar":
+            return False
+        words = [t for t in sent.tokens[cue.last :] if t.start < pos]
+        return any(t.norm in cue.form.objects for t in words[:-1])
 
     def _object_word_follows(self, sent: Sentence, cue: Cue) -> bool:
         """Whether one of the cue's object words follows within reach: 'تشير البيانات الأولية للربع
@@ -675,6 +719,19 @@ class Attributor:
         if not self.lex.has("ar_backward_objects", toks[i].norm):
             return False
         return i + 1 >= len(toks) or not toks[i + 1].norm.startswith("ال")
+
+    def _after_adverbial(self, sent: Sentence, cue: Cue, reach: int = 6) -> int:
+        """Where a fronted subject's object starts: after the cue, or past a time or place phrase and the cue's
+        object word ('وكانت السلطات قد أعلنت في نيسان الماضي عن إلقاء ...' starts at إلقاء)."""
+        toks, first = sent.tokens, cue.last
+        if not cue.form.objects or not (self.lex.has("ar_stop", toks[first].norm) or self.lex.has("ar_time_words", toks[first].norm)):
+            return first
+        for j in range(first + 1, min(len(toks) - 1, first + reach)):
+            if self._comma_before(sent, j, first) or sent.in_quote(toks[j].start):
+                return first
+            if toks[j].norm in cue.form.objects:
+                return j + 1
+        return first
 
     def _glued_object(self, tok, cue: Cue) -> bool:
         """'بارتفاع', 'بمقتل': the cue's بـ glued to a listed object noun (ar_nominal_objects)."""
@@ -736,6 +793,20 @@ class Attributor:
         while j < len(sent.tokens) and sent.tokens[j].norm in ("امس", "اليوم", "الجمعه", "الخميس", "الاربعاء", "الثلاثاء", "الاثنين", "الاحد", "السبت", "ايضا", "مجددا", "رسميا"):
             j += 1
         return j < len(sent.tokens) and self.lex.has("ar_nominal_objects", sent.tokens[j].norm)
+
+    def _estimate_follows(self, sent: Sentence, cue: Cue, reach: int = 10) -> bool:
+        """'ويقدر ناشطون العدد بـ 50 قتيلاً', 'قدرت المنظمة عدد النازحين بنحو مليون': an estimate verb whose object
+        is valued with بـ and a number (or نحو / حوالي): the object is the claim."""
+        toks = sent.tokens
+        if sent.lang != "ar" or not self.lex.has("ar_estimate_verbs", toks[cue.first].norm.removeprefix("و")):
+            return False
+        for j in range(cue.last, min(len(toks), cue.last + reach)):
+            norm = toks[j].norm
+            nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
+            if (norm == "ب" and (nxt[:1].isdigit() or self.lex.has("ar_approximately", nxt))) or (
+                    norm[:1] == "ب" and (norm[1:2].isdigit() or self.lex.has("ar_approximately", norm[1:]))):
+                return True
+        return False
 
     def _content_after_comma(self, sent: Sentence, cue: Cue) -> None:
         """Loose Arabic: 'قال السفير، فلان، ومن الممكن ...' with no إن: content after the speaker's comma."""
@@ -1574,6 +1645,8 @@ class Attributor:
                 break
             t = toks[i]
             if self._is_complementizer(t.norm):
+                if i > first and (toks[i - 1].norm, t.norm) in self.lex.phrases.get("ar_clause_end", ()):
+                    return None  # 'أشار إلى A، غير أنه أكد أن B': 'غير أنه' (however) opens a clause, not A
                 region_end = t.start
                 if i > first and toks[i - 1].norm in self.lex.complementizer_leads and not t.raw.startswith("إن"):
                     region_end = toks[i - 1].start  # 'شدد على أن'; not 'أسامة علي إن' (إنّ follows no preposition)
@@ -1735,6 +1808,16 @@ class Attributor:
             return j
         return None
 
+    def _seen_speaker_end(self, sent: Sentence, first: int) -> int | None:
+        """'وأشار نبيه استبعاد أي لاعب ...' (إلى left out): a speaker named earlier in the article, by the last word
+        of the name, right after the cue and before more words, ends there; None otherwise."""
+        toks = sent.tokens
+        if sent.lang != "ar" or first + 1 >= len(toks) or self._comma_before(sent, first + 1, first):
+            return None
+        key = name_key(toks[first].raw)
+        known = self.speakers.seen.get(key)
+        return first + 1 if known is not None and known.kind == "person" and len(key) >= 3 else None
+
     def _only_lead_words(self, sent: Sentence, a: int, b: int) -> bool:
         lead = self.lex.any_of("ar_lead_drop", "en_lead_drop")
         return all(t.norm in lead for t in sent.tokens if a <= t.start < b)
@@ -1793,6 +1876,8 @@ class Attributor:
         ends = [t for t in toks if self.lex.has(f"{sent.lang}_clause_end", t.norm) or self.lex.has("pronoun_person", t.norm)]
         if ends and ends[-1] is not toks[0]:
             text = text[ends[-1].start :]
+        elif self._pronoun_then_verb(toks):
+            text = text[: toks[0].end]  # 'ولكنه عاد وأشار إلى': he (went back and) pointed to
         phrase = self.speakers.strip_lead(text)
         if sent.lang == "ar":
             phrase = self._subject_after_verb(phrase) or phrase  # 'وأكمل المدرب حديثه وقال': the subject only
@@ -1810,6 +1895,11 @@ class Attributor:
         words = part.split()
         first = words[0] if words else ""
         return first.isalpha() and first.islower() and len(first) >= 5 and first.endswith("ed")
+
+    def _pronoun_then_verb(self, toks: list[Token]) -> bool:
+        """'لكنه عاد', 'لكنها عادت': a pronoun subject and one bare word (a verb joined by و to the cue)."""
+        return (len(toks) == 2 and self.lex.has("pronoun_person", toks[0].norm) and not toks[1].norm.startswith("ال")
+                and not self.lex.has("ar_titles", toks[1].norm) and (toks[1].norm,) not in name_parts().parts)
 
     def _subject_after_verb(self, phrase: str) -> str | None:
         """'وأكمل المدرب حديثه', 'واستقبل وزير الصحة الوفد': words before a cue that open with a verb (a word no
@@ -1929,6 +2019,8 @@ class Attributor:
         lo = cue.last if cue.last <= first else first
         if self._phrase_within(toks, lo, first + 4, f"{sent.lang}_opinion"):
             return True
+        if sent.lang == "ar" and first < len(toks) and self.lex.has("ar_courtesy_objects", toks[first].norm):
+            return True  # 'أعرب المصدر عن شكره وعرفانه لـ ...': thanks and greetings state nothing checkable
         if direct:  # an obligation opening the quote, or a prescription in its first words ('He should not use ...')
             return self._appeal_head(toks, first, sent.lang) or self._phrase_within(toks, first, first + 3, f"{sent.lang}_prescriptive")
         if sent.lang == "en" and self._appeal_head(toks, first, "en"):
@@ -1964,9 +2056,15 @@ class Attributor:
 
     def _quoted_name(self, q: Quote) -> bool:
         """'من "حساب المواطن"': a short Arabic quotation that opens a line elsewhere without quotation marks
-        (a headline: 'حساب المواطن يودع ...') names something; it quotes no one's words."""
+        (a headline: 'حساب المواطن يودع ...') or follows an organisation's head noun ('جماعة "الإخوان"') names
+        something; it quotes no one's words."""
         words = self.raw[q.inner[0] : q.inner[1]].split()
-        if not 2 <= len(words) <= 3 or not is_arabic(" ".join(words)):
+        if not 1 <= len(words) <= 3 or not is_arabic(" ".join(words)):
+            return False
+        before = tokenize(self.raw[max(0, q.start - 30) : q.start])
+        if before and self.lex.has("ar_organization", before[-1].norm):
+            return True  # 'جماعة "الإخوان المسلمين"', 'حركة "حماس"': an organisation's name after its head noun
+        if len(words) < 2:
             return False
         found = re.finditer(re.escape(" ".join(words)), self.raw)
         return any(m.start() != q.inner[0] and (m.start() == 0 or self.raw[m.start() - 1] == "\n") for m in found)

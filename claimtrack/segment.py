@@ -95,15 +95,47 @@ def _goes_on(raw: str, line: Span) -> bool:
 
 def _breaks_mid_sentence(line: str) -> bool:
     """A line that cannot end there: it stops on a preposition or complementiser ('في', 'إن'), one
-    word after a complementiser ('إن هناك'), or inside an open «» quote."""
+    word after a complementiser ('إن هناك'), on a comma, or inside an open «» or straight quote."""
     words = line.split()
     ends = _line_continuers()
-    if line.rfind("«") > line.rfind("»"):
+    if line.rfind("«") > line.rfind("»") or _opens_straight_quote(line):
         return True
-    if line[-1] in SENTENCE_END or line[-1] in ":،,;؛\"”»)":
+    if line[-1] in "،,":
+        return len(words) >= 5  # 'قال قائد الجيش جوزاف عون،⏎اليوم الثلاثاء، إن'
+    if line[-1] in SENTENCE_END or line[-1] in ":;؛\"”»)":
         return False
-    last = words[-1].lower()
-    return last in ends or (len(words) > 3 and words[-2] in _complementisers())  # 'إن هناك'
+    last = re.split("[،,]", words[-1])[-1].lower()  # 'مترشح،من⏎بينهم'
+    return last in ends or (len(words) > 3 and words[-2] in _complementisers()) or _cue_without_content(line)  # 'إن هناك'
+
+
+def _cue_without_content(line: str) -> bool:
+    """'وقال في سلسلة تغريدات في حسابه على منصة⏎"إكس" ... "اليوم، نقف ...': a line opening with an Arabic speech
+    verb that has no complementiser, colon or quotation mark yet: its reported words are on the next line."""
+    from claimtrack.arabic import normalize, normalize_words, strip_conjunction
+    from claimtrack.cues import lexicon
+
+    parts = line.split(maxsplit=1)
+    if len(parts) < 2 or any(c in line for c in ':"“”«»'):
+        return False
+    forms = lexicon().forms
+    found = [forms.get((w,)) for w in strip_conjunction(normalize(parts[0]))]
+    if not any(f is not None and f.lang == "ar" and f.kind in ("speech", "carry") for f in found):
+        return False
+    words = normalize_words(line)
+    return len(words) >= 3 and not any(w in _normalised_complementisers() for w in words)
+
+
+@cache
+def _normalised_complementisers() -> frozenset[str]:
+    from claimtrack.arabic import normalize
+
+    return frozenset(normalize(w) for w in _complementisers())
+
+
+def _opens_straight_quote(line: str) -> bool:
+    """An odd straight mark whose last one opens a quote: 'لبنان "اليوم، نقف أمام⏎مشهد ...'."""
+    last = line.rfind('"')
+    return line.count('"') % 2 == 1 and 0 < last < len(line) - 1 and line[last - 1].isspace() and not line[last + 1].isspace()
 
 
 @cache

@@ -42,7 +42,7 @@ class SpeakerResolver:
         self.carried_keys = frozenset(" ".join(phrase) for phrase in self.lex.carried_speakers)
         pronoun_lists = [f"pronoun_{kind}" for kind in PRONOUN_KINDS]
         self.pronoun_words = self.lex.any_of(*pronoun_lists)
-        self.pronoun_phrases = frozenset(p for name in pronoun_lists for p in self.lex.phrases.get(name, ()))
+        self.pronoun_phrases = frozenset(p for name in pronoun_lists for p in self._key_phrases(name))
         self.raw = raw
         self.raw_words = raw.split()
         self.descriptions = Descriptions(raw, self.raw_words, self.lex, self._english_head)
@@ -572,7 +572,12 @@ class SpeakerResolver:
 
     def _listed(self, list_name: str, key: str) -> bool:
         """A word or a listed phrase ("إلا أنه": but he) of an attribution.toml list."""
-        return self.lex.has(list_name, key) or (" " in key and tuple(key.split()) in self.lex.phrases.get(list_name, ()))
+        return self.lex.has(list_name, key) or (" " in key and tuple(key.split()) in self._key_phrases(list_name))
+
+    def _key_phrases(self, list_name: str) -> frozenset[tuple[str, ...]]:
+        """A list's phrases as name keys spell them ("غير أنه" folds to 'جير انه'), and as listed."""
+        listed = self.lex.phrases.get(list_name, ())
+        return frozenset(listed).union(tuple(name_key(" ".join(p)).split()) for p in listed)
 
     def remember(self, ent: Entity) -> None:
         if not self.is_pronoun(ent.text) and ent.text:

@@ -84,7 +84,16 @@ def extract_article(article: Article) -> list[Claim]:
     drafts = [d for d in drafts if d.mode != "unattributed" or not overlaps_attributed(d.span)]
     # a quote running over several sentences is found from each of them: one claim per span (the first found)
     drafts = [d for k, d in enumerate(drafts) if k == 0 or d.span != drafts[k - 1].span]
+    drafts = [d for d in drafts if not _inside_cued_claim(raw, d, drafts)]
     return [_to_claim(article.id, raw, d) for d in drafts]
+
+
+def _inside_cued_claim(raw: str, d: Draft, drafts: list[Draft]) -> bool:
+    """'أعلن X بأن A، حيث "B. "': a quote taken with no cue (a carried quotation) that lies inside a claim a cue
+    gave already (its closing stop aside) is part of it, not a second claim."""
+    return d.cue is None and d.mode == "direct" and any(
+        o is not d and o.cue is not None and o.mode != "unattributed" and o.span[0] <= d.span[0]
+        and not any(c.isalnum() for c in raw[o.span[1] : d.span[1]]) for o in drafts)
 
 
 def _overlap_test(spans: list[Span]) -> Callable[[Span], bool]:
