@@ -1080,11 +1080,12 @@ def same_script(a: str, b: str) -> bool:
 
 def compare(
     a: Reading, b: Reading, *, polarity_a: str | None = None, polarity_b: str | None = None,
-    surface: bool = True,
+    surface: bool = True, with_vector: bool = True,
 ) -> Comparison:
     """The text feature vector of a pair (order as FEATURE_NAMES) and its evidence.
 
-    `surface=False` (texts in different scripts) blanks the shared-word features."""
+    `surface=False` (texts in different scripts) blanks the shared-word features.
+    `with_vector=False`: the evidence and slots only (an empty vector), for readers of nothing else."""
     evidence: dict[str, str] = {}
     neg_a, neg_b = bool(a.negations), bool(b.negations)
     deny_a, deny_b = _polarity(a.denials, polarity_a, "denied"), _polarity(b.denials, polarity_b, "denied")
@@ -1148,6 +1149,9 @@ def compare(
         slots.append("what")
     elif _matters_differ(a, b):
         slots.append("what, another case")
+    if not with_vector:
+        return Comparison((), evidence, tuple(slots), aligned=bool(figures and figures.aligned),
+                          anchored=bool(figures and figures.anchored), retold=retold)
     only_a, only_b = a.content - b.content, b.content - a.content
     union = a.content | b.content
     overlap = len(a.content & b.content)
