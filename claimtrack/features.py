@@ -136,6 +136,9 @@ class Lexicon:
         # one-word phrases shorter than this take no suffix ("وفا", the agency, is not "وفاة", a death)
         self._suffixed_from = suffixed_from
         self._stripped: dict[tuple[str, ...], frozenset[str]] = {}  # readings -> forms, each word once
+        # the last word list read and its spans: `read` looks up places, peoples and qualifiers
+        # in one text's words more than once (word lists are never changed once read)
+        self._last: tuple[list[Word] | None, list[tuple[int, int, str]]] = (None, [])
 
     def add(self, phrase: str, label: str) -> None:
         raw_tokens = WORD.findall(phrase)
@@ -166,13 +169,22 @@ class Lexicon:
 
     def spans(self, words: list[Word]) -> list[tuple[int, int, str]]:
         """(start, end, label) of each match, longest phrase first at each position."""
+        if words is self._last[0]:
+            return list(self._last[1])
+        found = self._spans(words)
+        self._last = (words, found)
+        return list(found)
+
+    def _spans(self, words: list[Word]) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
+        by_first = self._by_first
         i = 0
         while i < len(words):
             best: tuple[int, list[str]] | None = None
-            for exact_case in (True, False):
-                for form in self._forms(words[i], exact_case):
-                    for tokens, label, case in self._by_first.get(form, ()):
+            # the exact-case form is the word as written (`_forms`), without building a set for it
+            for exact_case, forms in ((True, (words[i].raw,)), (False, self._forms(words[i], False))):
+                for form in forms:
+                    for tokens, label, case in by_first.get(form, ()):
                         if case != exact_case or i + len(tokens) > len(words):
                             continue
                         if len(tokens) == 1 and len(tokens[0]) < self._suffixed_from and tokens[0] not in words[i].readings:
