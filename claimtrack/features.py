@@ -397,10 +397,15 @@ def _weekday(word: Word, lex: Lexicons) -> bool:
     return bool(lex.weekdays & set(word.readings))
 
 
+FLOAT_WORDS = frozenset(("inf", "infinity", "nan"))  # the only words float() reads
+
+
 def _number(word: Word) -> float | None:
     """Digits as a value: "5,300" and "1,234,567" group thousands; a comma before fewer or more
     than three digits is a decimal comma ("2,7 مليون", "1,8")."""
     text = word.readings[0]
+    if text[:1].isalpha() and text.casefold() not in FLOAT_WORDS:
+        return None  # a word: float() would refuse it (raising costs more than this test)
     groups = text.split(",")
     if len(groups) == 2 and len(groups[1]) != 3:
         text = ".".join(groups)
