@@ -136,6 +136,9 @@ class Lexicon:
         # one-word phrases shorter than this take no suffix ("وفا", the agency, is not "وفاة", a death)
         self._suffixed_from = suffixed_from
         self._stripped: dict[tuple[str, ...], frozenset[str]] = {}  # readings -> forms, each word once
+        # the last word list read and its spans: `read` looks up places, peoples and qualifiers
+        # in one text's words more than once (word lists are never changed once read)
+        self._last: tuple[list[Word] | None, list[tuple[int, int, str]]] = (None, [])
 
     def add(self, phrase: str, label: str) -> None:
         raw_tokens = WORD.findall(phrase)
@@ -166,13 +169,22 @@ class Lexicon:
 
     def spans(self, words: list[Word]) -> list[tuple[int, int, str]]:
         """(start, end, label) of each match, longest phrase first at each position."""
+        if words is self._last[0]:
+            return list(self._last[1])
+        found = self._spans(words)
+        self._last = (words, found)
+        return list(found)
+
+    def _spans(self, words: list[Word]) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
+        by_first = self._by_first
         i = 0
         while i < len(words):
             best: tuple[int, list[str]] | None = None
-            for exact_case in (True, False):
-                for form in self._forms(words[i], exact_case):
-                    for tokens, label, case in self._by_first.get(form, ()):
+            # the exact-case form is the word as written (`_forms`), without building a set for it
+            for exact_case, forms in ((True, (words[i].raw,)), (False, self._forms(words[i], False))):
+                for form in forms:
+                    for tokens, label, case in by_first.get(form, ()):
                         if case != exact_case or i + len(tokens) > len(words):
                             continue
                         if len(tokens) == 1 and len(tokens[0]) < self._suffixed_from and tokens[0] not in words[i].readings:
@@ -385,10 +397,15 @@ def _weekday(word: Word, lex: Lexicons) -> bool:
     return bool(lex.weekdays & set(word.readings))
 
 
+FLOAT_WORDS = frozenset(("inf", "infinity", "nan"))  # the only words float() reads
+
+
 def _number(word: Word) -> float | None:
     """Digits as a value: "5,300" and "1,234,567" group thousands; a comma before fewer or more
     than three digits is a decimal comma ("2,7 مليون", "1,8")."""
     text = word.readings[0]
+    if text[:1].isalpha() and text.casefold() not in FLOAT_WORDS:
+        return None  # a word: float() would refuse it (raising costs more than this test)
     groups = text.split(",")
     if len(groups) == 2 and len(groups[1]) != 3:
         text = ".".join(groups)
@@ -1080,11 +1097,12 @@ def same_script(a: str, b: str) -> bool:
 
 def compare(
     a: Reading, b: Reading, *, polarity_a: str | None = None, polarity_b: str | None = None,
-    surface: bool = True,
+    surface: bool = True, with_vector: bool = True,
 ) -> Comparison:
     """The text feature vector of a pair (order as FEATURE_NAMES) and its evidence.
 
-    `surface=False` (texts in different scripts) blanks the shared-word features."""
+    `surface=False` (texts in different scripts) blanks the shared-word features.
+    `with_vector=False`: the evidence and slots only (an empty vector), for readers of nothing else."""
     evidence: dict[str, str] = {}
     neg_a, neg_b = bool(a.negations), bool(b.negations)
     deny_a, deny_b = _polarity(a.denials, polarity_a, "denied"), _polarity(b.denials, polarity_b, "denied")
@@ -1148,6 +1166,9 @@ def compare(
         slots.append("what")
     elif _matters_differ(a, b):
         slots.append("what, another case")
+    if not with_vector:
+        return Comparison((), evidence, tuple(slots), aligned=bool(figures and figures.aligned),
+                          anchored=bool(figures and figures.anchored), retold=retold)
     only_a, only_b = a.content - b.content, b.content - a.content
     union = a.content | b.content
     overlap = len(a.content & b.content)

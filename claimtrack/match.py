@@ -283,12 +283,12 @@ def text_facts(a: Item, b: Item, decided_only: bool = False) -> TextFacts:
     from claimtrack import features
 
     ra, rb = _reading(a.text), _reading(b.text)
-    found = features.compare(ra, rb, polarity_a=a.polarity, polarity_b=b.polarity)
+    found = features.compare(ra, rb, polarity_a=a.polarity, polarity_b=b.polarity, with_vector=False)
     clash = tuple(k for k in POLARITY_EVIDENCE if k in found.evidence)
     slots = tuple(found.slots_differ)
     if "when" not in slots and (a.raw or b.raw):
         # a date in the attribution ("في ديسمبر 2025 أعلنت الوزارة أن ...") dates the event too
-        said = features.compare(_reading(a.wording), _reading(b.wording))
+        said = features.compare(_reading(a.wording), _reading(b.wording), with_vector=False)
         slots += tuple(s for s in said.slots_differ if s.startswith("when") and s not in slots)
     if decided_only and len(slots) >= 2:
         return TextFacts(slots, clash, 0.0, False, 0.0, 0.0, found.aligned, found.anchored, found.retold)
