@@ -190,7 +190,11 @@ def _falsity_predicate(toks: list[Token], lex: Lexicon, lang: str = "ar") -> boo
     if window is None:
         window = lex.derived["falsity_window"] = int(config.load("attribution")["polarity"]["falsity_window"])
     falsity, phrases = lex.words.get(f"{lang}_falsity", frozenset()), lex.phrases.get(f"{lang}_falsity", ())
-    return any(toks[i].norm in falsity or starts_phrase(toks, i, phrases) for i in range(min(window, len(toks))))
+    heads = lex.derived.get(f"{lang}_falsity_heads")
+    if heads is None:
+        heads = lex.derived[f"{lang}_falsity_heads"] = frozenset(p[0] for p in phrases)
+    return any(toks[i].norm in falsity or (toks[i].norm in heads and starts_phrase(toks, i, phrases))
+               for i in range(min(window, len(toks))))
 
 
 def polarity_of(toks: list[Token], lang: str, cue_polarity: str, lex: Lexicon) -> str:

@@ -45,6 +45,7 @@ class SpeakerResolver:
         self.pronoun_phrases = frozenset(p for name in pronoun_lists for p in self._key_phrases(name))
         self.raw = raw
         self.raw_words = raw.split()
+        self._raw_keys: list[str] | None = None  # name_key of each raw word, made on first need
         self.descriptions = Descriptions(raw, self.raw_words, self.lex, self._english_head)
         self._scan_titles()
 
@@ -443,8 +444,11 @@ class SpeakerResolver:
         keys = key.split()
         m = len(keys)
         raw_words = self.raw_words
+        if self._raw_keys is None:
+            self._raw_keys = [name_key(w) for w in raw_words]
+        raw_keys = self._raw_keys
         for i in range(m, len(raw_words)):
-            if [name_key(w) for w in raw_words[i + 1 - m : i + 1]] != keys:
+            if raw_keys[i] != keys[-1] or raw_keys[i + 1 - m : i + 1] != keys:
                 continue
             for n in (m + 2, m + 1):
                 if i + 1 < n:
