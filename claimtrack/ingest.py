@@ -64,7 +64,9 @@ def _fail(path: Path | str, why: str) -> IngestError:
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, after the checks that need no reading (type, size)."""
+    """The file's bytes, after the checks that need no reading (existence, type, size)."""
+    if not path.exists() and not path.is_symlink():
+        raise _fail(path, "no such file")
     if path.suffix.lower() not in SUFFIXES:
         kind = f"'{path.suffix}'" if path.suffix else "files without a suffix"
         raise _fail(path, f"unsupported file type {kind} (expected {', '.join(SUFFIXES)})")

@@ -141,6 +141,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "undecodable": (write(tmp_path, "chinese.txt", "这是一个中文测试文本，用于检查解码。".encode("gbk") * 20), "cannot decode"),
         "too large": (big, "too large"),
         "missing": (tmp_path / "missing.txt", "no such file"),
+        "missing, no suffix": (tmp_path / "missing", "no such file"),
         "folder": (folder_txt, "is a folder"),
         "not regular": (fifo, "not a regular file"),
         "unsupported": (write(tmp_path, "report.pdf", b"%PDF-1.4\n"), "unsupported file type '.pdf'"),
@@ -151,7 +152,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 
 @pytest.mark.parametrize(
     "kind",
-    ["empty", "blank", "binary", "controls", "undecodable", "too large", "missing", "folder", "not regular", "unsupported", "html without text", "bad bom"],
+    ["empty", "blank", "binary", "controls", "undecodable", "too large", "missing", "missing, no suffix", "folder", "not regular", "unsupported", "html without text", "bad bom"],
 )
 def test_each_bad_input_gives_one_clear_error(tmp_path, kind):
     path, why = _bad_inputs(tmp_path)[kind]
