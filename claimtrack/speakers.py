@@ -530,7 +530,8 @@ class SpeakerResolver:
             return None
         if not (before[:1].islower() or before.endswith(("'", "’", "'s", "’s"))):
             return None
-        return " ".join(words[-n:])
+        # "the state's Agriculture Minister Bill Byrne": a title inside the run is no part of the name
+        return " ".join(name_after_title(words[-n:], self.lex) or words[-n:])
 
     def _seen_person(self, text: str) -> Entity | None:
         words = name_key(text).split()
