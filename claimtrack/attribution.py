@@ -1506,14 +1506,19 @@ class Attributor:
         inner = re.search(r"\b(?:in|during|at|on|to|with|for|from|by|after|through) (?:which|whom) (\S+(?: \S+){0,3})$", text)
         if inner and inner.group(1).split()[0].lower() not in ("it", "there"):
             return inner.group(1)  # 'a video interview ... in which she said': the relative clause's own subject
-        for sep in (", ", " who ", " which "):
-            if sep in text and sep != ", ":
-                text = text.split(sep)[0]
+        for sep in (" who ", " which "):
+            if sep in text:
+                head, _, tail = text.partition(sep)
+                if ", " in tail and self._english_lead(head):
+                    # 'Addressing the shootings, which have ..., Blake': the relative clause ends a lead; the subject follows
+                    text = tail.rsplit(", ", 1)[-1]
+                else:
+                    text = head
         if ", " in text:
             # "The head of the farmers' union, however,": a sentence adverb between commas is not the subject
             parts = [part for part in text.split(", ") if not self._only_adverbs(part)] or [text]
             # "In the interview with Bloomberg, Veselnitskaya": a leading adverbial is not the subject
-            while len(parts) > 1 and parts[0].split() and (self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()) or self._english_participle_lead(parts[0])):
+            while len(parts) > 1 and self._english_lead(parts[0]):
                 parts = parts[1:]
             while len(parts) > 1 and self._english_predicate(parts[-1]):
                 parts = parts[:-1]  # 'X, demanded intervention, describing ...': the subject before its verb
@@ -1526,6 +1531,11 @@ class Attributor:
             if len(text.split()) > 12 and len(parts) == 2 and len(parts[0].split()) <= 4 and parts[1][:1].islower() and not self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
                 text = parts[0]
         return text if 0 < len(text.split()) <= 12 or (keep_long and text) else self._long_subject_name(text)
+
+    def _english_lead(self, part: str) -> bool:
+        """'In the interview with Bloomberg', 'Brushing the criticism aside': an adverbial leading the clause, no subject."""
+        words = part.split()
+        return bool(words) and (self.lex.has("en_lead_prepositions", words[0].lower()) or self._english_participle_lead(part))
 
     @staticmethod
     def _long_subject_name(text: str) -> str:

@@ -13,3 +13,11 @@ def test_title_inside_a_possessive_role_phrase_is_no_part_of_the_name():
     claims = attributed(text)
     assert only(claims, "reservoirs").speaker.name == "Carla Dunmore"
     assert only(claims, "cut its use").speaker.name == "Carla Dunmore"
+
+
+def test_relative_clause_inside_a_participle_lead_is_no_subject():
+    text = ("Transport chief Maria Harlow spoke at the depot on Friday. Answering questions about the delays, which have angered "
+            "commuters across the city for months, Harlow said the new tram line would open in May.")
+    claim = only(attributed(text), "tram line")
+    assert claim.speaker.text == "Harlow"
+    assert claim.speaker.name == "Maria Harlow"
