@@ -1526,11 +1526,16 @@ class Attributor:
             if len(parts[0].split()) <= 4:
                 parts = [parts[0], *(p for p in parts[1:] if not (p[:1].islower() and self.lex.has("en_lead_prepositions", p.split()[0])))]
             # "Dmitry Peskov, the Kremlin spokesman," keeps both; a long lead clause is dropped
-            text = parts[-1] if len(parts[0].split()) > 6 else ", ".join(parts)
+            # 'His Excellency Engineer Saeed bin Hamoud Al Maawali, Minister of ...': a long name is no lead clause
+            text = (parts[0] if self._capitalised_run(parts[0]) else parts[-1]) if len(parts[0].split()) > 6 else ", ".join(parts)
             # "Residents, some digging with their bare hands ..., said": a long appositive after a short subject
             if len(text.split()) > 12 and len(parts) == 2 and len(parts[0].split()) <= 4 and parts[1][:1].islower() and not self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
                 text = parts[0]
         return text if 0 < len(text.split()) <= 12 or (keep_long and text) else self._long_subject_name(text)
+
+    def _capitalised_run(self, part: str) -> bool:
+        """Every word capitalised or a name particle ('bin', 'al'): a name with its courtesy titles."""
+        return all(w[:1].isupper() or self.lex.has("en_name_particles", w.lower()) for w in part.split())
 
     def _english_lead(self, part: str) -> bool:
         """'In the interview with Bloomberg', 'Brushing the criticism aside': an adverbial leading the clause, no subject."""

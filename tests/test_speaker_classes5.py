@@ -21,3 +21,10 @@ def test_relative_clause_inside_a_participle_lead_is_no_subject():
     claim = only(attributed(text), "tram line")
     assert claim.speaker.text == "Harlow"
     assert claim.speaker.name == "Maria Harlow"
+
+
+def test_long_name_before_a_comma_title_is_the_subject():
+    text = ("Her Highness Doctor Amina bint Rashid Al Harthy, Minister of Health, Social Care and Family Affairs, "
+            "confirmed that the ministry will open three new hospitals before the end of 2026.")
+    claim = only(attributed(text), "three new hospitals")
+    assert "Amina" in claim.speaker.text
