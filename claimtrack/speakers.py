@@ -499,12 +499,12 @@ class SpeakerResolver:
         courtesy word, or a name standing alone between commas; else the words as written."""
         parts = [part.split() for part in _COMMA.split(clean_mention(text))]
         parts = [words for words in parts if words]
-        for words in parts:
-            name = name_after_title(words, self.lex)
-            if name is None and len(parts) > 1 and len(words) <= 4 and words[0].lower() != "the" and all(w[:1].isupper() for w in words):
-                name = words
-            if name:
-                return self._english_full_name(person_name(" ".join(name)))
+        # a name after a title in any part first: 'Yesterday, Prime Minister Dr Keith Rowley, too' is Keith Rowley
+        name = next((found for words in parts if (found := name_after_title(words, self.lex))), None)
+        if name is None and len(parts) > 1:
+            name = next((words for words in parts if len(words) <= 4 and words[0].lower() != "the" and all(w[:1].isupper() for w in words)), None)
+        if name:
+            return self._english_full_name(person_name(" ".join(name)))
         return self._english_full_name(written)
 
     def _english_head(self, text: str) -> str:

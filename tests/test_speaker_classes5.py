@@ -28,3 +28,10 @@ def test_long_name_before_a_comma_title_is_the_subject():
             "confirmed that the ministry will open three new hospitals before the end of 2026.")
     claim = only(attributed(text), "three new hospitals")
     assert "Amina" in claim.speaker.text
+
+
+def test_name_after_a_title_wins_over_a_lone_capitalised_word_between_commas():
+    text = ("Yesterday, Health Minister Dr Paula Greaves, too, urged residents to boil their water as she described "
+            "the outbreak as the worst the island had seen in twenty years.")
+    claim = only(attributed(text), "outbreak")
+    assert claim.speaker.name == "Paula Greaves"
