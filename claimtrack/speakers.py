@@ -621,6 +621,8 @@ class SpeakerResolver:
             return "anonymous"
         if lex.has("ar_group", first) or lex.has("en_group", first) or starts_phrase(toks, 0, lex.phrases.get("ar_group", ())):
             return "group"
+        if not is_arabic(text) and self._english_kind_by_head(toks) is not None:
+            return self._english_kind_by_head(toks)
         if lex.has("ar_agency", first):
             return "agency"
         if lex.has("ar_outlet", first) or starts_phrase(toks, 0, lex.phrases.get("ar_outlet", ())) or any(lex.has("en_outlet", t.norm.rsplit("-", 1)[-1]) for t in toks):
@@ -629,6 +631,17 @@ class SpeakerResolver:
         if lex.has("ar_organization", first) or lex.has("ar_organization", bare) or lex.has("ar_documents", first) or any(lex.has("en_organization", t.norm) for t in toks):
             return "organization"
         return "person"
+
+
+    def _english_kind_by_head(self, toks) -> str | None:
+        """'an Australian media report' is a group (its head noun, plural, is listed); 'Papua New Guinea Police
+        Commissioner Gari Baki' a person (a capitalised name closes it after a title), whatever names a body before."""
+        last = toks[-1].norm
+        if toks[0].norm in ("the", "a", "an") and (self.lex.has("en_group", last) or self.lex.has("en_group", last + "s")):
+            return "group"
+        words = [t.raw for t in toks]
+        run = name_after_title(words, self.lex)
+        return "person" if run is not None and len(run) >= 2 and words[-len(run) :] == run else None
 
 
 @lru_cache(maxsize=16384)

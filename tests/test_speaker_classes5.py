@@ -35,3 +35,14 @@ def test_name_after_a_title_wins_over_a_lone_capitalised_word_between_commas():
             "the outbreak as the worst the island had seen in twenty years.")
     claim = only(attributed(text), "outbreak")
     assert claim.speaker.name == "Paula Greaves"
+
+
+def test_titled_name_after_a_body_word_is_a_person_and_a_report_is_no_antecedent_of_he():
+    text = ("Fiji Police Commissioner Tevita Ralulu has dismissed a British newspaper report that officers took bribes at the border, "
+            "saying it is “a fabrication”.\n"
+            "“Nobody from the newspaper asked us for our records before printing these claims,” he said.")
+    claims = attributed(text)
+    assert only(claims, "officers took bribes").speaker.kind == "group"
+    quoted = only(claims, "Nobody from the newspaper")
+    assert quoted.speaker.name == "Tevita Ralulu"
+    assert quoted.speaker.kind == "person"
