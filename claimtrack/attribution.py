@@ -938,10 +938,26 @@ class Attributor:
             return
         if source.kind in ("agency", "outlet") and self._relayed_statement(sent, cue, j, source):
             return
+        if source.kind in ("agency", "outlet") and self._relayed_speech(sent, j, source):
+            return
         start = toks[j].start
         del relayed
         for part in self._continued_inside(sent, (start, self._clause_end(sent, start))):
             self._add(sent, part, cue, source, [], nominal=True)
+
+    def _relayed_speech(self, sent: Sentence, j: int, outlet: Entity) -> bool:
+        """'ووفق صحيفة أثير؛ فقد أعرب وزير الخارجية عن ...': a speech verb and its subject open the words an outlet
+        relays; the subject speaks them, the outlet is their via. Only the relay is recorded here: the verb's own cue
+        makes the claim, and the words carried after it ('وكشف أن') keep both."""
+        toks = sent.tokens
+        if j + 1 >= len(toks) or (toks[j].norm,) not in self.lex.forms:
+            return False
+        phrase, _ = self.speakers.split_speaker_phrase(sent.between(toks[j + 1].start, sent.span[1]))
+        speaker = self.speakers.resolve(phrase, self.last_speaker) if phrase else None
+        if speaker is None or speaker.kind not in ("person", "organization", "government"):
+            return False
+        self.relay_of.setdefault(speaker.name, [outlet])
+        return True
 
     def _names_a_source(self, toks: list[Token]) -> bool:
         """'citing an unnamed source', 'citing leaked documents', 'citing Pentagon officials': a capitalised name, a

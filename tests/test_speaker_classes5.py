@@ -46,3 +46,15 @@ def test_titled_name_after_a_body_word_is_a_person_and_a_report_is_no_antecedent
     quoted = only(claims, "Nobody from the newspaper")
     assert quoted.speaker.name == "Tevita Ralulu"
     assert quoted.speaker.kind == "person"
+
+
+def test_outlet_opening_a_speech_clause_is_the_via_of_its_subject():
+    text = ("ووفق صحيفة الوطن العمانية؛ فقد أكد وزير الاقتصاد العماني سعيد الكندي أن النمو بلغ 3% هذا العام.\n"
+            "وكشف أن الحكومة ستطرح سندات جديدة في الربع الأول من العام المقبل.")
+    claims = attributed(text)
+    first = only(claims, "النمو بلغ")
+    assert first.speaker.kind == "person"
+    assert [v.text for v in first.via] == ["صحيفة الوطن العمانية"]
+    carried = only(claims, "سندات جديدة")
+    assert carried.speaker.name == first.speaker.name
+    assert [v.text for v in carried.via] == ["صحيفة الوطن العمانية"]
