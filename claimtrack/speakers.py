@@ -176,7 +176,26 @@ class SpeakerResolver:
                 else:
                     continue
                 break
+            end = self._apposed_name_end(text, rest_toks) or end
         return clean_mention(text[:end]), text[end:]
+
+    def _apposed_name_end(self, text: str, rest) -> int | None:
+        """'المتحدث باسم الوزارة في حكومة الإقليم، هيوا علي، لشبكة ...': a title phrase cut at a preposition, then
+        a short name between commas (two or three words, one a known name part): the phrase runs to the name's end."""
+        commas = [k for k in range(1, len(rest)) if _COMMA.search(text[rest[k - 1].end : rest[k].start])]
+        if not commas or commas[0] > 5:
+            return None
+        first = commas[0]
+        last = next((k for k in commas[1:]), len(rest))
+        chunk = rest[first:last]
+        if not 2 <= len(chunk) <= 3 or (last < len(rest) and len(commas) < 2):
+            return None
+        table = name_parts()
+        closed = self.lex.any_of("ar_stop", "ar_titles", "ar_organization")
+        names_raw = self.lex.words.get("ar_stop_names_raw", frozenset())  # 'علي' with yaa is Ali, not على
+        if chunk[0].norm.startswith("ال") or any(t.norm in closed and t.raw not in names_raw for t in chunk):
+            return None
+        return chunk[-1].end if any((t.norm,) in table.parts for t in chunk) else None
 
     @staticmethod
     def _addressee(toks) -> bool:

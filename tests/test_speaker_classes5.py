@@ -58,3 +58,10 @@ def test_outlet_opening_a_speech_clause_is_the_via_of_its_subject():
     carried = only(claims, "سندات جديدة")
     assert carried.speaker.name == first.speaker.name
     assert [v.text for v in carried.via] == ["صحيفة الوطن العمانية"]
+
+
+def test_name_in_apposition_after_a_title_cut_at_a_preposition_stays_in_the_speaker():
+    text = ("وقال المدير العام لهيئة المياه في حكومة الإقليم، كاوه علي، لوكالة الأنباء المحلية إن مخزون السدود "
+            "انخفض إلى النصف مقارنة بالعام الماضي.")
+    claim = only(attributed(text), "مخزون السدود")
+    assert "كاوه علي" in claim.speaker.text
