@@ -65,3 +65,11 @@ def test_name_in_apposition_after_a_title_cut_at_a_preposition_stays_in_the_spea
             "انخفض إلى النصف مقارنة بالعام الماضي.")
     claim = only(attributed(text), "مخزون السدود")
     assert "كاوه علي" in claim.speaker.text
+
+
+def test_forum_markup_tag_opening_a_line_does_not_hide_its_attribution():
+    text = ("[CENTER] أكد مدرب الهلال سامي الحربي إصابة المدافع خالد الشمري خلال المران الأخير، وقال: سنعود إلى المنافسة "
+            "على اللقب في الموسم المقبل بعد تدعيم خط الدفاع”.[/CENTER]")
+    claim = only(attributed(text), "سنعود إلى المنافسة")
+    assert "سامي الحربي" in claim.speaker.text
+    assert "CENTER" not in claim.text
