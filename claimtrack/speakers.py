@@ -653,10 +653,10 @@ class SpeakerResolver:
 
 
     def _english_kind_by_head(self, toks) -> str | None:
-        """'an Australian media report' is a group (its head noun, plural, is listed); 'Papua New Guinea Police
+        """'an Australian media report' is a group (its head noun is a listed source noun: reports, claims); 'Papua New Guinea Police
         Commissioner Gari Baki' a person (a capitalised name closes it after a title), whatever names a body before."""
         last = toks[-1].norm
-        if toks[0].norm in ("the", "a", "an") and (self.lex.has("en_group", last) or self.lex.has("en_group", last + "s")):
+        if toks[0].norm in ("the", "a", "an") and (self.lex.has("en_nominal_sources", last) or self.lex.has("en_nominal_sources", last + "s")):
             return "group"
         words = [t.raw for t in toks]
         run = name_after_title(words, self.lex)
