@@ -21,6 +21,7 @@ from claimtrack.names import latin_name, name_parts, named
 from claimtrack.models import Entity
 
 _COMMA = re.compile(r"[،,]")
+_QUOTE_MARK = re.compile("[\"“”«»]")
 _EDGE_PUNCT = ".,;:!?\"'“”‘’()«»"
 _ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
 APPOSITION_MAX_WORDS = 8  # "ناصر بوريطة، وزير الخارجية المغربي،": a name or title between commas is short
@@ -134,6 +135,7 @@ class SpeakerResolver:
         stops = lex.any_of("ar_stop", "ar_relay_lead")
         end = None
         appositive_used = False
+        quoted_name: int | None = None
         for i, t in enumerate(toks):
             gap = text[toks[i - 1].end : t.start] if i > 0 else ""
             if i > 0 and ("،" in gap or "," in gap):
@@ -147,6 +149,9 @@ class SpeakerResolver:
                     end = toks[i - 1].end
                     break
                 appositive_used = True
+            if i > 0 and end is None and (quoted_name := self._quoted_name_end(text, toks, i)):
+                end = quoted_name  # 'وزير الصحة ” علي الزناتي” خلال اجتماعه': a quoted name closes the title phrase
+                break
             if t.norm in stops and self._name_not_stop(toks, i):
                 continue  # 'المدير علي بن هادي', 'قال علي حسن': the name Ali, not the preposition على
             if t.norm in stops or self._relay_word(t.norm) or self._participle_cue(t.norm) or self._according_word(t.norm):
@@ -177,7 +182,10 @@ class SpeakerResolver:
                     continue
                 break
             end = self._apposed_name_end(text, rest_toks) or end
-        return clean_mention(text[:end]), text[end:]
+        phrase = text[:end]
+        if quoted_name:  # the quotation marks around a quoted name ('” علي الزناتي”') are no part of the speaker
+            phrase = " ".join(_QUOTE_MARK.sub(" ", phrase).split())
+        return clean_mention(phrase), text[end:]
 
     def _apposed_name_end(self, text: str, rest) -> int | None:
         """'المتحدث باسم الوزارة في حكومة الإقليم، هيوا علي، لشبكة ...': a title phrase cut at a preposition, then
@@ -196,6 +204,24 @@ class SpeakerResolver:
         if chunk[0].norm.startswith("ال") or any(t.norm in closed and t.raw not in names_raw for t in chunk):
             return None
         return chunk[-1].end if any((t.norm,) in table.parts for t in chunk) else None
+
+    def _quoted_name_end(self, text: str, toks, i: int) -> int | None:
+        """End offset of a name of two or three words in quotation marks opening at token i, after a title
+        ('وزير الصحة ” علي الزناتي”'); None when no quote mark opens there or the quoted words are no name."""
+        if not _QUOTE_MARK.search(text[toks[i - 1].end : toks[i].start]) or not self.lex.has("ar_titles", toks[0].norm):
+            return None
+        for k in (i + 2, i + 3):
+            if k <= len(toks) and _QUOTE_MARK.search(text[toks[k - 1].end : toks[k].start if k < len(toks) else len(text)]):
+                chunk = toks[i:k]
+                names_raw = self.lex.words.get("ar_stop_names_raw", frozenset())
+                if any(_QUOTE_MARK.search(text[a.end : b.start]) for a, b in zip(chunk, chunk[1:])):
+                    return None
+                if any(t.norm in self.lex.words.get("ar_stop", ()) and t.raw not in names_raw for t in chunk):
+                    return None
+                table = name_parts()
+                known = any((t.norm,) in table.parts or (t.norm.removeprefix("ال"),) in table.parts for t in chunk)
+                return chunk[-1].end if known else None
+        return None
 
     @staticmethod
     def _addressee(toks) -> bool:

@@ -73,3 +73,10 @@ def test_forum_markup_tag_opening_a_line_does_not_hide_its_attribution():
     claim = only(attributed(text), "سنعود إلى المنافسة")
     assert "سامي الحربي" in claim.speaker.text
     assert "CENTER" not in claim.text
+
+
+def test_quoted_name_after_a_title_belongs_to_the_speaker():
+    text = ("صرح وزير التعليم بحكومة الوفاق ” علي المبروك” خلال لقائه مع نقابة المعلمين بشأن «تعديل المناهج الدراسية» قائلاً: "
+            "سنرفع رواتب المعلمين بنسبة عشرين بالمئة مطلع العام المقبل.")
+    claim = only(attributed(text), "سنرفع رواتب المعلمين")
+    assert "علي المبروك" in claim.speaker.text
