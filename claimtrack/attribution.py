@@ -613,6 +613,9 @@ class Attributor:
                     n = 1  # 'أن A أبلغت عن 8 حالات، كما أبلغت B عن حالة': a second report of the same speaker
             elif span[0] < t.start < span[1] and t.raw.startswith(self.kasra_complements) and self._is_complementizer(t.norm) and not self._concessive(sent, t):
                 n = 1  # 'قال إن A وإن B': إن (not أن) repeats the top-level complement
+            elif (span[0] < t.start < span[1] and t.norm[:1] == "و" and self._is_complementizer(t.norm) and self._comma_before(sent, i, 0)
+                  and not self._concessive(sent, t)):
+                n = 1  # 'مشيراً إلى أن A، وأن B': after a comma, وأن repeats the top-level complement
             else:
                 continue
             if not sent.in_quote(t.start):
@@ -862,7 +865,8 @@ class Attributor:
             if first >= len(sent.tokens):
                 return
             content_start = sent.tokens[first].start
-        self._add(sent, (content_start, self._clause_end(sent, content_start)), cue, speaker, via)
+        for part in self._continued_inside(sent, (content_start, self._clause_end(sent, content_start))):
+            self._add(sent, part, cue, speaker, via)
 
     def _according(self, sent: Sentence, cue: Cue) -> None:
         toks = sent.tokens

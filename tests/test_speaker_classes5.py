@@ -80,3 +80,13 @@ def test_quoted_name_after_a_title_belongs_to_the_speaker():
             "سنرفع رواتب المعلمين بنسبة عشرين بالمئة مطلع العام المقبل.")
     claim = only(attributed(text), "سنرفع رواتب المعلمين")
     assert "علي المبروك" in claim.speaker.text
+
+
+def test_comma_then_wa_anna_after_a_participle_cue_opens_a_second_claim():
+    text = ("قال وزير الري حسن عبد الله إن منسوب النهر مستقر هذا الأسبوع، مشيراً إلى أن الموسم الحالي هو موسم حصاد القمح، "
+            "وأن كميات المياه المطلقة من السد تكفي حاجة المزارعين حتى نهاية الشهر.")
+    claims = attributed(text)
+    first = only(claims, "موسم حصاد القمح")
+    second = only(claims, "كميات المياه المطلقة")
+    assert first is not second
+    assert second.speaker.name == first.speaker.name
