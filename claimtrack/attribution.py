@@ -613,6 +613,9 @@ class Attributor:
                     n = 1  # 'أن A أبلغت عن 8 حالات، كما أبلغت B عن حالة': a second report of the same speaker
             elif span[0] < t.start < span[1] and t.raw.startswith(self.kasra_complements) and self._is_complementizer(t.norm) and not self._concessive(sent, t):
                 n = 1  # 'قال إن A وإن B': إن (not أن) repeats the top-level complement
+            elif (span[0] < t.start < span[1] and t.norm[:1] == "و" and self._is_complementizer(t.norm) and self._comma_before(sent, i, 0)
+                  and not self._concessive(sent, t)):
+                n = 1  # 'مشيراً إلى أن A، وأن B': after a comma, وأن repeats the top-level complement
             else:
                 continue
             if not sent.in_quote(t.start):
@@ -862,7 +865,8 @@ class Attributor:
             if first >= len(sent.tokens):
                 return
             content_start = sent.tokens[first].start
-        self._add(sent, (content_start, self._clause_end(sent, content_start)), cue, speaker, via)
+        for part in self._continued_inside(sent, (content_start, self._clause_end(sent, content_start))):
+            self._add(sent, part, cue, speaker, via)
 
     def _according(self, sent: Sentence, cue: Cue) -> None:
         toks = sent.tokens
@@ -938,10 +942,26 @@ class Attributor:
             return
         if source.kind in ("agency", "outlet") and self._relayed_statement(sent, cue, j, source):
             return
+        if source.kind in ("agency", "outlet") and self._relayed_speech(sent, j, source):
+            return
         start = toks[j].start
         del relayed
         for part in self._continued_inside(sent, (start, self._clause_end(sent, start))):
             self._add(sent, part, cue, source, [], nominal=True)
+
+    def _relayed_speech(self, sent: Sentence, j: int, outlet: Entity) -> bool:
+        """'ووفق صحيفة أثير؛ فقد أعرب وزير الخارجية عن ...': a speech verb and its subject open the words an outlet
+        relays; the subject speaks them, the outlet is their via. Only the relay is recorded here: the verb's own cue
+        makes the claim, and the words carried after it ('وكشف أن') keep both."""
+        toks = sent.tokens
+        if j + 1 >= len(toks) or (toks[j].norm,) not in self.lex.forms:
+            return False
+        phrase, _ = self.speakers.split_speaker_phrase(sent.between(toks[j + 1].start, sent.span[1]))
+        speaker = self.speakers.resolve(phrase, self.last_speaker) if phrase else None
+        if speaker is None or speaker.kind not in ("person", "organization", "government"):
+            return False
+        self.relay_of.setdefault(speaker.name, [outlet])
+        return True
 
     def _names_a_source(self, toks: list[Token]) -> bool:
         """'citing an unnamed source', 'citing leaked documents', 'citing Pentagon officials': a capitalised name, a
@@ -1506,14 +1526,19 @@ class Attributor:
         inner = re.search(r"\b(?:in|during|at|on|to|with|for|from|by|after|through) (?:which|whom) (\S+(?: \S+){0,3})$", text)
         if inner and inner.group(1).split()[0].lower() not in ("it", "there"):
             return inner.group(1)  # 'a video interview ... in which she said': the relative clause's own subject
-        for sep in (", ", " who ", " which "):
-            if sep in text and sep != ", ":
-                text = text.split(sep)[0]
+        for sep in (" who ", " which "):
+            if sep in text:
+                head, _, tail = text.partition(sep)
+                if ", " in tail and self._english_lead(head):
+                    # 'Addressing the shootings, which have ..., Blake': the relative clause ends a lead; the subject follows
+                    text = tail.rsplit(", ", 1)[-1]
+                else:
+                    text = head
         if ", " in text:
             # "The head of the farmers' union, however,": a sentence adverb between commas is not the subject
             parts = [part for part in text.split(", ") if not self._only_adverbs(part)] or [text]
             # "In the interview with Bloomberg, Veselnitskaya": a leading adverbial is not the subject
-            while len(parts) > 1 and parts[0].split() and (self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()) or self._english_participle_lead(parts[0])):
+            while len(parts) > 1 and self._english_lead(parts[0]):
                 parts = parts[1:]
             while len(parts) > 1 and self._english_predicate(parts[-1]):
                 parts = parts[:-1]  # 'X, demanded intervention, describing ...': the subject before its verb
@@ -1521,11 +1546,21 @@ class Attributor:
             if len(parts[0].split()) <= 4:
                 parts = [parts[0], *(p for p in parts[1:] if not (p[:1].islower() and self.lex.has("en_lead_prepositions", p.split()[0])))]
             # "Dmitry Peskov, the Kremlin spokesman," keeps both; a long lead clause is dropped
-            text = parts[-1] if len(parts[0].split()) > 6 else ", ".join(parts)
+            # 'His Excellency Engineer Saeed bin Hamoud Al Maawali, Minister of ...': a long name is no lead clause
+            text = (parts[0] if self._capitalised_run(parts[0]) else parts[-1]) if len(parts[0].split()) > 6 else ", ".join(parts)
             # "Residents, some digging with their bare hands ..., said": a long appositive after a short subject
             if len(text.split()) > 12 and len(parts) == 2 and len(parts[0].split()) <= 4 and parts[1][:1].islower() and not self.lex.has("en_lead_prepositions", parts[0].split()[0].lower()):
                 text = parts[0]
         return text if 0 < len(text.split()) <= 12 or (keep_long and text) else self._long_subject_name(text)
+
+    def _capitalised_run(self, part: str) -> bool:
+        """Every word capitalised or a name particle ('bin', 'al'): a name with its courtesy titles."""
+        return all(w[:1].isupper() or self.lex.has("en_name_particles", w.lower()) for w in part.split())
+
+    def _english_lead(self, part: str) -> bool:
+        """'In the interview with Bloomberg', 'Brushing the criticism aside': an adverbial leading the clause, no subject."""
+        words = part.split()
+        return bool(words) and (self.lex.has("en_lead_prepositions", words[0].lower()) or self._english_participle_lead(part))
 
     @staticmethod
     def _long_subject_name(text: str) -> str:

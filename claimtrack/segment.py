@@ -21,6 +21,8 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "gen", "col", "lt", "sgt",
 _QUOTE_END = "".join(SENTENCE_END) + " "  # a quote's last sentence ends where the quote closes
 _LETTER_DOT = re.compile(r"(?:^|[\s(])(\w)\.$")
 _VISIBLE = re.compile(r"\S")
+_LEAD_TAG = re.compile(r"\s*\[/?[A-Za-z]+(?:=[^\]\n]*)?\]\s*")  # '[JUSTIFY]': forum markup opening a line
+_TAIL_TAG = re.compile(r"\s*\[/?[A-Za-z]+\]\s*$")
 _DOTTED = re.compile(r"(?:\w\.)+\w")  # u.s, e.g
 
 
@@ -52,8 +54,13 @@ def paragraphs(raw: str, body: list[Span] | None = None) -> list[Span]:
 
 
 def _stripped(raw: str, s: int, e: int) -> Span | None:
+    """The line without edge whitespace or forum markup tags ('[JUSTIFY] أكد ...[/JUSTIFY]')."""
+    while (m := _LEAD_TAG.match(raw, s, e)) is not None and m.end() > s:
+        s = m.end()
     while s < e and raw[s].isspace():
         s += 1
+    while (m := _TAIL_TAG.search(raw, s, e)) is not None and m.start() < e:
+        e = m.start()
     while e > s and raw[e - 1].isspace():
         e -= 1
     return (s, e) if e > s else None

@@ -21,6 +21,7 @@ from claimtrack.names import latin_name, name_parts, named
 from claimtrack.models import Entity
 
 _COMMA = re.compile(r"[،,]")
+_QUOTE_MARK = re.compile("[\"“”«»]")
 _EDGE_PUNCT = ".,;:!?\"'“”‘’()«»"
 _ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
 APPOSITION_MAX_WORDS = 8  # "ناصر بوريطة، وزير الخارجية المغربي،": a name or title between commas is short
@@ -134,6 +135,7 @@ class SpeakerResolver:
         stops = lex.any_of("ar_stop", "ar_relay_lead")
         end = None
         appositive_used = False
+        quoted_name: int | None = None
         for i, t in enumerate(toks):
             gap = text[toks[i - 1].end : t.start] if i > 0 else ""
             if i > 0 and ("،" in gap or "," in gap):
@@ -147,6 +149,9 @@ class SpeakerResolver:
                     end = toks[i - 1].end
                     break
                 appositive_used = True
+            if i > 0 and end is None and (quoted_name := self._quoted_name_end(text, toks, i)):
+                end = quoted_name  # 'وزير الصحة ” علي الزناتي” خلال اجتماعه': a quoted name closes the title phrase
+                break
             if t.norm in stops and self._name_not_stop(toks, i):
                 continue  # 'المدير علي بن هادي', 'قال علي حسن': the name Ali, not the preposition على
             if t.norm in stops or self._relay_word(t.norm) or self._participle_cue(t.norm) or self._according_word(t.norm):
@@ -176,7 +181,47 @@ class SpeakerResolver:
                 else:
                     continue
                 break
-        return clean_mention(text[:end]), text[end:]
+            end = self._apposed_name_end(text, rest_toks) or end
+        phrase = text[:end]
+        if quoted_name:  # the quotation marks around a quoted name ('” علي الزناتي”') are no part of the speaker
+            phrase = " ".join(_QUOTE_MARK.sub(" ", phrase).split())
+        return clean_mention(phrase), text[end:]
+
+    def _apposed_name_end(self, text: str, rest) -> int | None:
+        """'المتحدث باسم الوزارة في حكومة الإقليم، هيوا علي، لشبكة ...': a title phrase cut at a preposition, then
+        a short name between commas (two or three words, one a known name part): the phrase runs to the name's end."""
+        commas = [k for k in range(1, len(rest)) if _COMMA.search(text[rest[k - 1].end : rest[k].start])]
+        if not commas or commas[0] > 5:
+            return None
+        first = commas[0]
+        last = next((k for k in commas[1:]), len(rest))
+        chunk = rest[first:last]
+        if not 2 <= len(chunk) <= 3 or (last < len(rest) and len(commas) < 2):
+            return None
+        table = name_parts()
+        closed = self.lex.any_of("ar_stop", "ar_titles", "ar_organization")
+        names_raw = self.lex.words.get("ar_stop_names_raw", frozenset())  # 'علي' with yaa is Ali, not على
+        if chunk[0].norm.startswith("ال") or any(t.norm in closed and t.raw not in names_raw for t in chunk):
+            return None
+        return chunk[-1].end if any((t.norm,) in table.parts for t in chunk) else None
+
+    def _quoted_name_end(self, text: str, toks, i: int) -> int | None:
+        """End offset of a name of two or three words in quotation marks opening at token i, after a title
+        ('وزير الصحة ” علي الزناتي”'); None when no quote mark opens there or the quoted words are no name."""
+        if not _QUOTE_MARK.search(text[toks[i - 1].end : toks[i].start]) or not self.lex.has("ar_titles", toks[0].norm):
+            return None
+        for k in (i + 2, i + 3):
+            if k <= len(toks) and _QUOTE_MARK.search(text[toks[k - 1].end : toks[k].start if k < len(toks) else len(text)]):
+                chunk = toks[i:k]
+                names_raw = self.lex.words.get("ar_stop_names_raw", frozenset())
+                if any(_QUOTE_MARK.search(text[a.end : b.start]) for a, b in zip(chunk, chunk[1:])):
+                    return None
+                if any(t.norm in self.lex.words.get("ar_stop", ()) and t.raw not in names_raw for t in chunk):
+                    return None
+                table = name_parts()
+                known = any((t.norm,) in table.parts or (t.norm.removeprefix("ال"),) in table.parts for t in chunk)
+                return chunk[-1].end if known else None
+        return None
 
     @staticmethod
     def _addressee(toks) -> bool:
@@ -499,12 +544,12 @@ class SpeakerResolver:
         courtesy word, or a name standing alone between commas; else the words as written."""
         parts = [part.split() for part in _COMMA.split(clean_mention(text))]
         parts = [words for words in parts if words]
-        for words in parts:
-            name = name_after_title(words, self.lex)
-            if name is None and len(parts) > 1 and len(words) <= 4 and words[0].lower() != "the" and all(w[:1].isupper() for w in words):
-                name = words
-            if name:
-                return self._english_full_name(person_name(" ".join(name)))
+        # a name after a title in any part first: 'Yesterday, Prime Minister Dr Keith Rowley, too' is Keith Rowley
+        name = next((found for words in parts if (found := name_after_title(words, self.lex))), None)
+        if name is None and len(parts) > 1:
+            name = next((words for words in parts if len(words) <= 4 and words[0].lower() != "the" and all(w[:1].isupper() for w in words)), None)
+        if name:
+            return self._english_full_name(person_name(" ".join(name)))
         return self._english_full_name(written)
 
     def _english_head(self, text: str) -> str:
@@ -530,7 +575,8 @@ class SpeakerResolver:
             return None
         if not (before[:1].islower() or before.endswith(("'", "’", "'s", "’s"))):
             return None
-        return " ".join(words[-n:])
+        # "the state's Agriculture Minister Bill Byrne": a title inside the run is no part of the name
+        return " ".join(name_after_title(words[-n:], self.lex) or words[-n:])
 
     def _seen_person(self, text: str) -> Entity | None:
         words = name_key(text).split()
@@ -620,6 +666,8 @@ class SpeakerResolver:
             return "anonymous"
         if lex.has("ar_group", first) or lex.has("en_group", first) or starts_phrase(toks, 0, lex.phrases.get("ar_group", ())):
             return "group"
+        if not is_arabic(text) and self._english_kind_by_head(toks) is not None:
+            return self._english_kind_by_head(toks)
         if lex.has("ar_agency", first):
             return "agency"
         if lex.has("ar_outlet", first) or starts_phrase(toks, 0, lex.phrases.get("ar_outlet", ())) or any(lex.has("en_outlet", t.norm.rsplit("-", 1)[-1]) for t in toks):
@@ -628,6 +676,17 @@ class SpeakerResolver:
         if lex.has("ar_organization", first) or lex.has("ar_organization", bare) or lex.has("ar_documents", first) or any(lex.has("en_organization", t.norm) for t in toks):
             return "organization"
         return "person"
+
+
+    def _english_kind_by_head(self, toks) -> str | None:
+        """'an Australian media report' is a group (its head noun is a listed source noun: reports, claims); 'Papua New Guinea Police
+        Commissioner Gari Baki' a person (a capitalised name closes it after a title), whatever names a body before."""
+        last = toks[-1].norm
+        if toks[0].norm in ("the", "a", "an") and (self.lex.has("en_nominal_sources", last) or self.lex.has("en_nominal_sources", last + "s")):
+            return "group"
+        words = [t.raw for t in toks]
+        run = name_after_title(words, self.lex)
+        return "person" if run is not None and len(run) >= 2 and words[-len(run) :] == run else None
 
 
 @lru_cache(maxsize=16384)
