@@ -159,13 +159,15 @@ def _context() -> Context:
 
 
 def _place_words() -> frozenset[str]:
-    """Country, capital and city names and peoples' adjectives, normalised, article off."""
+    """Country, capital and city names and peoples' adjectives, normalised, article off. A name
+    particle inside a place ("أبو" of "أبو ظبي") is not a place word: "رائد أبو سعود" is a name."""
     out: set[str] = set()
+    particles = name_parts().particles
     doc = config.load("places")
     for entry in doc.get("country", []) + doc.get("city", []):
         for alias in entry.get("aliases", []) + entry.get("demonyms", []):
             if is_arabic(alias):
-                out.update(_bare(normalize(w)) for w in alias.split())
+                out.update(_bare(normalize(w)) for w in alias.split() if normalize(w) not in particles)
     return frozenset(out)
 
 

@@ -106,3 +106,10 @@ def test_extract_does_not_load_the_romanizer_model():
             "assert 'onnxruntime' not in sys.modules and 'torch' not in sys.modules")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_family_name_opening_with_abu_is_kept_and_abu_dhabi_stays_a_place():
+    claims = extract("وقال وزير الزراعة كريم أبو سعود إن محصول القمح ارتفع بنسبة عشرة في المئة هذا العام.", article_id="abu")
+    assert [c.speaker.name for c in claims] == ["Karim Abu Saud"]
+    claims = extract("وقال مسؤول في أبو ظبي إن الرحلات ستستأنف يوم الأحد المقبل بعد توقف دام أسبوعا.", article_id="abu")
+    assert all("Abu" not in (c.speaker.name or "") for c in claims)
