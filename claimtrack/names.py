@@ -287,6 +287,8 @@ def _name_in(raw: list[str], norm: list[str], ctx: Context) -> Run | None:
             units.append(family)
             i += 1
         after_ok = i == len(norm) or not _open_edge(norm[i], ctx)
+        if i == start + 1 and i < len(norm) and _is_place(norm[i], ctx):
+            continue  # "سلطان عمان، قابوس بن سعيد": a lone unit before a place is a title of it ("Sultan of Oman")
         if i == start + 1 and norm[start] in ctx.closed:
             return None  # "على الكوكب": a lone unit that is also a closing word reads as that word
         lone = start > 0 and i == start + 1 and (norm[start],) not in ctx.table.parts

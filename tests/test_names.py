@@ -113,3 +113,11 @@ def test_a_family_name_opening_with_abu_is_kept_and_abu_dhabi_stays_a_place():
     assert [c.speaker.name for c in claims] == ["Karim Abu Saud"]
     claims = extract("وقال مسؤول في أبو ظبي إن الرحلات ستستأنف يوم الأحد المقبل بعد توقف دام أسبوعا.", article_id="abu")
     assert all("Abu" not in (c.speaker.name or "") for c in claims)
+
+
+def test_a_title_of_a_place_before_the_name_is_not_a_given_name_and_oman_is_not_jordan():
+    claims = extract("وقال سلطان عُمان، قابوس بن سعيد، إن بلاده ستواصل دعم جهود السلام في المنطقة.", article_id="oman")
+    assert len(claims) == 1 and claims[0].speaker.kind == "person"
+    assert "Said" in claims[0].speaker.name and claims[0].speaker.name != "Jordan"
+    assert extract("وقالت سلطنة عمان في بيان إن المحادثات ستستأنف الأسبوع المقبل.", article_id="oman")[0].speaker.name == "Oman"
+    assert extract("وقال سلطان الجابر إن المحادثات ستستأنف الأسبوع المقبل.", article_id="oman")[0].speaker.name == "Sultan al-Jaber"
