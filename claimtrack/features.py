@@ -136,6 +136,9 @@ class Lexicon:
         # one-word phrases shorter than this take no suffix ("وفا", the agency, is not "وفاة", a death)
         self._suffixed_from = suffixed_from
         self._stripped: dict[tuple[str, ...], frozenset[str]] = {}  # readings -> forms, each word once
+        # every reading whose forms can hold a listed first word (that word plus each suffix): a
+        # word with no such reading, written unlike any exact-case first word, starts no match
+        self._reachable: set[str] = set()
         # the last word list read and its spans: `read` looks up places, peoples and qualifiers
         # in one text's words more than once (word lists are never changed once read)
         self._last: tuple[list[Word] | None, list[tuple[int, int, str]]] = (None, [])
@@ -147,6 +150,7 @@ class Lexicon:
         exact_case = all(t.isascii() and t.isupper() for t in raw_tokens)  # "US", "EU": not "us"
         tokens = tuple(raw_tokens if exact_case else (normalize(t) for t in raw_tokens))
         self._by_first.setdefault(tokens[0], []).append((tokens, label, exact_case))
+        self._reachable.update(tokens[0] + suffix for suffix in self._suffixes if not suffix or len(tokens[0]) >= 2)
 
     def _forms(self, word: Word, exact_case: bool) -> frozenset[str]:
         if exact_case:
@@ -177,9 +181,12 @@ class Lexicon:
 
     def _spans(self, words: list[Word]) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
-        by_first = self._by_first
+        by_first, reachable = self._by_first, self._reachable
         i = 0
         while i < len(words):
+            if words[i].raw not in by_first and reachable.isdisjoint(words[i].readings):
+                i += 1
+                continue
             best: tuple[int, list[str]] | None = None
             # the exact-case form is the word as written (`_forms`), without building a set for it
             for exact_case, forms in ((True, (words[i].raw,)), (False, self._forms(words[i], False))):
@@ -394,7 +401,7 @@ def words_of(text: str, lex: Lexicons) -> list[Word]:
 
 
 def _weekday(word: Word, lex: Lexicons) -> bool:
-    return bool(lex.weekdays & set(word.readings))
+    return not lex.weekdays.isdisjoint(word.readings)
 
 
 FLOAT_WORDS = frozenset(("inf", "infinity", "nan"))  # the only words float() reads
@@ -545,13 +552,16 @@ def read_numbers(words: list[Word], lex: Lexicons, reading: Reading) -> None:
     reading.quantities = read_quantities(words, lex, spans)
 
 
+CLOCK_DIGITS = re.compile(r"\d{1,2}[:.]\d{2}")  # "9:07", "9.30"
+
+
 def read_clock(words: list[Word], i: int, lex: Lexicons) -> tuple[str, int] | None:
     """A time of day starting at word i, as "H:MM" (24 hours when the part of the day is given),
     and the index after it: "9:07", "9.30 p.m.", "3 pm", "الساعة 9:07 صباحا", "التاسعة والنصف
     مساء", "الساعة السابعة صباحا"; None when word i starts none."""
     word = words[i]
     hour, minute = None, 0
-    if re.fullmatch(r"\d{1,2}[:.]\d{2}", word.readings[0]):
+    if CLOCK_DIGITS.fullmatch(word.readings[0]):
         hour, minute = (int(x) for x in re.split(r"[:.]", word.readings[0]))
         told = ":" in word.readings[0]
     else:
@@ -714,6 +724,8 @@ def compare_figures(a: Reading, b: Reading, lex: Lexicons) -> FigureConflict | N
     """Figures compared by what they measure: a figure of one side agrees with one of the other
     that measures nothing different and is consistent with it; the rest conflict (None when
     one side has none left)."""
+    if not a.quantities or not b.quantities:
+        return None
     one_script = a.arabic == b.arabic
     named = {id(r): set(r.peoples) | {lex.city_country.get(k, k) for k in r.places} for r in (a, b)}
 
@@ -923,6 +935,8 @@ def negation_echoed(a: Reading, b: Reading) -> float:
 def _substituted(a: dict, b: dict, canonical: bool = False) -> tuple[str, str] | None:
     """Both sides name something of this kind and each names one the other does not
     (shown as written, or by canonical name: one spelling across languages)."""
+    if not a or not b:
+        return None
     only_a = [k if canonical else a[k] for k in a if k not in b]
     only_b = [k if canonical else b[k] for k in b if k not in a]
     if only_a and only_b:
@@ -958,6 +972,8 @@ def _places_differ(a: Reading, b: Reading, lex: Lexicons) -> tuple[str, str] | N
     """Each side names a place the other does not, by country (a city counts as its country, so
     "Vladivostok" and "Russia" agree) or else by city (listed cities, and unlisted places where
     both texts share a script: "مدينة كامسومولسك" vs "مدينة فلاديفوستوك")."""
+    if not (a.places or a.peoples) or not (b.places or b.peoples):
+        return None  # a side naming no place and no people has none the other lacks
 
     def shown(r: Reading, keys: list[str]) -> str:
         return ", ".join(r.places[k] if k.startswith("~") else k for k in keys)
@@ -1010,6 +1026,8 @@ def _mentioned(key: str, other: Reading) -> bool:
 
 def _names_differ(a: Reading, b: Reading) -> tuple[str, str] | None:
     """Unlisted Latin names each side has and the other text never writes."""
+    if not a.names or not b.names:
+        return None
     return _substituted({k: v for k, v in a.names.items() if not _mentioned(k, b)},
                         {k: v for k, v in b.names.items() if not _mentioned(k, a)})
 
