@@ -901,15 +901,12 @@ class Attributor:
             d.span[1] >= before[0] or (source.kind in ("agency", "outlet") and all(c in TRIM + "\"”»" for c in self.raw[d.span[1] : cue_start]))
             or self._own_attribution_between(d, cue_start))), None)
         if covering is not None and covering.speaker.name != source.name:
-            if sent.lang == "en" and self.lex.has("en_citing", toks[cue.first].norm) and self._names_a_source(toks[i:source_end]):
-                # 'A, the Chosun Ilbo said, citing an unnamed source': the cited source speaks, the reporter relays it
+            cites = sent.lang == "en" and self.lex.has("en_citing", toks[cue.first].norm) and self._names_a_source(toks[i:source_end])
+            if cites or (covering.speaker.kind in ("outlet", "agency") and source.kind in ("person", "anonymous", "group")):
+                # 'A, the Chosun Ilbo said, citing an unnamed source', 'A, Yonhap said, citing a military official': the
+                # cited source speaks, the reporter relays it
                 covering.speaker, covering.via = source, [covering.speaker, *covering.via]
                 self.last_speaker = source
-                return
-            if covering.speaker.kind in ("outlet", "agency") and source.kind in ("person", "anonymous", "group"):
-                # '..., the Chosun Ilbo said, citing an unnamed source': the outlet relays the source it cites
-                covering.via.insert(0, covering.speaker)
-                covering.speaker = source
                 return
             covering.via.append(source)
             if source_end >= len(toks):
@@ -1787,8 +1784,6 @@ class Attributor:
             return False  # 'said that A but that B': B is a second complement of the same cue
         if self.lex.has("en_clause_coordinators", norm) and self._english_clause_at(toks, i + 1):
             return False  # 'said A but the bridges remained closed': split later as a new subject
-        if self.lex.has("en_participial_subordinators", norm) and after.endswith("ing") and len(after) > 4:
-            return False  # 'said he wore a mask while visiting the clinics': no new subject, the same statement
         if self.lex.has("en_reduced_clause_end", norm) and self._reduced_clause(toks, i + 1, self.raw[toks[i - 1].end : toks[i].start].strip() == ""):
             return False  # 'said he wore a mask while outdoors / while visiting the clinics': no clause of its own
         if tuple(map(NORM, toks[i : i + n])) in self.lex.phrases.get("ar_clause_end_nominal", ()):
@@ -1915,8 +1910,6 @@ class Attributor:
         ends = [t for t in toks if self.lex.has(f"{sent.lang}_clause_end", t.norm) or self.lex.has("pronoun_person", t.norm)]
         if ends and ends[-1] is not toks[0]:
             text = text[ends[-1].start :]
-        elif self._pronoun_then_verb(toks):
-            text = text[: toks[0].end]  # 'ولكنه عاد وأشار إلى': he (went back and) pointed to
         phrase = self.speakers.strip_lead(text)
         if sent.lang == "ar":
             phrase = self._subject_after_verb(phrase) or phrase  # 'وأكمل المدرب حديثه وقال': the subject only
@@ -1934,11 +1927,6 @@ class Attributor:
         words = part.split()
         first = words[0] if words else ""
         return first.isalpha() and first.islower() and len(first) >= 5 and first.endswith("ed")
-
-    def _pronoun_then_verb(self, toks: list[Token]) -> bool:
-        """'لكنه عاد', 'لكنها عادت': a pronoun subject and one bare word (a verb joined by و to the cue)."""
-        return (len(toks) == 2 and self.lex.has("pronoun_person", toks[0].norm) and not toks[1].norm.startswith("ال")
-                and not self.lex.has("ar_titles", toks[1].norm) and (toks[1].norm,) not in name_parts().parts)
 
     def _subject_after_verb(self, phrase: str) -> str | None:
         """'وأكمل المدرب حديثه', 'واستقبل وزير الصحة الوفد': words before a cue that open with a verb (a word no
