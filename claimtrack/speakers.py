@@ -145,7 +145,7 @@ class SpeakerResolver:
                 # a short appositive after a comma: "وزير الدفاع، شين وون سيك،"
                 nxt = [x for x in toks[i : i + 6]]
                 stop_at = next((k for k, x in enumerate(nxt) if x.norm in stops or self._relay_word(x.norm)), len(nxt))
-                if stop_at == 0 or self._long_apposition(text, toks, i):
+                if stop_at == 0 or (self._long_apposition(text, toks, i) and not self._titled_name_before_stop(toks, i, stop_at)):
                     end = toks[i - 1].end
                     break
                 appositive_used = True
@@ -204,6 +204,19 @@ class SpeakerResolver:
         if chunk[0].norm.startswith("ال") or any(t.norm in closed and t.raw not in names_raw for t in chunk):
             return None
         return chunk[-1].end if any((t.norm,) in table.parts for t in chunk) else None
+
+    def _titled_name_before_stop(self, toks, i: int, stop_at: int) -> bool:
+        """'أفاد وزير الفلاحة والصيد البحري، سمير بالطيب على هامش ...': a title before the comma, then a name
+        of two or three words (one a known name part) running to a stop word: the name is the title's holder,
+        though the clause after it runs long."""
+        if not 2 <= stop_at <= 3 or not self.lex.has("ar_titles", toks[0].norm):
+            return False
+        chunk = toks[i : i + stop_at]
+        closed = self.lex.any_of("ar_stop", "ar_titles", "ar_organization")
+        if chunk[0].norm.startswith("ال") or any(t.norm in closed for t in chunk):
+            return False
+        table = name_parts()
+        return any((t.norm,) in table.parts for t in chunk)
 
     def _quoted_name_end(self, text: str, toks, i: int) -> int | None:
         """End offset of a name of two or three words in quotation marks opening at token i, after a title
@@ -399,6 +412,8 @@ class SpeakerResolver:
         first_word = normalize(text.split()[0]) if text.split() else ""
         if self.lex.has("ar_not_speaker", first_word) or self.lex.has("en_not_speaker", first_word) or first_word[:1].isdigit():
             return None
+        if self._topic_lead(text):
+            return last  # 'وفيما يخص الأسعار قال': a topic before the cue; the speaker is carried
         if last is not None and self._not_a_speaker(text):
             return last  # words no one is called name no one new: the speaker carried so far
         antecedent = self.pronoun_antecedent(key, last)
@@ -465,6 +480,13 @@ class SpeakerResolver:
         if issuer is None:
             return None
         return Entity(text=clean_mention(phrase), name=issuer.name, kind=issuer.kind)
+
+    def _topic_lead(self, text: str) -> bool:
+        """'يخص احداث الأسبوع', 'وفي شأن الأسعار': a phrase opening with a topic preposition names no speaker."""
+        toks = tokenize(text)
+        if not toks or not is_arabic(text):
+            return False
+        return self.lex.has("ar_topic_leads", toks[0].norm) or starts_phrase(toks, 0, self.lex.phrases.get("ar_topic_leads", ())) > 0
 
     def _not_a_speaker(self, text: str) -> bool:
         """English words no one is called: quoted speech ('I’m a referee'), a phrase ending in a
