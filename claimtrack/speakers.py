@@ -22,6 +22,7 @@ from claimtrack.models import Entity
 
 _COMMA = re.compile(r"[،,]")
 _QUOTE_MARK = re.compile("[\"“”«»]")
+_CLAUSE_PUNCT = re.compile(r"[،,.:؛;!?؟)]$")
 _EDGE_PUNCT = ".,;:!?\"'“”‘’()«»"
 _ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
 APPOSITION_MAX_WORDS = 8  # "ناصر بوريطة، وزير الخارجية المغربي،": a name or title between commas is short
@@ -625,8 +626,34 @@ class SpeakerResolver:
             return heard
         if kinds == PRONOUN_KINDS["person"]:
             # 'he' never stands for 'The media report': with no person heard, the first titled person named
-            return self._titled_person() or (last if last is not None and last.kind == "person" else None)
+            return self._titled_person() or (last if last is not None and last.kind == "person" else None) or self._recurring_person()
         return last
+
+    def _recurring_person(self) -> Entity | None:
+        """'Jane Okafor, the estate head, ... Okafor had ... He said': with no person heard or titled, the person the
+        article names in full (two or three capitalised words) whose last name recurs most on its own after."""
+        raw = self.raw_words
+        words = [w.strip(_EDGE_PUNCT).removesuffix("'s").removesuffix("’s") for w in raw]
+        caps = [bool(w) and w[:1].isupper() and w.isalpha() and not w.isupper() for w in words]
+        # word i runs on into word i + 1: both capitalised, no comma or stop between
+        joined = [caps[i] and caps[i + 1] and not _CLAUSE_PUNCT.search(raw[i]) for i in range(len(raw) - 1)] + [False]
+        alone: dict[str, int] = {}
+        for i, w in enumerate(words):
+            if caps[i] and not (i > 0 and joined[i - 1]) and not joined[i]:
+                alone[w] = alone.get(w, 0) + 1
+        best: tuple[int, str] | None = None
+        for i in range(len(words) - 1):
+            if not joined[i] or (i > 0 and joined[i - 1]):
+                continue
+            n = 3 if joined[i + 1] else 2
+            run = words[i : i + n]
+            if joined[i + n - 1] or any(self.lex.has("en_titles", w.lower()) or self.lex.has("en_object_determiners", w.lower()) for w in run):
+                continue
+            entry = self.reg.lookup(" ".join(run))
+            count = alone.get(run[-1], 0)
+            if count >= 2 and (entry is None or entry.kind == "person") and (best is None or count > best[0]):
+                best = (count, entry.name if entry is not None else " ".join(run))
+        return Entity(text="", name=best[1], kind="person") if best is not None else None
 
     def _titled_person(self) -> Entity | None:
         """The first person the article names after a title: 'Police Commissioner Gari Baki has rubbished ...'
