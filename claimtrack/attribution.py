@@ -968,6 +968,8 @@ class Attributor:
         speaker = self.speakers.resolve(phrase, self.last_speaker) if phrase else None
         if speaker is None or speaker.kind not in ("person", "anonymous", "group", "organization", "government"):
             return source, []
+        if (verb,) not in self.lex.forms and speaker.kind not in ("anonymous", "group") and self.speakers.reg.lookup(phrase) is None:
+            return source, []  # 'ارتفع عدد الضحايا': a verb the lexicon lacks reports only for a source or a known name
         self.last_speaker = speaker
         self.relay_of.setdefault(speaker.name, [source])
         return speaker, [source]
