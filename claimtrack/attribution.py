@@ -920,12 +920,13 @@ class Attributor:
             and (toks[cue.first].norm[1:],) in self.lex.forms
         ) or (source_end < len(toks) and (toks[source_end].norm in ("فقد", "فان", "فانه", "فانها") or self._comma_before(sent, source_end, i)) and self._only_lead_words(sent, clause_start, cue_start))
         if not opens_clause and before[1] - before[0] >= 12 and not self._only_lead_words(sent, clause_start, cue_start):
+            source, via = self._outlet_relays_subject(sent, before, source)
             start = before[0]
             while start < before[1]:
                 end = min(self._clause_end(sent, start), before[1])
                 if end <= start:
                     break
-                self._add(sent, (start, end), cue, source, [], nominal=True)
+                self._add(sent, (start, end), cue, source, list(via), nominal=True)
                 nxt = sent.token_index_at(end + 1)
                 if nxt >= len(toks) or toks[nxt].start >= before[1]:
                     break
@@ -945,6 +946,33 @@ class Attributor:
         del relayed
         for part in self._continued_inside(sent, (start, self._clause_end(sent, start))):
             self._add(sent, part, cue, source, [], nominal=True)
+
+    def _outlet_relays_subject(self, sent: Sentence, before: Span, source: Entity) -> tuple[Entity, list[Entity]]:
+        """'واستنكر مصدر بالخارجية البيان ...، وفق ما نقلته سكاي نيوز': a speech verb and its subject open the clause
+        an outlet or agency relays after it; the subject speaks (an anonymous source stays the speaker), the outlet
+        is the via. (source, []) when no verb with a subject opens the clause."""
+        if source.kind not in ("agency", "outlet") or sent.lang != "ar":
+            return source, []
+        toks = [t for t in sent.tokens if before[0] <= t.start < before[1]]
+        lead = self.lex.words.get("ar_lead_drop", frozenset())
+        k = 0
+        while k < len(toks) and toks[k].norm in lead:
+            k += 1
+        if k + 1 >= len(toks):
+            return source, []
+        verb = toks[k].norm
+        verb = verb[1:] if verb[:1] in "وف" and (verb[1:],) in self.lex.forms or verb[:2] in ("وا", "فا") else verb
+        if verb.startswith("ال") or not self._is_verb_like(verb):
+            return source, []  # 'واستنكر': a verb the lexicon may lack, not a noun ('البيان')
+        phrase, _ = self.speakers.split_speaker_phrase(sent.between(toks[k + 1].start, before[1]))
+        speaker = self.speakers.resolve(phrase, self.last_speaker) if phrase else None
+        if speaker is None or speaker.kind not in ("person", "anonymous", "group", "organization", "government"):
+            return source, []
+        if (verb,) not in self.lex.forms and speaker.kind not in ("anonymous", "group") and self.speakers.reg.lookup(phrase) is None:
+            return source, []  # 'ارتفع عدد الضحايا': a verb the lexicon lacks reports only for a source or a known name
+        self.last_speaker = speaker
+        self.relay_of.setdefault(speaker.name, [source])
+        return speaker, [source]
 
     def _relayed_speech(self, sent: Sentence, j: int, outlet: Entity) -> bool:
         """'ووفق صحيفة أثير؛ فقد أعرب وزير الخارجية عن ...': a speech verb and its subject open the words an outlet

@@ -44,6 +44,8 @@ def name_after_title(words: list[str], lex: Lexicon) -> list[str] | None:
                 if run:
                     break
                 continue  # "Health Minister Dr. Tufton": the courtesy word goes
+            if not run and w[:1] == "(" and w.endswith(")"):
+                continue  # "Cabinet Secretary (CS) Jane Doe": the title's abbreviation in brackets goes
             particle = lex.has("en_name_particles", w.lower()) and run and k + 1 < len(rest) and rest[k + 1][:1].isupper()
             if not (w[:1].isupper() or particle):
                 break

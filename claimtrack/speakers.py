@@ -22,6 +22,7 @@ from claimtrack.models import Entity
 
 _COMMA = re.compile(r"[،,]")
 _QUOTE_MARK = re.compile("[\"“”«»]")
+_CLAUSE_PUNCT = re.compile(r"[،,.:؛;!?؟)]$")
 _EDGE_PUNCT = ".,;:!?\"'“”‘’()«»"
 _ENTITY_PREFIXES = ("لل", "ل", "ب", "و")
 APPOSITION_MAX_WORDS = 8  # "ناصر بوريطة، وزير الخارجية المغربي،": a name or title between commas is short
@@ -145,7 +146,7 @@ class SpeakerResolver:
                 # a short appositive after a comma: "وزير الدفاع، شين وون سيك،"
                 nxt = [x for x in toks[i : i + 6]]
                 stop_at = next((k for k, x in enumerate(nxt) if x.norm in stops or self._relay_word(x.norm)), len(nxt))
-                if stop_at == 0 or self._long_apposition(text, toks, i):
+                if stop_at == 0 or (self._long_apposition(text, toks, i) and not self._titled_name_before_stop(toks, i, stop_at)):
                     end = toks[i - 1].end
                     break
                 appositive_used = True
@@ -204,6 +205,19 @@ class SpeakerResolver:
         if chunk[0].norm.startswith("ال") or any(t.norm in closed and t.raw not in names_raw for t in chunk):
             return None
         return chunk[-1].end if any((t.norm,) in table.parts for t in chunk) else None
+
+    def _titled_name_before_stop(self, toks, i: int, stop_at: int) -> bool:
+        """'أفاد وزير الفلاحة والصيد البحري، سمير بالطيب على هامش ...': a title before the comma, then a name
+        of two or three words (one a known name part) running to a stop word: the name is the title's holder,
+        though the clause after it runs long."""
+        if not 2 <= stop_at <= 3 or not self.lex.has("ar_titles", toks[0].norm):
+            return False
+        chunk = toks[i : i + stop_at]
+        closed = self.lex.any_of("ar_stop", "ar_titles", "ar_organization")
+        if chunk[0].norm.startswith("ال") or any(t.norm in closed for t in chunk):
+            return False
+        table = name_parts()
+        return any((t.norm,) in table.parts for t in chunk)
 
     def _quoted_name_end(self, text: str, toks, i: int) -> int | None:
         """End offset of a name of two or three words in quotation marks opening at token i, after a title
@@ -399,6 +413,8 @@ class SpeakerResolver:
         first_word = normalize(text.split()[0]) if text.split() else ""
         if self.lex.has("ar_not_speaker", first_word) or self.lex.has("en_not_speaker", first_word) or first_word[:1].isdigit():
             return None
+        if self._topic_lead(text):
+            return last  # 'وفيما يخص الأسعار قال': a topic before the cue; the speaker is carried
         if last is not None and self._not_a_speaker(text):
             return last  # words no one is called name no one new: the speaker carried so far
         antecedent = self.pronoun_antecedent(key, last)
@@ -465,6 +481,13 @@ class SpeakerResolver:
         if issuer is None:
             return None
         return Entity(text=clean_mention(phrase), name=issuer.name, kind=issuer.kind)
+
+    def _topic_lead(self, text: str) -> bool:
+        """'يخص احداث الأسبوع', 'وفي شأن الأسعار': a phrase opening with a topic preposition names no speaker."""
+        toks = tokenize(text)
+        if not toks or not is_arabic(text):
+            return False
+        return self.lex.has("ar_topic_leads", toks[0].norm) or starts_phrase(toks, 0, self.lex.phrases.get("ar_topic_leads", ())) > 0
 
     def _not_a_speaker(self, text: str) -> bool:
         """English words no one is called: quoted speech ('I’m a referee'), a phrase ending in a
@@ -603,8 +626,34 @@ class SpeakerResolver:
             return heard
         if kinds == PRONOUN_KINDS["person"]:
             # 'he' never stands for 'The media report': with no person heard, the first titled person named
-            return self._titled_person() or (last if last is not None and last.kind == "person" else None)
+            return self._titled_person() or (last if last is not None and last.kind == "person" else None) or self._recurring_person()
         return last
+
+    def _recurring_person(self) -> Entity | None:
+        """'Jane Okafor, the estate head, ... Okafor had ... He said': with no person heard or titled, the person the
+        article names in full (two or three capitalised words) whose last name recurs most on its own after."""
+        raw = self.raw_words
+        words = [w.strip(_EDGE_PUNCT).removesuffix("'s").removesuffix("’s") for w in raw]
+        caps = [bool(w) and w[:1].isupper() and w.isalpha() and not w.isupper() for w in words]
+        # word i runs on into word i + 1: both capitalised, no comma or stop between
+        joined = [caps[i] and caps[i + 1] and not _CLAUSE_PUNCT.search(raw[i]) for i in range(len(raw) - 1)] + [False]
+        alone: dict[str, int] = {}
+        for i, w in enumerate(words):
+            if caps[i] and not (i > 0 and joined[i - 1]) and not joined[i]:
+                alone[w] = alone.get(w, 0) + 1
+        best: tuple[int, str] | None = None
+        for i in range(len(words) - 1):
+            if not joined[i] or (i > 0 and joined[i - 1]):
+                continue
+            n = 3 if joined[i + 1] else 2
+            run = words[i : i + n]
+            if joined[i + n - 1] or any(self.lex.has("en_titles", w.lower()) or self.lex.has("en_object_determiners", w.lower()) for w in run):
+                continue
+            entry = self.reg.lookup(" ".join(run))
+            count = alone.get(run[-1], 0)
+            if count >= 2 and (entry is None or entry.kind == "person") and (best is None or count > best[0]):
+                best = (count, entry.name if entry is not None else " ".join(run))
+        return Entity(text="", name=best[1], kind="person") if best is not None else None
 
     def _titled_person(self) -> Entity | None:
         """The first person the article names after a title: 'Police Commissioner Gari Baki has rubbished ...'
