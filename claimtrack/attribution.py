@@ -2077,7 +2077,7 @@ class Attributor:
         inner = [q for q in sent.quotes if q.balanced and s <= q.start and q.end <= e + 1]
         if len(inner) == 1 and inner[0].start <= s + 1 and inner[0].end >= e - 1:
             return "direct"
-        if any(not self._quoted_name(q) for q in inner) or (not inner and any(c in self.raw[s:e] for c in "«»“”\"")):
+        if any(not self._quoted_name(q) for q in inner) or (not inner and any(c in self.raw[s:e].strip().strip("«»“”\"") for c in "«»“”\"")):
             return "mixed"
         return "indirect"
 
