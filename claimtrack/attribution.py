@@ -2077,6 +2077,8 @@ class Attributor:
         inner = [q for q in sent.quotes if q.balanced and s <= q.start and q.end <= e + 1]
         if len(inner) == 1 and inner[0].start <= s + 1 and inner[0].end >= e - 1:
             return "direct"
+        if any(not q.balanced and s - 2 <= q.start <= s and q.end >= e for q in sent.quotes):
+            return "direct"  # 'أن " A. وقال': the words open a quotation that is never closed
         if any(not self._quoted_name(q) for q in inner) or (not inner and any(c in self.raw[s:e].strip().strip("«»“”\"") for c in "«»“”\"")):
             return "mixed"
         return "indirect"
