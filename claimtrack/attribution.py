@@ -1097,7 +1097,7 @@ class Attributor:
         between_words = before_text[comma + 1 :].split() if comma > 0 else []
         object_follows = sent.quote_at(cue_end, 4) is not None or self._english_reported_object(sent, cue) is not None
         infinitive = cue.first > 0 and toks[cue.first - 1].norm == "to"  # 'appeared at court to deny eight counts'
-        content_first = not object_follows and not infinitive and cue.kind != "object" and ((
+        content_first = not object_follows and not infinitive and cue.kind != "object" and not self._english_participle_clause(before_text[:comma]) and ((
             comma > 0 and cue.kind in ("speech", "carry") and "that" not in tail.split()
             and (len(tail.split()) <= 5 or self._english_clause_then_comma(before_text[:comma], cue_end))
             and 0 < len(between_words) <= 6 and len(before_text[:comma].split()) >= 4
@@ -1589,6 +1589,13 @@ class Attributor:
         if not (any(c.isdigit() for c in place) or place.replace(",", "").replace(" ", "").isupper()):
             return text
         return text[close + 1 :].strip(" -–—")
+
+    def _english_participle_clause(self, part: str) -> bool:
+        """'Addressing a press conference after the meeting', 'Commenting on the report': one participle clause with
+        its complement (no comma inside), which leads the sentence; not content said before the cue."""
+        words = part.split()
+        return (len(words) >= 2 and "," not in part and len(words[0]) >= 5 and words[0].lower().endswith("ing")
+                and self.lex.has("en_participle_complement_heads", words[1].lower()))
 
     def _english_participle_lead(self, part: str) -> bool:
         """'Brushing the criticism aside, Kohli', 'aired Tuesday, X': a participle clause, not a name."""
