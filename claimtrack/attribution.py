@@ -29,6 +29,13 @@ CLAUSE_PUNCT = "،,؛;:"
 TRIM = " \t\n،,؛;:.!?؟-–—)("
 
 
+_ADVERBIAL_TAIL = r"(?:(?:on|in|at|during|late|early|last) [^,]{0,40}?(?:,\s*|\s+))?"
+_LISTENER_SKIP = (r"\s*(?:(?:to |told )?(?:reporters|journalists|the [a-z]+(?= (?:he|she|they|it|we|I|there) )|the [A-Z]\w+|"
+                  r"[A-Z]\w+(?: [A-Z]\w+)*)\s*)?" + _ADVERBIAL_TAIL)
+_NAME_SUBJECT_SKIP = (r"\s*(?:(?:to |told )?(?:reporters|journalists|the [a-z]+(?= (?:he|she|they|it|we|I|there) )|"
+                      r"(?:the )?[A-Z]\w+(?: [A-Z]\w+)*(?=\s*,|\s+(?:on|in|at|during|late|early|last|that)\b))\s*)?" + _ADVERBIAL_TAIL)
+
+
 @dataclass
 class Draft:
     """A claim before ids: offsets into the raw text and its attribution."""
@@ -1192,7 +1199,7 @@ class Attributor:
             if cue.kind == "object":
                 start = cue_end
             else:
-                skip = self._english_skip_adverbials(rest)
+                skip = self._english_skip_adverbials(rest, self.lex.has("en_listener_cues", cue.form.words[0]))
                 via = self._english_relays(cue, rest[:skip])
                 start = rest_start + skip
             end = self._clause_end(sent, start)
@@ -1643,11 +1650,13 @@ class Attributor:
                 break
         return " ".join(out).strip(TRIM)
 
-    def _english_skip_adverbials(self, rest: str) -> int:
-        """Offset after 'told reporters on Monday', 'in a statement', etc. before the content."""
+    def _english_skip_adverbials(self, rest: str, listener: bool = True) -> int:
+        """Offset after 'told reporters on Monday', 'told Reuters', 'in a statement', etc. before the content. After a
+        cue that takes no listener ('said Iran will respond'), a capitalised name is the content's subject unless a
+        comma or a time or place phrase follows it."""
         import re
 
-        m = re.match(r"\s*(?:(?:to |told )?(?:reporters|journalists|the [a-z]+(?= (?:he|she|they|it|we|I|there) )|the [A-Z]\w+|[A-Z]\w+(?: [A-Z]\w+)*)\s*)?(?:(?:on|in|at|during|late|early|last) [^,]{0,40}?(?:,\s*|\s+))?", rest)
+        m = re.match(_LISTENER_SKIP if listener else _NAME_SUBJECT_SKIP, rest)
         return m.end() if m else 0
 
     # ================================================================ content and source helpers

@@ -55,3 +55,14 @@ def test_leading_participle_clause_is_not_the_claim():
 def test_clause_said_first_still_taken_before_the_cue():
     claims = attributed("Rising prices hit the poorest families hardest this winter, Smith said.")
     assert only(claims, "Rising prices").speaker.text == "Smith"
+
+
+def test_capitalised_subject_after_said_stays_in_the_claim():
+    claims = attributed("The spokesman said Norway will send two more ships to the area.")
+    assert only(claims, "two more ships").text.startswith("Norway will send")
+
+
+def test_listener_after_told_is_still_a_relay():
+    claims = attributed("The spokesman told Reuters the harbour will reopen on Friday.")
+    harbour = only(claims, "harbour will reopen")
+    assert harbour.text.startswith("the harbour") and [v.text for v in harbour.via] == ["Reuters"]
