@@ -29,6 +29,13 @@ CLAUSE_PUNCT = "،,؛;:"
 TRIM = " \t\n،,؛;:.!?؟-–—)("
 
 
+_ADVERBIAL_TAIL = r"(?:(?:on|in|at|during|late|early|last) [^,]{0,40}?(?:,\s*|\s+))?"
+_LISTENER_SKIP = (r"\s*(?:(?:to |told )?(?:reporters|journalists|the [a-z]+(?= (?:he|she|they|it|we|I|there) )|the [A-Z]\w+|"
+                  r"[A-Z]\w+(?: [A-Z]\w+)*)\s*)?" + _ADVERBIAL_TAIL)
+_NAME_SUBJECT_SKIP = (r"\s*(?:(?:to |told )?(?:reporters|journalists|the [a-z]+(?= (?:he|she|they|it|we|I|there) )|"
+                      r"(?:the )?[A-Z]\w+(?: [A-Z]\w+)*(?=\s*,|\s+(?:on|in|at|during|late|early|last|that)\b))\s*)?" + _ADVERBIAL_TAIL)
+
+
 @dataclass
 class Draft:
     """A claim before ids: offsets into the raw text and its attribution."""
@@ -1125,7 +1132,7 @@ class Attributor:
         between_words = before_text[comma + 1 :].split() if comma > 0 else []
         object_follows = sent.quote_at(cue_end, 4) is not None or self._english_reported_object(sent, cue) is not None
         infinitive = cue.first > 0 and toks[cue.first - 1].norm == "to"  # 'appeared at court to deny eight counts'
-        content_first = not object_follows and not infinitive and cue.kind != "object" and ((
+        content_first = not object_follows and not infinitive and cue.kind != "object" and not self._english_participle_clause(before_text[:comma]) and ((
             comma > 0 and cue.kind in ("speech", "carry") and "that" not in tail.split()
             and (len(tail.split()) <= 5 or self._english_clause_then_comma(before_text[:comma], cue_end))
             and 0 < len(between_words) <= 6 and len(before_text[:comma].split()) >= 4
@@ -1220,7 +1227,7 @@ class Attributor:
             if cue.kind == "object":
                 start = cue_end
             else:
-                skip = self._english_skip_adverbials(rest)
+                skip = self._english_skip_adverbials(rest, self.lex.has("en_listener_cues", cue.form.words[0]))
                 via = self._english_relays(cue, rest[:skip])
                 start = rest_start + skip
             end = self._clause_end(sent, start)
@@ -1618,6 +1625,13 @@ class Attributor:
             return text
         return text[close + 1 :].strip(" -–—")
 
+    def _english_participle_clause(self, part: str) -> bool:
+        """'Addressing a press conference after the meeting', 'Commenting on the report': one participle clause with
+        its complement (no comma inside), which leads the sentence; not content said before the cue."""
+        words = part.split()
+        return (len(words) >= 2 and "," not in part and len(words[0]) >= 5 and words[0].lower().endswith("ing")
+                and self.lex.has("en_participle_complement_heads", words[1].lower()))
+
     def _english_participle_lead(self, part: str) -> bool:
         """'Brushing the criticism aside, Kohli', 'aired Tuesday, X': a participle clause, not a name."""
         words = part.split()
@@ -1664,11 +1678,13 @@ class Attributor:
                 break
         return " ".join(out).strip(TRIM)
 
-    def _english_skip_adverbials(self, rest: str) -> int:
-        """Offset after 'told reporters on Monday', 'in a statement', etc. before the content."""
+    def _english_skip_adverbials(self, rest: str, listener: bool = True) -> int:
+        """Offset after 'told reporters on Monday', 'told Reuters', 'in a statement', etc. before the content. After a
+        cue that takes no listener ('said Iran will respond'), a capitalised name is the content's subject unless a
+        comma or a time or place phrase follows it."""
         import re
 
-        m = re.match(r"\s*(?:(?:to |told )?(?:reporters|journalists|the [a-z]+(?= (?:he|she|they|it|we|I|there) )|the [A-Z]\w+|[A-Z]\w+(?: [A-Z]\w+)*)\s*)?(?:(?:on|in|at|during|late|early|last) [^,]{0,40}?(?:,\s*|\s+))?", rest)
+        m = re.match(_LISTENER_SKIP if listener else _NAME_SUBJECT_SKIP, rest)
         return m.end() if m else 0
 
     # ================================================================ content and source helpers
@@ -2105,7 +2121,9 @@ class Attributor:
         inner = [q for q in sent.quotes if q.balanced and s <= q.start and q.end <= e + 1]
         if len(inner) == 1 and inner[0].start <= s + 1 and inner[0].end >= e - 1:
             return "direct"
-        if any(not self._quoted_name(q) for q in inner) or (not inner and any(c in self.raw[s:e] for c in "«»“”\"")):
+        if any(not q.balanced and s - 2 <= q.start <= s and q.end >= e for q in sent.quotes):
+            return "direct"  # 'أن " A. وقال': the words open a quotation that is never closed
+        if any(not self._quoted_name(q) for q in inner) or (not inner and any(c in self.raw[s:e].strip().strip("«»“”\"") for c in "«»“”\"")):
             return "mixed"
         return "indirect"
 

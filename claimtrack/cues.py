@@ -162,6 +162,8 @@ def find_cues(tokens: list[Token], lex: Lexicon | None = None) -> list[Cue]:
     for i in compress(range(len(norms)), map(cue_starts.__contains__, norms)):
         if i < free:
             continue
+        if lex.has("ar_not_cue", norms[i]):
+            continue  # 'فحسب' (only) is not 'ف' + 'حسب' (according to)
         cue = _longest_cue(norms, i, [r for r in _readings(norms[i]) if r in lex.first_words], lex)
         if cue is not None:
             out.append(cue)

@@ -168,15 +168,39 @@ def _can_open(raw: str, i: int, start: int) -> bool:
 
 def _reopens(raw: str, j: int, opener: str) -> bool:
     """The opening mark of a quote opens again after a sentence end: the last quote had no close."""
+    if opener == '"' and raw[j] == opener and j + 1 < len(raw) and raw[j + 1] not in _CLOSING_PUNCT and _after_complementiser(raw, j, 0):
+        return True  # 'أن " A. وقال أنه " B': the mark after the second complementiser opens a new quote
     return raw[j] == opener and opener in "\"“" and j > 1 and raw[j - 1].isspace() and raw[j - 2] in SENTENCE_END and j + 1 < len(raw) and not raw[j + 1].isspace()
 
 
 def _straight_opens(raw: str, i: int, start: int, end: int) -> bool:
     """A straight mark opens unless a space follows it; with spaces on both sides it opens when it
     is an odd-numbered mark of a paragraph whose marks pair up (' " text " ')."""
-    if not raw[i + 1 : i + 2].isspace():
+    nxt = raw[i + 1 : i + 2]
+    if nxt and nxt in _CLOSING_PUNCT:
+        return False  # '... الحقيقي".': punctuation after the mark closes
+    if not nxt.isspace():
         return True
+    if _after_complementiser(raw, i, start):
+        return True  # 'قال أن" القصد ...', 'أنه " ليس': a mark after the complementiser opens what follows it
     return raw[i - 1 : i].isspace() and raw.count('"', start, i) % 2 == 0 and raw.count('"', start, end) % 2 == 0
+
+
+_CLOSING_PUNCT = ".،,؛;:!?؟"
+
+
+def _after_complementiser(raw: str, i: int, start: int) -> bool:
+    """The word before the mark is a complementiser ('أن"', 'أنه "'): the mark opens the reported words."""
+    from claimtrack.arabic import normalize
+
+    k = i
+    while k > start and raw[k - 1] == " ":
+        k -= 1
+    j = k
+    while j > start and raw[j - 1].isalpha():
+        j -= 1
+    word = normalize(raw[j:k])
+    return j < k and (word in _normalised_complementisers() or word[:-1] in _normalised_complementisers() and word[-1:] == "ه")
 
 
 def _spaced_reversed_opens(raw: str, i: int, start: int, end: int) -> bool:
