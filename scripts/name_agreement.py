@@ -3,7 +3,8 @@
 Over every gold set: each gold claim whose speaker is a person, not in the registry, with a
 Latin gold name and an Arabic mention in its article (the gold speaker text, or for a carried
 speaker the text of the same name's first explicit mention in that article). The mention is
-romanised with claimtrack.names (person_name) and compared exactly with the gold name.
+romanised with claimtrack.names (person_name) and compared with the gold name as the eval
+compares names (claimtrack.entities.name_key: exact but for case).
 Disagreements are grouped by the first convention that explains them.
 
 Run: PYTHONPATH=$PWD python scripts/name_agreement.py [SET,SET ...] [--list]
@@ -16,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from claimtrack.arabic import is_arabic
-from claimtrack.entities import person_name, registry
+from claimtrack.entities import name_key, person_name, registry
 from claimtrack.evaluate import read_jsonl
 
 GOLD = Path("data/gold")
@@ -43,8 +44,6 @@ def _no_vowels(s: str) -> str:
 
 def kind(ours: str, gold: str) -> str:
     """The first convention that explains the disagreement."""
-    if ours.lower() == gold.lower():
-        return "case"
     if _no_article(ours).lower() == _no_article(gold).lower():
         return "article al-"
     if _no_bin(ours).lower() == _no_bin(gold).lower():
@@ -102,7 +101,7 @@ def measure(sets: list[str], show: bool) -> tuple[int, int]:
         for art, text, gold in cases(s):
             ours = person_name(text)
             n += 1
-            if ours == gold:
+            if name_key(ours) == name_key(gold):  # the eval's name test (case-insensitive)
                 a += 1
                 continue
             k = "no Latin name" if is_arabic(ours) else kind(ours, gold)
