@@ -411,7 +411,7 @@ def _press_style(latin: str, units: list[Unit]) -> str:
     for k, (ar, la) in enumerate(zip(arabic, words)):
         if ar == "بن" and la.lower() in ("ibn", "ben", "bn"):
             words[k] = "bin"
-        elif k == len(words) - 1 and _keeps_article(ar, la, words[k - 1]):
+        elif 0 < k == len(words) - 1 and _keeps_article(ar, la, words[k - 1]):
             words[k] = style.article + la
     return " ".join(words)
 
