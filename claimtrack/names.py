@@ -344,7 +344,7 @@ def _spelled(units: list[Unit], ctx: Context) -> str | None:
     for step in ctx.policy.steps:
         latin = _STEPS[step](units, ctx)
         if latin is not None:
-            return _article_style(latin)
+            return _article_style(_press_style(latin, units))
     return None
 
 
@@ -397,6 +397,31 @@ def _by_romanizer(units: list[Unit], ctx: Context) -> str | None:
 
 
 _STEPS = {"index": _by_index, "table": _by_table, "units": _by_units, "romanizer": _by_romanizer}
+
+
+def _press_style(latin: str, units: list[Unit]) -> str:
+    """Word by word where the spelling has one Latin word per Arabic word: a family name written
+    with the article keeps it ("محمد الصيادي": Mohammed al-Sayadi, not Sayadi), and بن is 'bin'
+    (modern press style; ابن stays Ibn)."""
+    arabic = [w for u in units for w in u.norm]
+    words = latin.split(" ")
+    if len(words) != len(arabic):
+        return latin
+    style = letters()
+    for k, (ar, la) in enumerate(zip(arabic, words)):
+        if ar == "بن" and la.lower() in ("ibn", "ben", "bn"):
+            words[k] = "bin"
+        elif 0 < k == len(words) - 1 and _keeps_article(ar, la, words[k - 1]):
+            words[k] = style.article + la
+    return " ".join(words)
+
+
+def _keeps_article(arabic: str, latin: str, before: str) -> bool:
+    """A closing family name with the article whose spelling lost it (not the second half of a
+    compound like عبد السميع, Abdel Samie)."""
+    if not arabic.startswith("ال") or len(arabic) <= 3 or latin.lower().startswith(("al", "el")):
+        return False
+    return not before.lower().startswith("abd")
 
 
 def _hyphenated(latin: str) -> str:
